@@ -1,0 +1,49 @@
+/* na-util.c — small helpers shared inside the core */
+#define G_LOG_DOMAIN "na-util"
+
+#include "config.h"
+
+#include "na-name.h"
+#include "na-util.h"
+
+/* Replaces *dest with a copy of @value; returns TRUE when it changed, so callers notify only
+ * then (GLib 2.76's g_set_str() is newer than our platform). */
+gboolean
+na_set_string (char       **dest,
+               const char  *value)
+{
+  if (g_strcmp0 (*dest, value) == 0)
+    return FALSE;
+
+  g_free (*dest);
+  *dest = g_strdup (value);
+  return TRUE;
+}
+
+/* Like g_strv_equal(), but %NULL equals an empty vector. */
+gboolean
+na_strv_equal0 (const char * const *a,
+                const char * const *b)
+{
+  static const char * const empty[] = { NULL };
+
+  return g_strv_equal ((const char * const *) (a ? a : empty),
+                       (const char * const *) (b ? b : empty));
+}
+
+gboolean
+na_names_equal (GPtrArray *a,
+                GPtrArray *b)
+{
+  guint la = a ? a->len : 0;
+  guint lb = b ? b->len : 0;
+
+  if (la != lb)
+    return FALSE;
+
+  for (guint i = 0; i < la; i++)
+    if (!na_name_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+
+  return TRUE;
+}

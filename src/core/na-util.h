@@ -1,0 +1,15 @@
+/* na-util.h — small helpers shared inside the core (not public API) */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean na_set_string   (char              **dest,
+                          const char         *value);
+gboolean na_strv_equal0  (const char * const *a,
+                          const char * const *b);
+gboolean na_names_equal  (GPtrArray          *a,
+                          GPtrArray          *b);
+
+G_END_DECLS

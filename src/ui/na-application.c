@@ -1,0 +1,185 @@
+/* na-application.c — the NatoAsia application: command line, app actions, windows */
+#define G_LOG_DOMAIN "na-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "na-application.h"
+#include "na-cli.h"
+#include "na-window.h"
+
+struct _NaApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (NaApplication, na_application, ADW_TYPE_APPLICATION)
+
+NaApplication *
+na_application_new (void)
+{
+  return g_object_new (NA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/example/NatoAsia",
+                       NULL);
+}
+
+/* Command-line commands run here, in the launching process, before the application registers
+ * on the session bus or touches a display. */
+static int
+na_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autofree char *library_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  int status;
+
+  status = na_cli_run (options);
+  if (status >= 0)
+    return status;
+
+  if (!g_variant_dict_lookup (options, "library", "^ay", &library_path))
+    return -1;
+
+  /* A window on another library: hand it to the primary instance as a file to open. */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("natoasia: %s\n", error->message);
+      return 1;
+    }
+  file = g_file_new_for_commandline_arg (library_path);
+  g_application_open (app, &file, 1, "");
+  return 0;
+}
+
+static void
+na_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (na_window_new (NA_APPLICATION (app)));
+      na_window_load_bundled (NA_WINDOW (window));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+na_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      NaWindow *window = na_window_new (NA_APPLICATION (app));
+
+      na_window_open_library (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The NatoAsia developers", NULL };
+  GtkApplication *app = user_data;
+  AdwAboutWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("NatoAsia"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The NatoAsia developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Read, annotate and compare essays on NATO and the "
+                                      "Asia-Pacific"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: replace with your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  adw_about_window_add_legal_section (about, _("Country shapes"),
+                                      _("Made with Natural Earth, public domain."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  adw_about_window_add_legal_section (about, _("Bundled analysis"),
+                                      _("The bundled library holds bibliographic facts and the "
+                                        "NatoAsia team's own analysis. The essays belong to "
+                                        "their authors; only short anchoring quotes are "
+                                        "included."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  NaWindow *window = na_window_new (user_data);
+
+  na_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+  { "new-window", new_window_action },
+};
+
+static void
+na_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control>n", NULL } },
+    { "win.open-library", { "<Control>o", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (na_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+na_application_class_init (NaApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = na_application_handle_local_options;
+  app_class->activate = na_application_activate;
+  app_class->open = na_application_open;
+  app_class->startup = na_application_startup;
+}
+
+static void
+na_application_init (NaApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), na_cli_get_option_entries ());
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[LIBRARY-FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Read, annotate and compare essays on NATO and "
+                                              "the Asia-Pacific."));
+}

@@ -1,0 +1,14 @@
+/* na-application.h — the NatoAsia application */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define NA_TYPE_APPLICATION (na_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (NaApplication, na_application, NA, APPLICATION, AdwApplication)
+
+NaApplication *na_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,375 @@
+/* na-window.c — the main window: the library list and the selected essay */
+#define G_LOG_DOMAIN "na-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "na-essay-page.h"
+#include "na-essay-row.h"
+#include "na-window.h"
+
+struct _NaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  AdwFlap              *flap;
+  GtkStack             *list_stack;
+  GtkListView          *essay_list;
+  GtkStack             *content_stack;
+  NaEssayPage          *essay_page;
+
+  /* Owned references */
+  NaLibrary            *library;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (NaWindow, na_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+NaWindow *
+na_window_new (NaApplication *application)
+{
+  return g_object_new (NA_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* Newest first; undated essays last; ties by title so the order is stable. */
+static int
+compare_essays (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  NaEssay *ea = (NaEssay *) a;
+  NaEssay *eb = (NaEssay *) b;
+  int cmp = na_date_compare (na_essay_get_issued (eb), na_essay_get_issued (ea));
+
+  return cmp != 0 ? cmp : g_utf8_collate (na_essay_get_title (ea), na_essay_get_title (eb));
+}
+
+static void
+update_content (NaWindow *self)
+{
+  NaEssay *essay = gtk_single_selection_get_selected_item (self->selection);
+
+  na_essay_page_set_essay (self->essay_page, essay);
+  gtk_stack_set_visible_child_name (self->content_stack, essay ? "essay" : "none");
+
+  /* On a narrow window the sidebar covers the page: get it out of the way once chosen. */
+  if (essay != NULL && adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+on_selected_item_changed (NaWindow *self)
+{
+  update_content (self);
+}
+
+NaLibrary *
+na_window_get_library (NaWindow *self)
+{
+  g_return_val_if_fail (NA_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+void
+na_window_set_library (NaWindow  *self,
+                       NaLibrary *library)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  GListModel *essays;
+  const char *title;
+
+  g_return_if_fail (NA_IS_WINDOW (self));
+  g_return_if_fail (!library || NA_IS_LIBRARY (library));
+
+  if (!g_set_object (&self->library, library))
+    return;
+
+  essays = library ? na_library_get_essays (library) : NULL;
+  sorted = gtk_sort_list_model_new (essays ? g_object_ref (essays) : NULL,
+                                    GTK_SORTER (gtk_custom_sorter_new (compare_essays,
+                                                                       NULL, NULL)));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
+  na_essay_page_set_library (self->essay_page, library);
+
+  title = library ? na_library_get_title (library) : NULL;
+  adw_window_title_set_subtitle (self->window_title, title ? title : "");
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    essays && g_list_model_get_n_items (essays) ? "list"
+                                                                                : "empty");
+  /* With room for both panes, open on the newest essay rather than an empty page. */
+  if (!adw_flap_get_folded (self->flap) && g_list_model_get_n_items (G_LIST_MODEL (sorted)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  update_content (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
+}
+
+/* Selects the essay with @essay_id in the list, scrolling it into view. */
+void
+na_window_select_essay (NaWindow   *self,
+                        const char *essay_id)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (NA_IS_WINDOW (self));
+
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NaEssay) essay = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (na_essay_get_id (essay), essay_id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->essay_list), "list.scroll-to-item",
+                                      "u", i);
+          return;
+        }
+    }
+}
+
+static void
+show_error (NaWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+na_window_load_bundled (NaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NaLibrary) library = NULL;
+
+  g_return_if_fail (NA_IS_WINDOW (self));
+
+  library = na_library_new_bundled (&error);
+  if (library == NULL)
+    {
+      show_error (self, _("Could Not Load the Bundled Library"), error->message);
+      return;
+    }
+
+  na_window_set_library (self, library);
+}
+
+static void
+library_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(NaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NaLibrary) library = NULL;
+
+  library = na_library_load_file_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (library == NULL)
+    {
+      /* Keep what the window showed; say which file failed and why. */
+      gtk_stack_set_visible_child_name (self->list_stack, self->library ? "list" : "empty");
+      show_error (self, _("Could Not Open Library"), error->message);
+      return;
+    }
+
+  na_window_set_library (self, library);
+}
+
+void
+na_window_open_library (NaWindow *self,
+                        GFile    *file)
+{
+  g_return_if_fail (NA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  na_library_load_file_async (file, self->cancellable, library_loaded_cb, g_object_ref (self));
+}
+
+static void
+file_chosen_cb (GtkNativeDialog *dialog,
+                int              response,
+                NaWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      na_window_open_library (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NaWindow *self = NA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Library File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("NatoAsia libraries (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_bundled_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  na_window_load_bundled (NA_WINDOW (widget));
+}
+
+static void
+na_window_dispose (GObject *object)
+{
+  NaWindow *self = (NaWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (na_window_parent_class)->dispose (object);
+}
+
+static void
+na_window_finalize (GObject *object)
+{
+  NaWindow *self = (NaWindow *)object;
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (na_window_parent_class)->finalize (object);
+}
+
+static void
+na_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  NaWindow *self = NA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+na_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  NaWindow *self = NA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      na_window_set_library (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+na_window_class_init (NaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = na_window_dispose;
+  object_class->finalize = na_window_finalize;
+  object_class->get_property = na_window_get_property;
+  object_class->set_property = na_window_set_property;
+
+  properties [PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, "The library shown",
+                         NA_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (NA_TYPE_ESSAY_PAGE);
+  g_type_ensure (NA_TYPE_ESSAY_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NatoAsia/na-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_list);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_page);
+
+  gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+}
+
+static void
+na_window_init (NaWindow *self)
+{
+  g_autoptr(GPropertyAction) toggle_sidebar = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->essay_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
+
+  toggle_sidebar = g_property_action_new ("toggle-sidebar", self->flap, "reveal-flap");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (toggle_sidebar));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+}

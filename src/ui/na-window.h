@@ -1,0 +1,25 @@
+/* na-window.h — the main window: the library list and the selected essay */
+#pragma once
+
+#include <adwaita.h>
+
+#include "na-application.h"
+#include "na-library.h"
+
+G_BEGIN_DECLS
+
+#define NA_TYPE_WINDOW (na_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (NaWindow, na_window, NA, WINDOW, AdwApplicationWindow)
+
+NaWindow  *na_window_new            (NaApplication *application);
+NaLibrary *na_window_get_library    (NaWindow      *self);
+void       na_window_set_library    (NaWindow      *self,
+                                     NaLibrary     *library);
+void       na_window_load_bundled   (NaWindow      *self);
+void       na_window_open_library   (NaWindow      *self,
+                                     GFile         *file);
+void       na_window_select_essay   (NaWindow      *self,
+                                     const char    *essay_id);
+
+G_END_DECLS
