@@ -100,8 +100,9 @@ dup_analysis_summary (NaEssayPage *self)
   g_autoptr(GListModel) recommendations = NULL;
   g_autoptr(GHashTable) questions = g_hash_table_new (g_str_hash, g_str_equal);
   const char *id = na_essay_get_id (self->essay);
-  guint n_args, n_recs;
+  guint n_args, n_recs, n_questions;
   g_autofree char *args_text = NULL;
+  g_autofree char *questions_text = NULL;
   g_autofree char *recs_text = NULL;
 
   arguments = na_library_dup_arguments (self->library, id, NULL, NULL);
@@ -115,12 +116,14 @@ dup_analysis_summary (NaEssayPage *self)
       g_hash_table_add (questions, (gpointer) na_argument_get_question_id (arg));
     }
 
-  args_text = g_strdup_printf (ngettext ("%u argument on %u question(s)",
-                                         "%u arguments on %u question(s)", n_args),
-                               n_args, g_hash_table_size (questions));
+  n_questions = g_hash_table_size (questions);
+  args_text = g_strdup_printf (ngettext ("%u argument", "%u arguments", n_args), n_args);
+  /* Translators: follows "N arguments" */
+  questions_text = g_strdup_printf (ngettext ("on %u question", "on %u questions", n_questions),
+                                    n_questions);
   recs_text = g_strdup_printf (ngettext ("%u recommendation", "%u recommendations", n_recs),
                                n_recs);
-  return g_strdup_printf ("%s · %s", args_text, recs_text);
+  return g_strdup_printf ("%s %s · %s", args_text, questions_text, recs_text);
 }
 
 static void

@@ -15,7 +15,8 @@ struct _NaWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
   AdwFlap              *flap;
   GtkStack             *list_stack;
   GtkListView          *essay_list;
@@ -107,7 +108,7 @@ na_window_set_library (NaWindow  *self,
   na_essay_page_set_library (self->essay_page, library);
 
   title = library ? na_library_get_title (library) : NULL;
-  adw_window_title_set_subtitle (self->window_title, title ? title : "");
+  adw_view_switcher_title_set_subtitle (self->switcher_title, title ? title : "");
   gtk_stack_set_visible_child_name (self->list_stack,
                                     essays && g_list_model_get_n_items (essays) ? "list"
                                                                                 : "empty");
@@ -337,7 +338,8 @@ na_window_class_init (NaWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NatoAsia/na-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NaWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, NaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_list);

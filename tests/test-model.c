@@ -1,0 +1,197 @@
+/* test-model.c — the GObject model: properties, notification, enums, library lookups */
+#include "config.h"
+
+#include "na-library.h"
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_essay_properties (void)
+{
+  g_autoptr(NaEssay) essay = na_essay_new ();
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
+  g_autoptr(NaDate) date = na_date_new (2021, 12, 1);
+  g_autofree char *title = NULL;
+  g_autofree char *byline = NULL;
+  const char *keywords[] = { "China", "Japan", NULL };
+  guint notified = 0;
+  NaEssayKind kind;
+
+  g_signal_connect (essay, "notify", G_CALLBACK (count_notify), &notified);
+
+  na_essay_set_title (essay, "NATO in the Pacific");
+  na_essay_set_title (essay, "NATO in the Pacific");   /* unchanged: no second notify */
+  g_assert_cmpuint (notified, ==, 1);
+
+  na_essay_set_subtitle (essay, "A Test");
+  title = na_essay_dup_full_title (essay);
+  g_assert_cmpstr (title, ==, "NATO in the Pacific: A Test");
+
+  g_ptr_array_add (authors, na_name_new ("Kłodkowski", "Piotr", NULL));
+  g_ptr_array_add (authors, na_name_new ("Lai", "Christina", "Academia Sinica"));
+  na_essay_set_authors (essay, authors);
+  byline = na_essay_dup_authors_display (essay);
+  g_assert_cmpstr (byline, ==, "Piotr Kłodkowski and Christina Lai");
+  g_assert_cmpstr (((NaName *) g_ptr_array_index (na_essay_get_authors (essay), 1))->affiliation,
+                   ==, "Academia Sinica");
+
+  na_essay_set_issued (essay, date);
+  g_assert_cmpint (na_essay_get_year (essay), ==, 2021);
+  g_assert_cmpint (na_date_get_precision (na_essay_get_issued (essay)), ==,
+                   NA_DATE_PRECISION_DAY);
+
+  na_essay_set_keywords (essay, keywords);
+  g_assert_true (g_strv_equal (na_essay_get_keywords (essay), keywords));
+
+  g_object_set (essay, "kind", NA_ESSAY_KIND_OP_ED, NULL);
+  g_object_get (essay, "kind", &kind, NULL);
+  g_assert_cmpint (kind, ==, NA_ESSAY_KIND_OP_ED);
+  g_assert_cmpuint (notified, ==, 6);
+}
+
+static void
+test_title_punctuation (void)
+{
+  g_autoptr(NaEssay) essay = na_essay_new ();
+  g_autofree char *full = NULL;
+
+  na_essay_set_title (essay, "An India-NATO Alliance?");
+  na_essay_set_subtitle (essay, "Lessons from 1962");
+  full = na_essay_dup_full_title (essay);
+  g_assert_cmpstr (full, ==, "An India-NATO Alliance? Lessons from 1962");
+}
+
+static void
+test_enums (void)
+{
+  int value;
+
+  g_assert_true (G_TYPE_IS_ENUM (NA_TYPE_STANCE));
+  g_assert_true (G_TYPE_IS_ENUM (NA_TYPE_ACTOR));
+  g_assert_true (G_TYPE_IS_ENUM (NA_TYPE_ESSAY_KIND));
+  g_assert_cmpstr (na_enum_to_nick (NA_TYPE_ESSAY_KIND, NA_ESSAY_KIND_OP_ED), ==, "op-ed");
+  g_assert_cmpstr (na_enum_to_nick (NA_TYPE_ACTOR, NA_ACTOR_EUROPEAN_ALLIES), ==,
+                   "european-allies");
+  g_assert_true (na_enum_from_nick (NA_TYPE_STANCE, "mixed", &value));
+  g_assert_cmpint (value, ==, NA_STANCE_MIXED);
+  g_assert_false (na_enum_from_nick (NA_TYPE_STANCE, "agree", &value));
+  g_assert_null (na_enum_to_nick (NA_TYPE_STANCE, 42));
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr(NaDate) year = na_date_new (2013, 0, 0);
+  g_autoptr(NaDate) month = na_date_new (2020, 10, 0);
+  g_autoptr(NaDate) range = na_date_new (2009, 0, 0);
+  g_autofree char *year_text = NULL;
+  g_autofree char *range_text = NULL;
+  g_autofree char *iso = NULL;
+
+  range->end_year = 2010;
+  range->circa = TRUE;
+
+  g_assert_cmpint (na_date_get_precision (NULL), ==, NA_DATE_PRECISION_NONE);
+  g_assert_cmpint (na_date_get_precision (year), ==, NA_DATE_PRECISION_YEAR);
+  g_assert_cmpint (na_date_get_precision (month), ==, NA_DATE_PRECISION_MONTH);
+  g_assert_cmpint (na_date_compare (year, month), <, 0);
+  g_assert_cmpint (na_date_compare (NULL, year), <, 0);
+
+  year_text = na_date_dup_display (year);
+  g_assert_cmpstr (year_text, ==, "2013");
+  range_text = na_date_dup_display (range);
+  g_assert_cmpstr (range_text, ==, "c. 2009–2010");
+  iso = na_date_dup_iso (month);
+  g_assert_cmpstr (iso, ==, "2020-10");
+}
+
+static NaArgument *
+make_argument (const char *id,
+               const char *essay,
+               const char *question,
+               const char *country)
+{
+  NaArgument *arg = na_argument_new ();
+  const char *countries[] = { country, NULL };
+
+  na_argument_set_id (arg, id);
+  na_argument_set_essay_id (arg, essay);
+  na_argument_set_question_id (arg, question);
+  na_argument_set_claim (arg, "A claim.");
+  na_argument_set_countries (arg, countries);
+  return arg;
+}
+
+static void
+test_library_lookups (void)
+{
+  g_autoptr(NaLibrary) library = na_library_new ();
+  g_autoptr(NaEssay) essay = na_essay_new ();
+  g_autoptr(NaEssay) again = na_essay_new ();
+  g_autoptr(NaArgument) a1 = make_argument ("e1-a1", "e1", "q-china", "CHN");
+  g_autoptr(NaArgument) a2 = make_argument ("e1-a2", "e1", "q-partners", "JPN");
+  g_autoptr(NaArgument) a3 = make_argument ("e2-a1", "e2", "q-china", "JPN");
+  g_autoptr(GListModel) by_question = NULL;
+  g_autoptr(GListModel) by_country = NULL;
+  g_autoptr(GListModel) by_both = NULL;
+
+  na_essay_set_id (essay, "e1");
+  na_essay_set_id (again, "e1");
+  g_assert_true (na_library_add_essay (library, essay));
+  g_assert_false (na_library_add_essay (library, again));
+  g_assert_cmpuint (g_list_model_get_n_items (na_library_get_essays (library)), ==, 1);
+  g_assert_true (na_library_lookup_essay (library, "e1") == essay);
+  g_assert_null (na_library_lookup_essay (library, "nope"));
+  g_assert_true (g_list_model_get_item_type (na_library_get_arguments (library)) ==
+                 NA_TYPE_ARGUMENT);
+
+  na_library_add_argument (library, a1);
+  na_library_add_argument (library, a2);
+  na_library_add_argument (library, a3);
+  by_question = na_library_dup_arguments (library, NULL, "q-china", NULL);
+  by_country = na_library_dup_arguments (library, NULL, NULL, "JPN");
+  by_both = na_library_dup_arguments (library, "e1", NULL, "JPN");
+  g_assert_cmpuint (g_list_model_get_n_items (by_question), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (by_country), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (by_both), ==, 1);
+  g_assert_true (na_library_lookup_argument (library, "e2-a1") == a3);
+}
+
+static void
+test_citation (void)
+{
+  g_autoptr(NaEssay) essay = na_essay_new ();
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
+  g_autoptr(NaDate) date = na_date_new (2020, 0, 0);
+  g_autofree char *citation = NULL;
+
+  g_ptr_array_add (authors, na_name_new ("Burton", "Joe", NULL));
+  na_essay_set_authors (essay, authors);
+  na_essay_set_title (essay, "Why Asia matters");
+  na_essay_set_container_title (essay, "A Volume");
+  na_essay_set_issued (essay, date);
+  citation = na_essay_dup_citation (essay);
+  g_assert_cmpstr (citation, ==, "Joe Burton (2020). “Why Asia matters.” In A Volume.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/essay/properties", test_essay_properties);
+  g_test_add_func ("/model/essay/title-punctuation", test_title_punctuation);
+  g_test_add_func ("/model/essay/citation", test_citation);
+  g_test_add_func ("/model/enums", test_enums);
+  g_test_add_func ("/model/dates", test_dates);
+  g_test_add_func ("/model/library/lookups", test_library_lookups);
+
+  return g_test_run ();
+}

@@ -1,0 +1,140 @@
+/* test-window.c — the main window under a display: the 18 essays listed, a page shown,
+ * and a screenshot saved for a person to look at (NA_SCREENSHOT_DIR). */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "na-application.h"
+#include "na-essay-row.h"
+#include "na-window.h"
+
+static void
+iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type,
+                    guint     *count)
+{
+  GtkWidget *found = NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    {
+      (*count)++;
+      found = widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *f = find_child_of_type (child, type, count);
+
+      if (found == NULL)
+        found = f;
+    }
+
+  return found;
+}
+
+/* Whether a label showing exactly @text is on screen inside @widget. */
+static gboolean
+has_mapped_label (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_mapped_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Renders @widget as it is on screen and writes a PNG, so a person can look at it. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  if (dir == NULL)
+    return;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_window_lists_bundled_library (void)
+{
+  g_autoptr(NaApplication) app = na_application_new ();
+  NaWindow *window;
+  GtkWidget *row = NULL;
+  guint n_rows = 0;
+  GListModel *essays;
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = na_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  na_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (1500);
+
+  essays = na_library_get_essays (na_window_get_library (window));
+  g_assert_cmpuint (g_list_model_get_n_items (essays), ==, 18);
+
+  /* The list shows rows for the essays (as many as fit), newest first. */
+  row = find_child_of_type (GTK_WIDGET (window), NA_TYPE_ESSAY_ROW, &n_rows);
+  g_assert_cmpuint (n_rows, >=, 5);
+  g_assert_cmpstr (na_essay_get_id (na_essay_row_get_essay (NA_ESSAY_ROW (row))), ==,
+                   "ashtakala-2023");
+
+  /* Selecting an essay shows its page, with the title and the bibliographic facts. */
+  na_window_select_essay (window, "klodkowski-2020");
+  iterate (500);
+  g_assert_true (has_mapped_label (GTK_WIDGET (window), "An India-NATO Alliance?"));
+  g_assert_true (has_mapped_label (GTK_WIDGET (window), "Lessons from the Sino-Indian War of 1962"));
+  g_assert_true (has_mapped_label (GTK_WIDGET (window), "Piotr Kłodkowski"));
+  g_assert_false (has_mapped_label (GTK_WIDGET (window), "No Essay Selected"));
+  save_screenshot (GTK_WIDGET (window), "window-library.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/lists-bundled-library", test_window_lists_bundled_library);
+
+  return g_test_run ();
+}
