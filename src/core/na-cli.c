@@ -25,6 +25,13 @@ static const GOptionEntry entries[] = {
     N_("FILE") },
   { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check a library file; exit 0 when it is valid, else 1 with its problems"), N_("FILE") },
+  /* Selection and format options shared by the export commands. */
+  { "essays", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With an export: only these essays (comma-separated ids)"), N_("ID,…") },
+  { "questions", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With an export: only these questions (comma-separated ids)"), N_("ID,…") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With an export: the output format (default: from the file name)"), N_("FORMAT") },
   { NULL }
 };
 

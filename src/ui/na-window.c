@@ -146,6 +146,36 @@ na_window_select_essay (NaWindow   *self,
     }
 }
 
+/* win.show-item: opens the essay an argument or recommendation belongs to, on its page.
+ * Other views (comparison, map) use it to send the user to the source of what they show. */
+static void
+show_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NaWindow *self = NA_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  NaArgument *argument;
+  NaRecommendation *recommendation;
+  const char *essay_id = NULL;
+
+  if (self->library == NULL)
+    return;
+
+  if ((argument = na_library_lookup_argument (self->library, id)) != NULL)
+    essay_id = na_argument_get_essay_id (argument);
+  else if ((recommendation = na_library_lookup_recommendation (self->library, id)) != NULL)
+    essay_id = na_recommendation_get_essay_id (recommendation);
+  else if (na_library_lookup_essay (self->library, id) != NULL)
+    essay_id = id;
+
+  if (essay_id == NULL)
+    return;
+
+  na_window_select_essay (self, essay_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "essay");
+}
+
 static void
 show_error (NaWindow   *self,
             const char *heading,
@@ -348,6 +378,7 @@ na_window_class_init (NaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
+  gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
 }
 
 static void
