@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "na-library.h"
 #include "natoasia-bench.h"
@@ -180,5 +181,29 @@ bench_load (int    argc,
     }
 
   g_rmdir (dir);
+  return 0;
+}
+
+/* `natoasia-bench generate N FILE`: writes a synthetic library, to profile or try by hand. */
+int
+bench_generate (int    argc,
+                char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (argc != 3)
+    {
+      fprintf (stderr, "usage: natoasia-bench generate N-ESSAYS FILE\n");
+      return 2;
+    }
+
+  data = bench_synthetic_library (atoi (argv[1]), 20, 5, &length);
+  if (!g_file_set_contents (argv[2], data, length, &error))
+    {
+      fprintf (stderr, "natoasia-bench: %s\n", error->message);
+      return 1;
+    }
   return 0;
 }
