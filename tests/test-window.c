@@ -89,16 +89,18 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+/* One application for the whole program, as in the real app: a second one could not export
+ * its actions on the bus under the same id. */
+static NaApplication *app;
+
 static void
 test_window_lists_bundled_library (void)
 {
-  g_autoptr(NaApplication) app = na_application_new ();
   NaWindow *window;
   GtkWidget *row = NULL;
   guint n_rows = 0;
   GListModel *essays;
 
-  g_application_register (G_APPLICATION (app), NULL, NULL);
   window = na_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   na_window_load_bundled (window);
@@ -127,14 +129,89 @@ test_window_lists_bundled_library (void)
   iterate (100);
 }
 
+static gboolean
+has_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_about_and_shortcuts (void)
+{
+  NaWindow *window;
+
+  window = na_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+
+  g_assert_false (has_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  iterate (300);
+  g_assert_true (has_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
+
+  g_assert_false (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  iterate (300);
+  g_assert_true (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  g_assert_cmpstr (gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                          "win.open-library")[0], ==,
+                   "<Control>o");
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+/* The size the user left the window at is the size it opens at next time. */
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  NaWindow *first, *second;
+  int width, height;
+
+  first = na_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (first), 777, 555);
+  iterate (100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+  gtk_window_destroy (GTK_WINDOW (first));
+
+  second = na_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 777);
+  g_assert_cmpint (height, ==, 555);
+  gtk_window_destroy (GTK_WINDOW (second));
+  iterate (100);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/window/lists-bundled-library", test_window_lists_bundled_library);
+  app = na_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
 
-  return g_test_run ();
+  g_test_add_func ("/window/lists-bundled-library", test_window_lists_bundled_library);
+  g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }

@@ -241,7 +241,8 @@ na_essay_page_dispose (GObject *object)
 {
   NaEssayPage *self = (NaEssayPage *)object;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_ESSAY_PAGE);
+  /* No gtk_widget_dispose_template(): the template's only child is AdwBin's, which unparents
+   * it itself; doing both unparents it twice. */
   g_clear_object (&self->essay);
   g_clear_object (&self->library);
 
