@@ -214,6 +214,83 @@ test_problem_order (void)
                                  "it is not in $.countries");
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A loaded item makes its anchor when first asked: it must behave as if it had it all along. */
+static void
+test_loaded_anchor (void)
+{
+  g_autoptr(GBytes) bytes = fixture (HEAD QUESTIONS COUNTRIES "'essays': [" ESSAY "], "
+                                     "'arguments': [" ARG (", 'anchor': {'exact': 'q', "
+                                     "'start': 1, 'end': 2}") "], 'recommendations': "
+                                     "[{'id': 'r', 'essay': 'e1', 'actor': 'nato', 'action': 'A', "
+                                     "'anchor': {'exact': 'w', 'page': 4}}]}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NaLibrary) library = na_library_new_from_bytes (bytes, "lib.json", &error);
+  NaArgument *a = na_library_lookup_argument (library, "e1-a1");
+  NaRecommendation *r = na_library_lookup_recommendation (library, "r");
+  g_autoptr(NaAnchor) other = na_anchor_new ();
+  NaAnchor *anchor;
+  guint notified = 0;
+
+  g_assert_no_error (error);
+  anchor = na_argument_get_anchor (a);
+  g_assert_nonnull (anchor);
+  g_assert_true (na_argument_get_anchor (a) == anchor);
+  g_assert_cmpstr (na_anchor_get_exact (anchor), ==, "q");
+  g_assert_cmpint (na_anchor_get_end (anchor), ==, 2);
+  /* Its strings live in the loader's arena: replacing one must not free that. */
+  na_anchor_set_exact (anchor, "changed");
+  g_assert_cmpstr (na_anchor_get_exact (anchor), ==, "changed");
+  na_argument_set_claim (a, "New claim");
+  g_assert_cmpstr (na_argument_get_claim (a), ==, "New claim");
+
+  /* Removing an anchor nobody asked for yet is still a change. */
+  g_signal_connect (r, "notify::anchor", G_CALLBACK (count_notify), &notified);
+  na_recommendation_set_anchor (r, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_null (na_recommendation_get_anchor (r));
+  na_recommendation_set_anchor (r, other);
+  g_assert_true (na_recommendation_get_anchor (r) == other);
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+/* Every duplicate names where its id was first used, however many there are. */
+static void
+test_duplicates (void)
+{
+  static const char * const ids[] = { "e1", "e2", "e1", "e3", "e2", "e3", "e3" };
+  g_autoptr(GString) json = g_string_new (HEAD QUESTIONS COUNTRIES "'essays': [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NaLibrary) library = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_string_append_printf (json, "%s{'id': '%s', 'type': 'article', 'title': 'T', "
+                            "'author': []}", i ? ", " : "", ids[i]);
+  g_string_append (json, "], 'arguments': [], 'recommendations': []}");
+  bytes = fixture (json->str);
+  library = na_library_new_from_bytes (bytes, "lib.json", &error);
+  g_assert_error (error, NA_LIBRARY_ERROR, NA_LIBRARY_ERROR_DUPLICATE);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "lib.json: $.essays[2].id: duplicate id “e1” (first used at "
+                                 "$.essays[0])");
+  g_assert_cmpstr (lines[1], ==, "lib.json: $.essays[4].id: duplicate id “e2” (first used at "
+                                 "$.essays[1])");
+  g_assert_cmpstr (lines[2], ==, "lib.json: $.essays[5].id: duplicate id “e3” (first used at "
+                                 "$.essays[3])");
+  g_assert_cmpstr (lines[3], ==, "lib.json: $.essays[6].id: duplicate id “e3” (first used at "
+                                 "$.essays[3])");
+}
+
 /* Past 50 problems the message says how many more there are. */
 static void
 test_too_many_problems (void)
@@ -523,7 +600,9 @@ main (int   argc,
   g_test_add_func ("/format/malformed/all-problems-reported", test_all_problems_reported);
   g_test_add_func ("/format/malformed/problem-order", test_problem_order);
   g_test_add_func ("/format/malformed/too-many-problems", test_too_many_problems);
+  g_test_add_func ("/format/malformed/duplicates", test_duplicates);
   g_test_add_func ("/format/any-order", test_any_order);
+  g_test_add_func ("/format/loaded-anchor", test_loaded_anchor);
   g_test_add_func ("/format/io/large-file", test_large_file);
   g_test_add_func ("/format/io/unreadable", test_unreadable_file);
   g_test_add_func ("/format/io/unwritable", test_unwritable_file);

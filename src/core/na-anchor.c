@@ -323,3 +323,23 @@ _na_anchor_new_take (NaArena *arena,
   self->page = page;
   return self;
 }
+
+/* Makes the anchor of a loaded item the first time it is asked for: most never are while a
+ * large library loads, and a quarter of a million GObjects is a fifth of the load time. Safe
+ * when two threads ask at once. */
+NaAnchor *
+_na_anchor_ensure (NaAnchor           **anchor,
+                   NaArena             *arena,
+                   const NaAnchorData  *data)
+{
+  NaAnchor *made;
+
+  if (g_atomic_pointer_get (anchor) != NULL || data == NULL)
+    return g_atomic_pointer_get (anchor);
+
+  made = _na_anchor_new_take (arena, data->exact, data->prefix, data->suffix, data->start,
+                              data->end, data->page);
+  if (!g_atomic_pointer_compare_and_exchange (anchor, NULL, made))
+    g_object_unref (made);
+  return g_atomic_pointer_get (anchor);
+}

@@ -23,6 +23,8 @@ struct _NaArgument
 
   /* Owned reference: holds the strings of a loaded item (see na-arena.h) */
   NaArena *arena;
+  /* In the arena: the anchor read from the file, until it is first asked for */
+  const NaAnchorData *anchor_data;
 };
 
 G_DEFINE_FINAL_TYPE (NaArgument, na_argument, G_TYPE_OBJECT)
@@ -356,6 +358,8 @@ na_argument_get_anchor (NaArgument *self)
 {
   g_return_val_if_fail (NA_ARGUMENT (self), NULL);
 
+  if (self->anchor == NULL && self->anchor_data != NULL)
+    return _na_anchor_ensure (&self->anchor, self->arena, self->anchor_data);
   return self->anchor;
 }
 
@@ -363,22 +367,27 @@ void
 na_argument_set_anchor (NaArgument *self,
                         NaAnchor *anchor)
 {
+  gboolean had_unmade;
+
   g_return_if_fail (NA_ARGUMENT (self));
 
-  if (g_set_object (&self->anchor, anchor))
+  /* An anchor not made yet is still a value that changes. */
+  had_unmade = self->anchor == NULL && self->anchor_data != NULL;
+  self->anchor_data = NULL;
+  if (g_set_object (&self->anchor, anchor) || had_unmade)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ANCHOR]);
 }
 
 NaArgument *
-_na_argument_new_take (NaArena   *arena,
-                       char      *id,
-                       char      *essay_id,
-                       char      *question_id,
-                       NaStance   stance,
-                       char      *claim,
-                       char      *grounds,
-                       char     **countries,
-                       NaAnchor  *anchor)
+_na_argument_new_take (NaArena             *arena,
+                       char                *id,
+                       char                *essay_id,
+                       char                *question_id,
+                       NaStance             stance,
+                       char                *claim,
+                       char                *grounds,
+                       char               **countries,
+                       const NaAnchorData  *anchor)
 {
   NaArgument *self = g_object_new (NA_TYPE_ARGUMENT, NULL);
 
@@ -393,6 +402,6 @@ _na_argument_new_take (NaArena   *arena,
   if (countries != NULL && countries[0] == NULL)
     na_arena_clear_strv (arena, &countries);
   self->countries = countries;
-  self->anchor = anchor;
+  self->anchor_data = anchor;
   return self;
 }

@@ -106,7 +106,8 @@ typedef struct
 
   gboolean       section_seen[N_SECTIONS];
   gboolean       section_done[N_SECTIONS];
-  GHashTable    *first_index[N_SECTIONS];   /* id → index + 1, for "first used at" */
+  GArray        *item_indices;              /* of l->items in the file, for "first used at" */
+  GHashTable    *first_index;               /* id → index + 1, built at a first duplicate */
   GArray        *pending;                   /* Pending */
   GPtrArray     *items;                     /* of the current section, added at its end */
 
@@ -360,6 +361,8 @@ match_member (NaJsonReader       *reader,
   return -1;
 }
 
+typedef const char * (*IdGetter) (gpointer item);
+
 typedef gboolean (*ReadMember) (Loader *l, gpointer data, guint field, const Path *path);
 
 /* Reads an object's members (its '{' just read): known scalars into @slots, the members in
@@ -511,6 +514,51 @@ is_valid_country_code (const char *code)
          g_ascii_isupper (code[0]) && g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
 }
 
+static NaLibrary *
+lookup_target (Loader     *l,
+               Section     target,
+               const char *id)
+{
+  switch (target)
+    {
+    case SECTION_ESSAYS:
+      return na_library_lookup_essay (l->library, id) ? l->library : NULL;
+    case SECTION_QUESTIONS:
+      return na_library_lookup_question (l->library, id) ? l->library : NULL;
+    case SECTION_COUNTRIES:
+      return na_library_lookup_country (l->library, id) ? l->library : NULL;
+    case SECTION_ARGUMENTS:
+      return na_library_lookup_argument (l->library, id) ? l->library : NULL;
+    case SECTION_RECOMMENDATIONS:
+      return na_library_lookup_recommendation (l->library, id) ? l->library : NULL;
+    case N_SECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Where the item with @id was first used in the section being read (a duplicate was just
+ * found: rare enough to index the section's items only then). */
+static guint
+first_use (Loader     *l,
+           Section     section,
+           const char *id)
+{
+  static const IdGetter getters[N_SECTIONS] = {
+    (IdGetter) na_question_get_id, (IdGetter) na_country_get_code, (IdGetter) na_essay_get_id,
+    (IdGetter) na_argument_get_id, (IdGetter) na_recommendation_get_id,
+  };
+
+  if (l->first_index == NULL)
+    {
+      l->first_index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < l->items->len; i++)
+        g_hash_table_insert (l->first_index, (gpointer) getters[section] (l->items->pdata[i]),
+                             GUINT_TO_POINTER (g_array_index (l->item_indices, guint, i)));
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (l->first_index, id));
+}
+
 /* Takes the "id" member (field 0) and checks its form and its uniqueness in @section. */
 static char *
 take_id (Loader     *l,
@@ -520,7 +568,6 @@ take_id (Loader     *l,
 {
   Path here = { path, "id", 0 };
   const char *id = get_string (l, slot, 0, path, "id", TRUE);
-  gpointer first;
 
   if (id == NULL)
     return NULL;
@@ -532,10 +579,9 @@ take_id (Loader     *l,
       return NULL;
     }
 
-  first = g_hash_table_lookup (l->first_index[section], id);
-  if (first != NULL)
+  if (lookup_target (l, section, id) != NULL)
     {
-      Path first_path = { NULL, NULL, GPOINTER_TO_UINT (first) - 1 };
+      Path first_path = { NULL, NULL, first_use (l, section, id) };
       Path section_path = { NULL, section_names[section], 0 };
       g_autofree char *where = NULL;
 
@@ -549,8 +595,7 @@ take_id (Loader     *l,
   return g_steal_pointer (&slot->str);
 }
 
-/* Adds @item to the library, remembering where its id was first used (the key is the
- * item's own string). */
+/* Adds @item to the library: to its index at once, to its list at the end of the section. */
 static void
 remember_id (Loader     *l,
              Section     section,
@@ -559,8 +604,10 @@ remember_id (Loader     *l,
              guint       index)
 {
   g_ptr_array_add (l->items, g_object_ref (item));
+  g_array_append_val (l->item_indices, index);
   _na_library_index_item (l->library, item, id);
-  g_hash_table_insert (l->first_index[section], (gpointer) id, GUINT_TO_POINTER (index + 1));
+  if (l->first_index != NULL)
+    g_hash_table_insert (l->first_index, (gpointer) id, GUINT_TO_POINTER (index));
 }
 
 static int
@@ -592,26 +639,6 @@ take_enum (Loader     *l,
   return fallback;
 }
 
-static NaLibrary *
-lookup_target (Loader     *l,
-               Section     target,
-               const char *id)
-{
-  switch (target)
-    {
-    case SECTION_ESSAYS:
-      return na_library_lookup_essay (l->library, id) ? l->library : NULL;
-    case SECTION_QUESTIONS:
-      return na_library_lookup_question (l->library, id) ? l->library : NULL;
-    case SECTION_COUNTRIES:
-      return na_library_lookup_country (l->library, id) ? l->library : NULL;
-    case SECTION_ARGUMENTS:
-    case SECTION_RECOMMENDATIONS:
-    case N_SECTIONS:
-    default:
-      g_assert_not_reached ();
-    }
-}
 
 static void
 report_unknown (Loader     *l,
@@ -1007,21 +1034,22 @@ enum { ANCHOR_EXACT, ANCHOR_PREFIX, ANCHOR_SUFFIX, ANCHOR_START, ANCHOR_END, ANC
 static const char * const anchor_members[] = { "exact", "prefix", "suffix", "start", "end",
                                                "page" };
 
+/* Reads an anchor into *out, in the arena: the item makes its NaAnchor when first asked. */
 static gboolean
-read_anchor (Loader      *l,
-             guint        field,
-             const Path  *path,
-             NaAnchor   **out)
+read_anchor (Loader               *l,
+             guint                 field,
+             const Path           *path,
+             const NaAnchorData  **out)
 {
   Path here = { path, "anchor", 0 };
   Path pp = { &here, "page", 0 };
   Slot s[N_ANCHOR_FIELDS] = { { 0 } };
   gint64 start = -1, end = -1, page = 0;
   gboolean has_start, has_end;
-  char *exact, *prefix, *suffix;
+  NaAnchorData *data;
   NaJsonToken t = next (l);
 
-  g_clear_object (out);
+  *out = NULL;
   if (t == NA_JSON_TOKEN_NULL)
     return TRUE;
   if (t != NA_JSON_TOKEN_BEGIN_OBJECT)
@@ -1039,9 +1067,10 @@ read_anchor (Loader      *l,
       return FALSE;
     }
 
-  exact = take_string (l, &s[ANCHOR_EXACT], field, &here, "exact", TRUE);
-  prefix = take_string (l, &s[ANCHOR_PREFIX], field, &here, "prefix", FALSE);
-  suffix = take_string (l, &s[ANCHOR_SUFFIX], field, &here, "suffix", FALSE);
+  data = na_arena_alloc (l->arena, sizeof *data, sizeof (gpointer));
+  data->exact = take_string (l, &s[ANCHOR_EXACT], field, &here, "exact", TRUE);
+  data->prefix = take_string (l, &s[ANCHOR_PREFIX], field, &here, "prefix", FALSE);
+  data->suffix = take_string (l, &s[ANCHOR_SUFFIX], field, &here, "suffix", FALSE);
 
   has_start = get_int (l, &s[ANCHOR_START], field, &here, "start", FALSE, &start);
   has_end = get_int (l, &s[ANCHOR_END], field, &here, "end", FALSE, &end);
@@ -1061,7 +1090,10 @@ read_anchor (Loader      *l,
 
   for (guint i = 0; i < N_ANCHOR_FIELDS; i++)
     slot_clear (&s[i]);
-  *out = _na_anchor_new_take (l->arena, exact, prefix, suffix, start, end, page);
+  data->start = start;
+  data->end = end;
+  data->page = page;
+  *out = data;
   return TRUE;
 }
 
@@ -1127,7 +1159,7 @@ read_country (Loader     *l,
     report (l, NA_LIBRARY_ERROR_COUNTRY, COUNTRY_CODE, 0, &code_path,
             _("malformed country code “%s”: expected three upper-case letters "
               "(ISO 3166-1 alpha-3)"), code);
-  else if (g_hash_table_contains (l->first_index[SECTION_COUNTRIES], code))
+  else if (na_library_lookup_country (l->library, code) != NULL)
     report (l, NA_LIBRARY_ERROR_DUPLICATE, COUNTRY_CODE, 0, &code_path,
             _("duplicate country “%s”"), code);
   else
@@ -1270,7 +1302,7 @@ typedef struct
 {
   char     **countries;
   guint     *indices;     /* of each code in the JSON array, or NULL when they are 0, 1, … */
-  NaAnchor  *anchor;
+  const NaAnchorData *anchor;
 } ItemParts;
 
 static gboolean
@@ -1302,7 +1334,7 @@ item_parts_clear (Loader    *l,
 {
   na_arena_clear_strv (l->arena, &parts->countries);
   g_clear_pointer (&parts->indices, g_free);
-  g_clear_object (&parts->anchor);
+  parts->anchor = NULL;
 }
 
 /* Checks the countries of the item just built, which now owns them. */
@@ -1375,7 +1407,7 @@ read_argument (Loader     *l,
 
       a = _na_argument_new_take (l->arena, id, essay, question, stance, claim, grounds,
                                  g_steal_pointer (&parts.countries),
-                                 g_steal_pointer (&parts.anchor));
+                                 parts.anchor);
       remember_id (l, SECTION_ARGUMENTS, a, na_argument_get_id (a), index);
       check_reference (l, na_argument_get_essay_id (a), SECTION_ESSAYS, ARG_ESSAY, 0,
                        &essay_path);
@@ -1437,7 +1469,7 @@ read_recommendation (Loader     *l,
 
       r = _na_recommendation_new_take (l->arena, id, essay, actor, action,
                                        g_steal_pointer (&parts.countries), question,
-                                       g_steal_pointer (&parts.anchor));
+                                       parts.anchor);
       remember_id (l, SECTION_RECOMMENDATIONS, r, na_recommendation_get_id (r), index);
       check_reference (l, na_recommendation_get_essay_id (r), SECTION_ESSAYS, REC_ESSAY, 0,
                        &essay_path);
@@ -1523,6 +1555,8 @@ read_section (Loader  *l,
   l->use_arena = FALSE;
   _na_library_append_items (l->library, types[section], l->items);
   g_ptr_array_set_size (l->items, 0);
+  g_array_set_size (l->item_indices, 0);
+  g_clear_pointer (&l->first_index, g_hash_table_unref);
   l->section_done[section] = TRUE;
   return TRUE;
 }
@@ -1704,8 +1738,8 @@ loader_clear (Loader *l)
     codes_reset (l);
   g_clear_pointer (&l->codes, g_ptr_array_unref);
   g_clear_pointer (&l->code_indices, g_array_unref);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    g_clear_pointer (&l->first_index[i], g_hash_table_unref);
+  g_clear_pointer (&l->item_indices, g_array_unref);
+  g_clear_pointer (&l->first_index, g_hash_table_unref);
   g_clear_pointer (&l->arena, na_arena_unref);
 }
 
@@ -1732,8 +1766,7 @@ load (NaJsonReader  *reader,
   l.items = g_ptr_array_new_with_free_func (g_object_unref);
   l.codes = g_ptr_array_new ();
   l.code_indices = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < N_SECTIONS; i++)
-    l.first_index[i] = g_hash_table_new (g_str_hash, g_str_equal);
+  l.item_indices = g_array_new (FALSE, FALSE, sizeof (guint));
 
   ok = read_root (&l, slots, &root_type);
   if (!ok || l.fatal != NULL)

@@ -14,8 +14,20 @@
 
 G_BEGIN_DECLS
 
+/* An anchor as the loader reads it: in the arena, its strings too. An item keeps it until its
+ * anchor is first asked for, then makes the NaAnchor from it (see _na_anchor_ensure()). */
+typedef struct
+{
+  char *exact;
+  char *prefix;
+  char *suffix;
+  int   start;
+  int   end;
+  int   page;
+} NaAnchorData;
+
 /* Strings are taken (NULL for absent), and may point into @arena (which may be NULL); an
- * empty @countries vector is stored as NULL, as the setters do. @anchor is taken too. */
+ * empty @countries vector is stored as NULL, as the setters do. */
 NaAnchor         *_na_anchor_new_take         (NaArena   *arena,
                                                char      *exact,
                                                char      *prefix,
@@ -23,6 +35,9 @@ NaAnchor         *_na_anchor_new_take         (NaArena   *arena,
                                                int        start,
                                                int        end,
                                                int        page);
+NaAnchor         *_na_anchor_ensure           (NaAnchor           **anchor,
+                                               NaArena             *arena,
+                                               const NaAnchorData  *data);
 NaArgument       *_na_argument_new_take       (NaArena   *arena,
                                                char      *id,
                                                char      *essay_id,
@@ -31,7 +46,7 @@ NaArgument       *_na_argument_new_take       (NaArena   *arena,
                                                char      *claim,
                                                char      *grounds,
                                                char     **countries,
-                                               NaAnchor  *anchor);
+                                               const NaAnchorData *anchor);
 NaRecommendation *_na_recommendation_new_take (NaArena   *arena,
                                                char      *id,
                                                char      *essay_id,
@@ -39,7 +54,7 @@ NaRecommendation *_na_recommendation_new_take (NaArena   *arena,
                                                char      *action,
                                                char     **countries,
                                                char      *question_id,
-                                               NaAnchor  *anchor);
+                                               const NaAnchorData *anchor);
 /* The loader's way to add items: each to its index, then all of a list (see na-library.c) */
 void              _na_library_index_item      (NaLibrary  *self,
                                                gpointer    item,

@@ -22,6 +22,8 @@ struct _NaRecommendation
 
   /* Owned reference: holds the strings of a loaded item (see na-arena.h) */
   NaArena *arena;
+  /* In the arena: the anchor read from the file, until it is first asked for */
+  const NaAnchorData *anchor_data;
 };
 
 G_DEFINE_FINAL_TYPE (NaRecommendation, na_recommendation, G_TYPE_OBJECT)
@@ -322,6 +324,8 @@ na_recommendation_get_anchor (NaRecommendation *self)
 {
   g_return_val_if_fail (NA_RECOMMENDATION (self), NULL);
 
+  if (self->anchor == NULL && self->anchor_data != NULL)
+    return _na_anchor_ensure (&self->anchor, self->arena, self->anchor_data);
   return self->anchor;
 }
 
@@ -329,21 +333,26 @@ void
 na_recommendation_set_anchor (NaRecommendation *self,
                               NaAnchor *anchor)
 {
+  gboolean had_unmade;
+
   g_return_if_fail (NA_RECOMMENDATION (self));
 
-  if (g_set_object (&self->anchor, anchor))
+  /* An anchor not made yet is still a value that changes. */
+  had_unmade = self->anchor == NULL && self->anchor_data != NULL;
+  self->anchor_data = NULL;
+  if (g_set_object (&self->anchor, anchor) || had_unmade)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ANCHOR]);
 }
 
 NaRecommendation *
-_na_recommendation_new_take (NaArena   *arena,
-                             char      *id,
-                             char      *essay_id,
-                             NaActor    actor,
-                             char      *action,
-                             char     **countries,
-                             char      *question_id,
-                             NaAnchor  *anchor)
+_na_recommendation_new_take (NaArena             *arena,
+                             char                *id,
+                             char                *essay_id,
+                             NaActor              actor,
+                             char                *action,
+                             char               **countries,
+                             char                *question_id,
+                             const NaAnchorData  *anchor)
 {
   NaRecommendation *self = g_object_new (NA_TYPE_RECOMMENDATION, NULL);
 
@@ -357,6 +366,6 @@ _na_recommendation_new_take (NaArena   *arena,
     na_arena_clear_strv (arena, &countries);
   self->countries = countries;
   self->question_id = question_id;
-  self->anchor = anchor;
+  self->anchor_data = anchor;
   return self;
 }
