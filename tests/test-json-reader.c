@@ -339,7 +339,8 @@ test_nesting_limit (void)
 static void
 test_skip_value (void)
 {
-  static const char json[] = "{\"skip\": {\"a\": [1, {\"b\": [[], {}]}], \"c\": \"d\"}, \"keep\": 7}";
+  static const char json[] = "{\"skip\": {\"a\": [1, {\"b\": [[], {}]}], \"c\": \"d\"}, "
+                             "\"keep\": 7}";
   g_autoptr(NaJsonReader) reader = na_json_reader_new_for_data (json, strlen (json), "x.json");
   g_autoptr(GError) error = NULL;
 

@@ -179,7 +179,8 @@ make_key (guint rank,
           guint field,
           guint sub)
 {
-  return (guint64) rank << 60 | (guint64) item_key << 24 | (guint64) field << 16 | MIN (sub, 0xFFFF);
+  return (guint64) rank << 60 | (guint64) item_key << 24 | (guint64) field << 16 |
+         MIN (sub, 0xFFFF);
 }
 
 static void
@@ -1773,7 +1774,7 @@ load (NaJsonReader  *reader,
     {
       if (l.fatal == NULL)
         g_set_error (&l.fatal, NA_JSON_READER_ERROR, NA_JSON_READER_ERROR_SYNTAX,
-                     "%s: unexpected input", name);
+                     _("%s: unexpected input"), name);
       set_fatal_error (&l, error);
     }
   else if (root_type == NA_JSON_TOKEN_EOF)
