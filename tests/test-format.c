@@ -565,6 +565,43 @@ test_large_file (void)
   g_rmdir (dir);
 }
 
+/* Reading from a file reports what reading from memory does, and stops when cancelled. */
+static void
+test_file_errors (void)
+{
+  static const char data[] = "{\n  \"format\": \"caf\xC3\x28\"\n}";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "lib.json", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s:2:17: invalid UTF-8 (byte 0xC3 at offset 18)",
+                                               path);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(NaLibrary) library = NULL;
+
+  g_assert_true (g_file_set_contents (path, data, sizeof data - 1, &error));
+  library = na_library_new_from_file (file, NULL, &error);
+  g_assert_null (library);
+  g_assert_error (error, NA_LIBRARY_ERROR, NA_LIBRARY_ERROR_UTF8);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  library = na_library_new_from_file (file, NULL, &error);
+  g_assert_error (error, NA_LIBRARY_ERROR, NA_LIBRARY_ERROR_SYNTAX);
+  g_assert_true (g_str_has_suffix (error->message, "lib.json: the file is empty"));
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancellable);
+  library = na_library_new_from_file (file, cancellable, &error);
+  g_assert_null (library);
+  g_assert_error (error, NA_LIBRARY_ERROR, NA_LIBRARY_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "lib.json: cannot read the file"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_save_and_load_file (void)
 {
@@ -604,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/format/any-order", test_any_order);
   g_test_add_func ("/format/loaded-anchor", test_loaded_anchor);
   g_test_add_func ("/format/io/large-file", test_large_file);
+  g_test_add_func ("/format/io/file-errors", test_file_errors);
   g_test_add_func ("/format/io/unreadable", test_unreadable_file);
   g_test_add_func ("/format/io/unwritable", test_unwritable_file);
   g_test_add_func ("/format/io/save-and-load", test_save_and_load_file);
