@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -205,5 +206,32 @@ bench_generate (int    argc,
       fprintf (stderr, "natoasia-bench: %s\n", error->message);
       return 1;
     }
+  return 0;
+}
+
+/* `natoasia-bench parse-jsonglib FILE`: what JsonParser alone takes on a file, for comparison
+ * with the streaming loader (which builds the whole library in that time). */
+int
+bench_parse_jsonglib (int    argc,
+                      char **argv)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  double start, elapsed;
+
+  if (argc != 2)
+    {
+      fprintf (stderr, "usage: natoasia-bench parse-jsonglib FILE\n");
+      return 2;
+    }
+
+  start = bench_now_ms ();
+  if (!json_parser_load_from_file (parser, argv[1], &error))
+    {
+      fprintf (stderr, "natoasia-bench: %s\n", error->message);
+      return 1;
+    }
+  elapsed = bench_now_ms () - start;
+  printf ("JsonParser: %.1f ms, peak RSS %.1f MB\n", elapsed, bench_peak_rss_kb () / 1024.0);
   return 0;
 }

@@ -17,6 +17,7 @@ static const struct
   { "load", bench_load, "load synthetic libraries of 100, 1 000 and 10 000 essays" },
   { "load-one", bench_load_one, "(internal) load one library file and report time and RSS" },
   { "generate", bench_generate, "write a synthetic library of N essays to FILE" },
+  { "parse-jsonglib", bench_parse_jsonglib, "parse FILE with JsonParser alone, for comparison" },
 };
 
 double

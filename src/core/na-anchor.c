@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "na-arena.h"
+#include "na-model-private.h"
 #include "na-util.h"
 #include "na-anchor.h"
 
@@ -16,6 +18,9 @@ struct _NaAnchor
   int start;
   int end;
   int page;
+
+  /* Owned reference: holds the strings of a loaded item (see na-arena.h) */
+  NaArena *arena;
 };
 
 G_DEFINE_FINAL_TYPE (NaAnchor, na_anchor, G_TYPE_OBJECT)
@@ -38,9 +43,11 @@ na_anchor_finalize (GObject *object)
 {
   NaAnchor *self = (NaAnchor *)object;
 
-  g_clear_pointer (&self->exact, g_free);
-  g_clear_pointer (&self->prefix, g_free);
-  g_clear_pointer (&self->suffix, g_free);
+  na_arena_clear_string (self->arena, &self->exact);
+  na_arena_clear_string (self->arena, &self->prefix);
+  na_arena_clear_string (self->arena, &self->suffix);
+
+  g_clear_pointer (&self->arena, na_arena_unref);
 
   G_OBJECT_CLASS (na_anchor_parent_class)->finalize (object);
 }
@@ -192,7 +199,7 @@ na_anchor_set_exact (NaAnchor *self,
 {
   g_return_if_fail (NA_ANCHOR (self));
 
-  if (na_set_string (&self->exact, exact))
+  if (na_arena_set_string (self->arena, &self->exact, exact))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EXACT]);
 }
 
@@ -210,7 +217,7 @@ na_anchor_set_prefix (NaAnchor *self,
 {
   g_return_if_fail (NA_ANCHOR (self));
 
-  if (na_set_string (&self->prefix, prefix))
+  if (na_arena_set_string (self->arena, &self->prefix, prefix))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PREFIX]);
 }
 
@@ -228,7 +235,7 @@ na_anchor_set_suffix (NaAnchor *self,
 {
   g_return_if_fail (NA_ANCHOR (self));
 
-  if (na_set_string (&self->suffix, suffix))
+  if (na_arena_set_string (self->arena, &self->suffix, suffix))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUFFIX]);
 }
 
@@ -293,4 +300,46 @@ na_anchor_set_page (NaAnchor *self,
 
   self->page = page;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE]);
+}
+
+NaAnchor *
+_na_anchor_new_take (NaArena *arena,
+                     char    *exact,
+                     char    *prefix,
+                     char    *suffix,
+                     int      start,
+                     int      end,
+                     int      page)
+{
+  NaAnchor *self = g_object_new (NA_TYPE_ANCHOR, NULL);
+
+  self->arena = arena ? na_arena_ref (arena) : NULL;
+
+  self->exact = exact;
+  self->prefix = prefix;
+  self->suffix = suffix;
+  self->start = start;
+  self->end = end;
+  self->page = page;
+  return self;
+}
+
+/* Makes the anchor of a loaded item the first time it is asked for: most never are while a
+ * large library loads, and a quarter of a million GObjects is a fifth of the load time. Safe
+ * when two threads ask at once. */
+NaAnchor *
+_na_anchor_ensure (NaAnchor           **anchor,
+                   NaArena             *arena,
+                   const NaAnchorData  *data)
+{
+  NaAnchor *made;
+
+  if (g_atomic_pointer_get (anchor) != NULL || data == NULL)
+    return g_atomic_pointer_get (anchor);
+
+  made = _na_anchor_new_take (arena, data->exact, data->prefix, data->suffix, data->start,
+                              data->end, data->page);
+  if (!g_atomic_pointer_compare_and_exchange (anchor, NULL, made))
+    g_object_unref (made);
+  return g_atomic_pointer_get (anchor);
 }

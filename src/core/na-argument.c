@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "na-arena.h"
+#include "na-model-private.h"
 #include "na-util.h"
 #include "na-argument.h"
 
@@ -18,6 +20,11 @@ struct _NaArgument
   char *grounds;
   char **countries;
   NaAnchor *anchor;
+
+  /* Owned reference: holds the strings of a loaded item (see na-arena.h) */
+  NaArena *arena;
+  /* In the arena: the anchor read from the file, until it is first asked for */
+  const NaAnchorData *anchor_data;
 };
 
 G_DEFINE_FINAL_TYPE (NaArgument, na_argument, G_TYPE_OBJECT)
@@ -42,13 +49,15 @@ na_argument_finalize (GObject *object)
 {
   NaArgument *self = (NaArgument *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->essay_id, g_free);
-  g_clear_pointer (&self->question_id, g_free);
-  g_clear_pointer (&self->claim, g_free);
-  g_clear_pointer (&self->grounds, g_free);
-  g_clear_pointer (&self->countries, g_strfreev);
+  na_arena_clear_string (self->arena, &self->id);
+  na_arena_clear_string (self->arena, &self->essay_id);
+  na_arena_clear_string (self->arena, &self->question_id);
+  na_arena_clear_string (self->arena, &self->claim);
+  na_arena_clear_string (self->arena, &self->grounds);
+  na_arena_clear_strv (self->arena, &self->countries);
   g_clear_object (&self->anchor);
+
+  g_clear_pointer (&self->arena, na_arena_unref);
 
   G_OBJECT_CLASS (na_argument_parent_class)->finalize (object);
 }
@@ -225,7 +234,7 @@ na_argument_set_id (NaArgument *self,
 {
   g_return_if_fail (NA_ARGUMENT (self));
 
-  if (na_set_string (&self->id, id))
+  if (na_arena_set_string (self->arena, &self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
 }
 
@@ -243,7 +252,7 @@ na_argument_set_essay_id (NaArgument *self,
 {
   g_return_if_fail (NA_ARGUMENT (self));
 
-  if (na_set_string (&self->essay_id, essay_id))
+  if (na_arena_set_string (self->arena, &self->essay_id, essay_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ESSAY_ID]);
 }
 
@@ -261,7 +270,7 @@ na_argument_set_question_id (NaArgument *self,
 {
   g_return_if_fail (NA_ARGUMENT (self));
 
-  if (na_set_string (&self->question_id, question_id))
+  if (na_arena_set_string (self->arena, &self->question_id, question_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUESTION_ID]);
 }
 
@@ -300,7 +309,7 @@ na_argument_set_claim (NaArgument *self,
 {
   g_return_if_fail (NA_ARGUMENT (self));
 
-  if (na_set_string (&self->claim, claim))
+  if (na_arena_set_string (self->arena, &self->claim, claim))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLAIM]);
 }
 
@@ -318,7 +327,7 @@ na_argument_set_grounds (NaArgument *self,
 {
   g_return_if_fail (NA_ARGUMENT (self));
 
-  if (na_set_string (&self->grounds, grounds))
+  if (na_arena_set_string (self->arena, &self->grounds, grounds))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_GROUNDS]);
 }
 
@@ -339,7 +348,7 @@ na_argument_set_countries (NaArgument *self,
   if (na_strv_equal0 ((const char * const *) self->countries, countries))
     return;
 
-  g_strfreev (self->countries);
+  na_arena_clear_strv (self->arena, &self->countries);
   self->countries = g_strdupv ((char **) countries);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COUNTRIES]);
 }
@@ -349,6 +358,8 @@ na_argument_get_anchor (NaArgument *self)
 {
   g_return_val_if_fail (NA_ARGUMENT (self), NULL);
 
+  if (self->anchor == NULL && self->anchor_data != NULL)
+    return _na_anchor_ensure (&self->anchor, self->arena, self->anchor_data);
   return self->anchor;
 }
 
@@ -356,8 +367,41 @@ void
 na_argument_set_anchor (NaArgument *self,
                         NaAnchor *anchor)
 {
+  gboolean had_unmade;
+
   g_return_if_fail (NA_ARGUMENT (self));
 
-  if (g_set_object (&self->anchor, anchor))
+  /* An anchor not made yet is still a value that changes. */
+  had_unmade = self->anchor == NULL && self->anchor_data != NULL;
+  self->anchor_data = NULL;
+  if (g_set_object (&self->anchor, anchor) || had_unmade)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ANCHOR]);
+}
+
+NaArgument *
+_na_argument_new_take (NaArena             *arena,
+                       char                *id,
+                       char                *essay_id,
+                       char                *question_id,
+                       NaStance             stance,
+                       char                *claim,
+                       char                *grounds,
+                       char               **countries,
+                       const NaAnchorData  *anchor)
+{
+  NaArgument *self = g_object_new (NA_TYPE_ARGUMENT, NULL);
+
+  self->arena = arena ? na_arena_ref (arena) : NULL;
+
+  self->id = id;
+  self->essay_id = essay_id;
+  self->question_id = question_id;
+  self->stance = stance;
+  self->claim = claim;
+  self->grounds = grounds;
+  if (countries != NULL && countries[0] == NULL)
+    na_arena_clear_strv (arena, &countries);
+  self->countries = countries;
+  self->anchor_data = anchor;
+  return self;
 }

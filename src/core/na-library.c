@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "na-library.h"
+#include "na-model-private.h"
 #include "na-util.h"
 
 struct _NaLibrary
@@ -390,4 +391,56 @@ na_library_dup_recommendations (NaLibrary  *self,
     }
 
   return G_LIST_MODEL (result);
+}
+
+/* Loading a file adds items in two steps: each to its index as soon as it is read (while its
+ * id is in the cache), then all of a list at once (one items-changed, not one per item). The
+ * caller guarantees that the ids are unique and new to the library. */
+static gboolean
+lookup_list (NaLibrary    *self,
+             GType         item_type,
+             GListStore  **store,
+             GHashTable  **index)
+{
+  if (item_type == NA_TYPE_ARGUMENT)
+    *store = self->arguments, *index = self->arguments_by_id;
+  else if (item_type == NA_TYPE_RECOMMENDATION)
+    *store = self->recommendations, *index = self->recommendations_by_id;
+  else if (item_type == NA_TYPE_ESSAY)
+    *store = self->essays, *index = self->essays_by_id;
+  else if (item_type == NA_TYPE_QUESTION)
+    *store = self->questions, *index = self->questions_by_id;
+  else if (item_type == NA_TYPE_COUNTRY)
+    *store = self->countries, *index = self->countries_by_code;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+_na_library_index_item (NaLibrary  *self,
+                        gpointer    item,
+                        const char *id)
+{
+  GListStore *store;
+  GHashTable *index;
+
+  if (!lookup_list (self, G_OBJECT_TYPE (item), &store, &index))
+    g_return_if_reached ();
+  if (!g_hash_table_insert (index, g_strdup (id), item))
+    g_critical ("%s: “%s” is already in the library", G_STRFUNC, id);
+}
+
+void
+_na_library_append_items (NaLibrary *self,
+                          GType      item_type,
+                          GPtrArray *items)
+{
+  GListStore *store;
+  GHashTable *index;
+
+  if (!lookup_list (self, item_type, &store, &index))
+    g_return_if_reached ();
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0, items->pdata,
+                       items->len);
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "na-arena.h"
+#include "na-model-private.h"
 #include "na-util.h"
 #include "na-recommendation.h"
 
@@ -17,6 +19,11 @@ struct _NaRecommendation
   char **countries;
   char *question_id;
   NaAnchor *anchor;
+
+  /* Owned reference: holds the strings of a loaded item (see na-arena.h) */
+  NaArena *arena;
+  /* In the arena: the anchor read from the file, until it is first asked for */
+  const NaAnchorData *anchor_data;
 };
 
 G_DEFINE_FINAL_TYPE (NaRecommendation, na_recommendation, G_TYPE_OBJECT)
@@ -40,12 +47,14 @@ na_recommendation_finalize (GObject *object)
 {
   NaRecommendation *self = (NaRecommendation *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->essay_id, g_free);
-  g_clear_pointer (&self->action, g_free);
-  g_clear_pointer (&self->countries, g_strfreev);
-  g_clear_pointer (&self->question_id, g_free);
+  na_arena_clear_string (self->arena, &self->id);
+  na_arena_clear_string (self->arena, &self->essay_id);
+  na_arena_clear_string (self->arena, &self->action);
+  na_arena_clear_strv (self->arena, &self->countries);
+  na_arena_clear_string (self->arena, &self->question_id);
   g_clear_object (&self->anchor);
+
+  g_clear_pointer (&self->arena, na_arena_unref);
 
   G_OBJECT_CLASS (na_recommendation_parent_class)->finalize (object);
 }
@@ -209,7 +218,7 @@ na_recommendation_set_id (NaRecommendation *self,
 {
   g_return_if_fail (NA_RECOMMENDATION (self));
 
-  if (na_set_string (&self->id, id))
+  if (na_arena_set_string (self->arena, &self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
 }
 
@@ -227,7 +236,7 @@ na_recommendation_set_essay_id (NaRecommendation *self,
 {
   g_return_if_fail (NA_RECOMMENDATION (self));
 
-  if (na_set_string (&self->essay_id, essay_id))
+  if (na_arena_set_string (self->arena, &self->essay_id, essay_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ESSAY_ID]);
 }
 
@@ -266,7 +275,7 @@ na_recommendation_set_action (NaRecommendation *self,
 {
   g_return_if_fail (NA_RECOMMENDATION (self));
 
-  if (na_set_string (&self->action, action))
+  if (na_arena_set_string (self->arena, &self->action, action))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTION]);
 }
 
@@ -287,7 +296,7 @@ na_recommendation_set_countries (NaRecommendation *self,
   if (na_strv_equal0 ((const char * const *) self->countries, countries))
     return;
 
-  g_strfreev (self->countries);
+  na_arena_clear_strv (self->arena, &self->countries);
   self->countries = g_strdupv ((char **) countries);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COUNTRIES]);
 }
@@ -306,7 +315,7 @@ na_recommendation_set_question_id (NaRecommendation *self,
 {
   g_return_if_fail (NA_RECOMMENDATION (self));
 
-  if (na_set_string (&self->question_id, question_id))
+  if (na_arena_set_string (self->arena, &self->question_id, question_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUESTION_ID]);
 }
 
@@ -315,6 +324,8 @@ na_recommendation_get_anchor (NaRecommendation *self)
 {
   g_return_val_if_fail (NA_RECOMMENDATION (self), NULL);
 
+  if (self->anchor == NULL && self->anchor_data != NULL)
+    return _na_anchor_ensure (&self->anchor, self->arena, self->anchor_data);
   return self->anchor;
 }
 
@@ -322,8 +333,39 @@ void
 na_recommendation_set_anchor (NaRecommendation *self,
                               NaAnchor *anchor)
 {
+  gboolean had_unmade;
+
   g_return_if_fail (NA_RECOMMENDATION (self));
 
-  if (g_set_object (&self->anchor, anchor))
+  /* An anchor not made yet is still a value that changes. */
+  had_unmade = self->anchor == NULL && self->anchor_data != NULL;
+  self->anchor_data = NULL;
+  if (g_set_object (&self->anchor, anchor) || had_unmade)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ANCHOR]);
+}
+
+NaRecommendation *
+_na_recommendation_new_take (NaArena             *arena,
+                             char                *id,
+                             char                *essay_id,
+                             NaActor              actor,
+                             char                *action,
+                             char               **countries,
+                             char                *question_id,
+                             const NaAnchorData  *anchor)
+{
+  NaRecommendation *self = g_object_new (NA_TYPE_RECOMMENDATION, NULL);
+
+  self->arena = arena ? na_arena_ref (arena) : NULL;
+
+  self->id = id;
+  self->essay_id = essay_id;
+  self->actor = actor;
+  self->action = action;
+  if (countries != NULL && countries[0] == NULL)
+    na_arena_clear_strv (arena, &countries);
+  self->countries = countries;
+  self->question_id = question_id;
+  self->anchor_data = anchor;
+  return self;
 }
