@@ -243,8 +243,9 @@ fail_utf8 (NaJsonReader  *self,
 {
   g_autofree char *message = NULL;
 
-  message = g_strdup_printf (_("invalid UTF-8 (byte 0x%02X at offset %" G_GUINT64_FORMAT ")"),
-                             byte, at);
+  /* a plain %llu: xgettext cannot see through G_GUINT64_FORMAT */
+  message = g_strdup_printf (_("invalid UTF-8 (byte 0x%02X at offset %llu)"),
+                             byte, (unsigned long long) at);
   return fail_at (self, error, NA_JSON_READER_ERROR_UTF8, at, message);
 }
 

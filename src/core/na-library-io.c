@@ -1633,8 +1633,9 @@ check_header (Loader *l,
       version != NA_LIBRARY_VERSION)
     {
       report (l, NA_LIBRARY_ERROR_VERSION, ROOT_VERSION, 0, &vp,
-              _("unsupported version %" G_GINT64_FORMAT " (this NatoAsia reads version %d)"),
-              version, NA_LIBRARY_VERSION);
+              /* a plain %lld: xgettext cannot see through G_GINT64_FORMAT */
+              _("unsupported version %lld (this NatoAsia reads version %d)"),
+              (long long) version, NA_LIBRARY_VERSION);
       return FALSE;
     }
 
