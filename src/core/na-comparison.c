@@ -140,7 +140,7 @@ na_comparison_init (NaComparison *self)
   for (guint i = 0; i < NA_N_ACTORS; i++)
     self->recommendations[i] = g_list_store_new (NA_TYPE_RECOMMENDATION);
   self->countries = g_list_store_new (NA_TYPE_COUNTRY);
-  self->country_mentions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->country_mentions = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 typedef gpointer (*LookupFunc) (NaLibrary *, const char *);
@@ -215,8 +215,9 @@ add_countries (NaComparison       *self,
     {
       gpointer n = g_hash_table_lookup (self->country_mentions, codes[i]);
 
-      g_hash_table_replace (self->country_mentions, g_strdup (codes[i]),
-                            GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+      /* Keys borrowed from the library's items, which live as long as we hold the library. */
+      g_hash_table_insert (self->country_mentions, (gpointer) codes[i],
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
     }
 }
 
