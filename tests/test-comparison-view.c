@@ -54,6 +54,21 @@ count_boxes (GtkWidget  *widget,
   return n;
 }
 
+static gboolean
+has_mapped_label_prefix (GtkWidget  *widget,
+                         const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_mapped_label_prefix (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
 static GtkWidget *
 find_claim (GtkWidget *widget)
 {
@@ -70,6 +85,23 @@ find_claim (GtkWidget *widget)
         return found;
     }
   return NULL;
+}
+
+/* The scrolled window with the tallest content: the view's body. */
+static GtkScrolledWindow *
+find_tallest_scroller (GtkWidget         *widget,
+                       GtkScrolledWindow *best)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) &&
+      (best == NULL ||
+       gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget))) >
+       gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (best))))
+    best = GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    best = find_tallest_scroller (child, best);
+  return best;
 }
 
 static void
@@ -151,6 +183,24 @@ test_comparison_view (void)
   g_assert_cmpuint (dissent_rows, ==,
                     na_comparison_get_n_disagreements (na_comparison_view_get_comparison (view)));
   save_screenshot (GTK_WIDGET (window), "comparison-disagreements.png");
+
+  /* Below the rows: closeness, recommendations by actor, countries; in dark too. */
+  {
+    GtkScrolledWindow *body = find_tallest_scroller (GTK_WIDGET (view), NULL);
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (body);
+
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+    iterate (800);
+    g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Most aligned:"));
+    save_screenshot (GTK_WIDGET (window), "comparison-sections-dark.png");
+    gtk_adjustment_set_value (vadj, 0);
+    iterate (500);
+    save_screenshot (GTK_WIDGET (window), "comparison-dark.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_DEFAULT);
+  }
   gtk_widget_activate_action (GTK_WIDGET (view), "comparison.only-disagreements", NULL);
   iterate (300);
 
