@@ -518,6 +518,46 @@ test_pdf_bundled (void)
   assert_pdf_contains (squeezed, "Comparison of 18 essays");
 }
 
+/* A note longer than a page: its row is split between lines over several pages, and every
+ * line arrives, in order. */
+static void
+test_pdf_tall_row (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  g_autoptr(NaComparison) cmp = na_comparison_new (library, NULL, NULL, NULL);
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  NaExportOptions options = { NULL, NULL, notes, NA_PAPER_A4 };
+  const char *last = NULL;
+  double width, height;
+  int n_pages;
+
+  for (guint i = 1; i <= 250; i++)
+    g_string_append_printf (note, "marker%03u\n", i);
+  g_hash_table_insert (notes, "e2-a1", g_string_free (g_steal_pointer (&note), FALSE));
+  bytes = na_export_comparison (cmp, NA_EXPORT_FORMAT_PDF, &options, &error);
+  g_assert_no_error (error);
+  text = pdf_text (bytes, &n_pages, &width, &height);
+  squeezed = squeeze (text);
+  g_assert_cmpint (n_pages, >=, 4);
+  for (guint i = 1; i <= 250; i++)
+    {
+      g_autofree char *marker = g_strdup_printf ("marker%03u", i);
+      const char *at = strstr (squeezed, marker);
+
+      if (at == NULL)
+        g_error ("PDF text lacks %s", marker);
+      g_assert_true (last == NULL || at > last);
+      last = at;
+    }
+  /* The table goes on after the tall row. */
+  assert_pdf_contains (squeezed, "Charlie says stay.");
+}
+
 /* ---- Formats and files ---- */
 
 static void
@@ -663,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/export/json", test_json);
   g_test_add_func ("/export/pdf-fixture", test_pdf_fixture);
   g_test_add_func ("/export/pdf-bundled", test_pdf_bundled);
+  g_test_add_func ("/export/pdf-tall-row", test_pdf_tall_row);
   g_test_add_func ("/export/format-names", test_format_names);
   g_test_add_func ("/export/unwritable", test_unwritable);
   g_test_add_func ("/export/cli", test_cli);

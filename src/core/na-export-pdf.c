@@ -199,6 +199,121 @@ table_begin (Pdf         *pdf,
 /* A row that does not fit moves whole to the next page, under the header again. @fill, when
  * given, is a light background for each cell (NULL entries for none). */
 static void
+draw_frame (Pdf          *pdf,
+            const Table  *table,
+            const double *widths,
+            const double *fill,
+            gboolean      is_header,
+            double        height)
+{
+  double x = MARGIN;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      if (is_header || (fill && fill[c] > 0))
+        {
+          set_fg (pdf, is_header ? 0.92 : fill[c]);
+          cairo_rectangle (pdf->cr, x, pdf->y, widths[c], height);
+          cairo_fill (pdf->cr);
+        }
+      set_fg (pdf, 0.7);
+      cairo_set_line_width (pdf->cr, 0.5);
+      cairo_rectangle (pdf->cr, x, pdf->y, widths[c], height);
+      cairo_stroke (pdf->cr);
+      x += widths[c];
+    }
+  set_fg (pdf, 0);
+}
+
+/* How far (Pango units, from the layout's top) the lines of @layout starting at @offset reach
+ * within @space; at least one line, so a row always moves on. */
+static int
+lines_fitting (PangoLayout *layout,
+               int          offset,
+               int          space,
+               gboolean    *more)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int reach = offset;
+
+  *more = FALSE;
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      if (logical.y < offset)
+        continue;
+      if (logical.y + logical.height - offset > space && reach > offset)
+        {
+          *more = TRUE;
+          break;
+        }
+      reach = logical.y + logical.height;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return reach;
+}
+
+/* A row taller than a whole page: each page takes as many whole lines of each cell as fit,
+ * under a repeated header row. The cells' layouts are copied because the header reuses ours. */
+static void
+split_row (Pdf          *pdf,
+           const Table  *table,
+           const double *widths,
+           const double *fill)
+{
+  PangoLayout *layouts[MAX_COLUMNS];
+  int offsets[MAX_COLUMNS] = { 0 };
+  gboolean more = TRUE;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    layouts[c] = pango_layout_copy (pdf->cells[c]);
+
+  while (more)
+    {
+      int space = (int) ((bottom (pdf) - pdf->y - 2 * PAD) * PANGO_SCALE);
+      int reach[MAX_COLUMNS];
+      int used = 0;
+      double x = MARGIN, height;
+
+      more = FALSE;
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          gboolean cell_more;
+
+          reach[c] = lines_fitting (layouts[c], offsets[c], space, &cell_more);
+          used = MAX (used, reach[c] - offsets[c]);
+          more |= cell_more;
+        }
+      height = (double) used / PANGO_SCALE + 2 * PAD;
+      draw_frame (pdf, table, widths, fill, FALSE, height);
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          cairo_save (pdf->cr);
+          cairo_rectangle (pdf->cr, x, pdf->y + PAD, widths[c],
+                           (double) (reach[c] - offsets[c]) / PANGO_SCALE);
+          cairo_clip (pdf->cr);
+          cairo_move_to (pdf->cr, x + PAD, pdf->y + PAD - (double) offsets[c] / PANGO_SCALE);
+          pango_cairo_show_layout (pdf->cr, layouts[c]);
+          cairo_restore (pdf->cr);
+          offsets[c] = reach[c];
+          x += widths[c];
+        }
+      pdf->y += height;
+      if (more)
+        {
+          new_page (pdf);
+          table_row (pdf, table, table->header, NULL, TRUE);
+        }
+    }
+
+  for (guint c = 0; c < table->n_columns; c++)
+    g_object_unref (layouts[c]);
+}
+
+static void
 table_row (Pdf          *pdf,
            const Table  *table,
            const char  **cells,
@@ -208,6 +323,7 @@ table_row (Pdf          *pdf,
   double x = MARGIN;
   double row_h = 0;
   double widths[MAX_COLUMNS];
+  double page_body = bottom (pdf) - MARGIN;
 
   for (guint c = 0; c < table->n_columns; c++)
     {
@@ -222,6 +338,21 @@ table_row (Pdf          *pdf,
       row_h = MAX (row_h, h + 2 * PAD);
     }
 
+  /* Rows taller than what is left of the page but not than a page move whole; taller ones
+   * are split between lines. The header row of a table takes ~20 points of a fresh page. */
+  if (!is_header && row_h > page_body - 40)
+    {
+      if (bottom (pdf) - pdf->y < 80)
+        {
+          new_page (pdf);
+          table_row (pdf, table, table->header, NULL, TRUE);
+          table_row (pdf, table, cells, fill, FALSE);
+          return;
+        }
+      split_row (pdf, table, widths, fill);
+      return;
+    }
+
   if (pdf->y + row_h > bottom (pdf) && pdf->y > MARGIN)
     {
       new_page (pdf);
@@ -234,28 +365,13 @@ table_row (Pdf          *pdf,
         }
     }
 
-  cairo_save (pdf->cr);
-  cairo_rectangle (pdf->cr, MARGIN, pdf->y, text_width (pdf), MIN (row_h, bottom (pdf) - pdf->y));
-  cairo_clip (pdf->cr);
+  draw_frame (pdf, table, widths, fill, is_header, row_h);
   for (guint c = 0; c < table->n_columns; c++)
     {
-      if (is_header || (fill && fill[c] > 0))
-        {
-          set_fg (pdf, is_header ? 0.92 : fill[c]);
-          cairo_rectangle (pdf->cr, x, pdf->y, widths[c], row_h);
-          cairo_fill (pdf->cr);
-          set_fg (pdf, 0);
-        }
-      set_fg (pdf, 0.7);
-      cairo_set_line_width (pdf->cr, 0.5);
-      cairo_rectangle (pdf->cr, x, pdf->y, widths[c], row_h);
-      cairo_stroke (pdf->cr);
-      set_fg (pdf, 0);
       cairo_move_to (pdf->cr, x + PAD, pdf->y + PAD);
       pango_cairo_show_layout (pdf->cr, pdf->cells[c]);
       x += widths[c];
     }
-  cairo_restore (pdf->cr);
   pdf->y += row_h;
 }
 
