@@ -1,6 +1,7 @@
 /* bench-compare.c — `natoasia-bench compare`: building the comparison of 1 000 synthetic
  * essays × 20 questions (goal ≤ 50 ms), and exporting the bundled library's 18-essay
- * comparison to each format (goal: PDF ≤ 300 ms, the others ≤ 30 ms). Medians of several runs. */
+ * comparison to each format (goal: PDF ≤ 300 ms, the others ≤ 30 ms). Medians of several
+ * runs. */
 #include "config.h"
 
 #include <stdio.h>

@@ -140,7 +140,8 @@ fixture_library (gboolean hostile)
   fixture_argument (library, "e2-a1", "e2", "q1", NA_STANCE_SUPPORTS, "Bravo says go.", "AUS", 7);
   fixture_argument (library, "e2-a2", "e2", "q2", NA_STANCE_MIXED, "Bravo: partly.", "KOR", 0);
   fixture_argument (library, "e2-a3", "e2", "q4", NA_STANCE_NEUTRAL, "Bravo: unclear.", NULL, 0);
-  fixture_argument (library, "e3-a1", "e3", "q1", NA_STANCE_OPPOSES, "Charlie says stay.", "JPN", 0);
+  fixture_argument (library, "e3-a1", "e3", "q1", NA_STANCE_OPPOSES, "Charlie says stay.", "JPN",
+                    0);
   fixture_argument (library, "e3-a2", "e3", "q4", NA_STANCE_NEUTRAL, "Charlie: unclear.", NULL, 0);
   fixture_argument (library, "e4-a1", "e4", "q2", NA_STANCE_SUPPORTS, "Delta: closer.", NULL, 0);
   fixture_argument (library, "e4-a2", "e4", "q4", NA_STANCE_NEUTRAL, "Delta: unclear.", NULL, 0);

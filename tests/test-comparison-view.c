@@ -92,11 +92,15 @@ static GtkScrolledWindow *
 find_tallest_scroller (GtkWidget         *widget,
                        GtkScrolledWindow *best)
 {
-  if (GTK_IS_SCROLLED_WINDOW (widget) &&
-      (best == NULL ||
-       gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget))) >
-       gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (best))))
-    best = GTK_SCROLLED_WINDOW (widget);
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkScrolledWindow *sw = GTK_SCROLLED_WINDOW (widget);
+
+      if (best == NULL ||
+          gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (sw)) >
+          gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (best)))
+        best = sw;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -219,12 +223,16 @@ test_comparison_view (void)
   {
     GList *toplevels = gtk_window_list_toplevels ();
     NaExportDialog *dialog = NULL;
+    GtkPicture *picture;
 
     for (GList *l = toplevels; l != NULL; l = l->next)
       if (NA_IS_EXPORT_DIALOG (l->data))
         dialog = l->data;
     g_list_free (toplevels);
     g_assert_nonnull (dialog);
+    /* The summary is made in a thread: wait for it, however slow the machine. */
+    for (guint i = 0; i < 100 && *na_export_dialog_get_preview (dialog) == '\0'; i++)
+      iterate (100);
     g_assert_cmpuint (na_comparison_get_n_essays (na_export_dialog_get_comparison (dialog)), ==, 2);
     g_assert_true (g_str_has_prefix (na_export_dialog_get_preview (dialog),
                                      "# Comparison of 2 essays"));
@@ -232,7 +240,10 @@ test_comparison_view (void)
     /* PDF: a rendered first page instead of text. */
     gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog),
                                                             GTK_TYPE_DROP_DOWN)), 2);
-    iterate (2000);
+    picture = GTK_PICTURE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_PICTURE));
+    for (guint i = 0; i < 100 && gtk_picture_get_paintable (picture) == NULL; i++)
+      iterate (100);
+    iterate (300);
     g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (find_widget (GTK_WIDGET (dialog),
                                                                            GTK_TYPE_PICTURE))));
     save_screenshot (GTK_WIDGET (dialog), "export-dialog-pdf.png");

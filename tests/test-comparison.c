@@ -146,6 +146,13 @@ test_no_opposition (void)
   g_assert_nonnull (na_comparison_get_most_aligned (cmp));
 }
 
+static guint
+n_recs (NaComparison *cmp,
+        NaActor       actor)
+{
+  return g_list_model_get_n_items (na_comparison_get_recommendations (cmp, actor));
+}
+
 static void
 test_recommendations_and_countries (void)
 {
@@ -159,12 +166,9 @@ test_recommendations_and_countries (void)
   g_autoptr(NaRecommendation) rec = NULL;
   GListModel *countries;
 
-  g_assert_cmpuint (g_list_model_get_n_items (na_comparison_get_recommendations (cmp, NA_ACTOR_NATO)),
-                    ==, 3);
-  g_assert_cmpuint (g_list_model_get_n_items (na_comparison_get_recommendations (cmp, NA_ACTOR_PARTNERS)),
-                    ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (na_comparison_get_recommendations (cmp, NA_ACTOR_EU)),
-                    ==, 0);
+  g_assert_cmpuint (n_recs (cmp, NA_ACTOR_NATO), ==, 3);
+  g_assert_cmpuint (n_recs (cmp, NA_ACTOR_PARTNERS), ==, 1);
+  g_assert_cmpuint (n_recs (cmp, NA_ACTOR_EU), ==, 0);
 
   countries = na_comparison_get_countries (cmp);
   g_assert_cmpuint (g_list_model_get_n_items (countries), ==, 3);
@@ -179,12 +183,10 @@ test_recommendations_and_countries (void)
    * tied to no question kept. */
   sub = na_comparison_new (library, essays, questions, NULL);
   g_assert_cmpstr (na_essay_get_id (na_comparison_get_essay (sub, 0)), ==, "e2");
-  g_assert_cmpuint (g_list_model_get_n_items (na_comparison_get_recommendations (sub, NA_ACTOR_NATO)),
-                    ==, 1);
+  g_assert_cmpuint (n_recs (sub, NA_ACTOR_NATO), ==, 1);
   rec = g_list_model_get_item (na_comparison_get_recommendations (sub, NA_ACTOR_NATO), 0);
   g_assert_cmpstr (na_recommendation_get_id (rec), ==, "e1-r1");
-  g_assert_cmpuint (g_list_model_get_n_items (na_comparison_get_recommendations (sub, NA_ACTOR_PARTNERS)),
-                    ==, 1);
+  g_assert_cmpuint (n_recs (sub, NA_ACTOR_PARTNERS), ==, 1);
   g_assert_cmpuint (na_comparison_get_country_mentions (sub, "KOR"), ==, 1);
 }
 

@@ -19,7 +19,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #include "comparison-fixture.h"
 
 #define HOSTILE_NOTE "<script>alert(\"x\")</script> | a, \"b\"\nsecond line & more"
-#define HOSTILE_CLAIM "Claim with <script>alert(1)</script>, a | pipe and \"quotes\"\nover two lines"
+#define HOSTILE_CLAIM \
+  "Claim with <script>alert(1)</script>, a | pipe and \"quotes\"\nover two lines"
 
 static GHashTable *
 hostile_notes (void)
@@ -366,10 +367,11 @@ test_json (void)
   g_assert_cmpuint (json_array_get_length (essays), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (essays, 1), "id"),
                    ==, "e2");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (essays, 1), "note"),
-                   ==, "Essay note, with \"quotes\"");
-  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (essays, 0),
-                                                           "citation"), "Fixture Papers"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (essays, 1),
+                                                  "note"), ==, "Essay note, with \"quotes\"");
+  g_assert_nonnull (strstr (json_object_get_string_member (
+                              json_array_get_object_element (essays, 0), "citation"),
+                            "Fixture Papers"));
   g_assert_false (json_object_has_member (json_array_get_object_element (essays, 0), "note"));
 
   questions = json_object_get_array_member (root, "questions");
@@ -385,7 +387,8 @@ test_json (void)
   g_assert_cmpuint (json_array_get_length (positions), ==, 4);
   position = json_array_get_object_element (positions, 0);
   g_assert_cmpstr (json_object_get_string_member (position, "position"), ==, "supports");
-  argument = json_array_get_object_element (json_object_get_array_member (position, "arguments"), 0);
+  argument = json_array_get_object_element (json_object_get_array_member (position,
+                                                                        "arguments"), 0);
   g_assert_cmpstr (json_object_get_string_member (argument, "claim"), ==, HOSTILE_CLAIM);
   g_assert_cmpstr (json_object_get_string_member (argument, "note"), ==, HOSTILE_NOTE);
   g_assert_cmpint (json_object_get_int_member (argument, "page"), ==, 3);
@@ -395,7 +398,8 @@ test_json (void)
 
   closeness = member_object (root, "closeness");
   aligned = member_object (closeness, "most-aligned");
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (aligned, "essays"), 1),
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (aligned,
+                                                                               "essays"), 1),
                    ==, "e4");
   g_assert_cmpfloat (json_object_get_double_member (aligned, "closeness"), ==, 1.0);
   pairs = json_object_get_array_member (closeness, "pairs");

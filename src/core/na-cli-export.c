@@ -59,8 +59,8 @@ na_cli_export_comparison (NaLibrary    *library,
     {
       if (!na_export_format_from_name (format_name, &format))
         {
-          g_printerr (_("natoasia: unknown export format “%s” (use md, html, pdf, csv or json)\n"),
-                      format_name);
+          g_printerr (_("natoasia: unknown export format “%s” "
+                        "(use md, html, pdf, csv or json)\n"), format_name);
           return 1;
         }
     }

@@ -252,8 +252,10 @@ html_closeness (NaExport *export,
   for (guint i = 0; i < export->ranked_pairs->len; i++)
     {
       const NaComparisonPair *pair = export->ranked_pairs->pdata[i];
-      g_autofree char *a = _na_export_dup_essay_short (na_comparison_get_essay (cmp, pair->essay_a));
-      g_autofree char *b = _na_export_dup_essay_short (na_comparison_get_essay (cmp, pair->essay_b));
+      NaEssay *essay_a = na_comparison_get_essay (cmp, pair->essay_a);
+      NaEssay *essay_b = na_comparison_get_essay (cmp, pair->essay_b);
+      g_autofree char *a = _na_export_dup_essay_short (essay_a);
+      g_autofree char *b = _na_export_dup_essay_short (essay_b);
 
       g_string_append (out, "<tr>");
       html_element (out, "td", NULL, a);
@@ -342,7 +344,8 @@ _na_export_html (NaExport *export)
   GString *out = g_string_sized_new (128 * 1024);
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+                        "<meta name=\"viewport\" "
+                        "content=\"width=device-width, initial-scale=1\"/>\n"
                         "<meta name=\"generator\" content=\"NatoAsia " PACKAGE_VERSION "\"/>\n");
   html_element (out, "title", NULL, export->title);
   g_string_append (out, "\n<style>\n");

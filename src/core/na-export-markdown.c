@@ -1,8 +1,8 @@
 /* na-export-markdown.c — a comparison summary as CommonMark (with GFM-style pipe tables)
  *
- * Every string from the library or the user goes through md_text(): the ASCII punctuation that
- * Markdown could read as inline syntax is backslash-escaped (so "<script>" stays text and "|" cannot
- * end a table cell), and line breaks become <br>, the only raw HTML this file writes.
+ * Every string from the library or the user goes through md_text(): the ASCII punctuation
+ * that Markdown could read as inline syntax is backslash-escaped (so "<script>" stays text and
+ * "|" cannot end a table cell), and line breaks become <br>, the only raw HTML this file writes.
  */
 #define G_LOG_DOMAIN "na-export"
 
@@ -122,7 +122,8 @@ md_question (NaExport *export,
   md_text (out, na_question_get_title (question));
   g_string_append (out, "\n\n");
   md_note (export, out, na_question_get_id (question), FALSE);
-  g_string_append_printf (out, "**%s** — ", na_agreement_to_label (na_comparison_get_agreement (cmp, q)));
+  g_string_append_printf (out, "**%s** — ",
+                          na_agreement_to_label (na_comparison_get_agreement (cmp, q)));
   md_text (out, counts);
   g_string_append (out, "\n\n");
 
@@ -223,8 +224,10 @@ md_closeness (NaExport *export,
   for (guint i = 0; i < export->ranked_pairs->len; i++)
     {
       const NaComparisonPair *pair = export->ranked_pairs->pdata[i];
-      g_autofree char *a = _na_export_dup_essay_short (na_comparison_get_essay (cmp, pair->essay_a));
-      g_autofree char *b = _na_export_dup_essay_short (na_comparison_get_essay (cmp, pair->essay_b));
+      NaEssay *essay_a = na_comparison_get_essay (cmp, pair->essay_a);
+      NaEssay *essay_b = na_comparison_get_essay (cmp, pair->essay_b);
+      g_autofree char *a = _na_export_dup_essay_short (essay_a);
+      g_autofree char *b = _na_export_dup_essay_short (essay_b);
       g_autofree char *shared = g_strdup_printf ("%u", pair->n_shared);
       g_autofree char *same = g_strdup_printf ("%u", pair->n_same);
       g_autofree char *opposite = g_strdup_printf ("%u", pair->n_opposite);

@@ -428,8 +428,8 @@ pdf_question (Pdf   *pdf,
   NaComparison *cmp = pdf->export->comparison;
   NaQuestion *question = na_comparison_get_question (cmp, q);
   g_autofree char *counts = _na_export_dup_counts (cmp, q);
-  g_autofree char *summary = g_strdup_printf ("%s — %s",
-                                              na_agreement_to_label (na_comparison_get_agreement (cmp, q)),
+  NaAgreement agreement = na_comparison_get_agreement (cmp, q);
+  g_autofree char *summary = g_strdup_printf ("%s — %s", na_agreement_to_label (agreement),
                                               counts);
   g_autofree char *silent = _na_export_dup_silent (cmp, q);
   const char *header[] = { _("Essay"), _("Position"), _("Claims"), _("Where") };
@@ -549,8 +549,10 @@ pdf_closeness (Pdf *pdf)
   for (guint i = 0; i < export->ranked_pairs->len; i++)
     {
       const NaComparisonPair *pair = export->ranked_pairs->pdata[i];
-      g_autofree char *a = _na_export_dup_essay_short (na_comparison_get_essay (cmp, pair->essay_a));
-      g_autofree char *b = _na_export_dup_essay_short (na_comparison_get_essay (cmp, pair->essay_b));
+      NaEssay *essay_a = na_comparison_get_essay (cmp, pair->essay_a);
+      NaEssay *essay_b = na_comparison_get_essay (cmp, pair->essay_b);
+      g_autofree char *a = _na_export_dup_essay_short (essay_a);
+      g_autofree char *b = _na_export_dup_essay_short (essay_b);
       g_autofree char *shared = g_strdup_printf ("%u", pair->n_shared);
       g_autofree char *same = g_strdup_printf ("%u", pair->n_same);
       g_autofree char *opposite = g_strdup_printf ("%u", pair->n_opposite);
