@@ -669,6 +669,7 @@ _na_export_pdf (NaExport  *export,
   pdf.height = export->paper == NA_PAPER_LETTER ? 792 : 841.89;
   pdf.surface = cairo_pdf_surface_create_for_stream (write_cb, pdf.data, pdf.width, pdf.height);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, export->title);
+  cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATE_DATE, export->timestamp);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR,
                                   "NatoAsia " PACKAGE_VERSION);
   pdf.cr = cairo_create (pdf.surface);

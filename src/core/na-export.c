@@ -118,7 +118,8 @@ _na_export_init (NaExport              *export,
                                                   na_comparison_get_n_essays (comparison)),
                                      na_comparison_get_n_essays (comparison));
   export->date = g_date_time_format (date, "%Y-%m-%d");
-  export->timestamp = g_date_time_format_iso8601 (date);
+  /* Whole seconds: microseconds only clutter a summary. */
+  export->timestamp = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
   export->notes = options && options->notes ? g_hash_table_ref (options->notes) : NULL;
   export->paper = options ? options->paper : NA_PAPER_A4;
 
