@@ -163,7 +163,7 @@ test_comparison_view (void)
   stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "compare"));
   adw_view_stack_set_visible_child_name (stack, "compare");
-  iterate (1500);
+  iterate (800);
   view = NA_COMPARISON_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
   g_assert_nonnull (view);
 
@@ -211,7 +211,7 @@ test_comparison_view (void)
   /* A narrow window still shows the question column and scrolls sideways. */
   na_comparison_view_choose_essays (view, two);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
-  iterate (1200);
+  iterate (800);
   g_assert_cmpuint (count_boxes (GTK_WIDGET (view), "comparison-essay"), ==, 2);
   save_screenshot (GTK_WIDGET (window), "comparison-narrow.png");
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
@@ -219,7 +219,7 @@ test_comparison_view (void)
 
   /* The export dialog previews what it will write. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-comparison", NULL);
-  iterate (1500);
+  iterate (300);
   {
     GList *toplevels = gtk_window_list_toplevels ();
     NaExportDialog *dialog = NULL;

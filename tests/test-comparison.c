@@ -225,6 +225,47 @@ test_empty_selection (void)
   g_assert_null (na_comparison_get_most_aligned (cmp));
 }
 
+/* More questions than fit the 64-bit masks: the general path must agree. */
+static void
+test_many_questions (void)
+{
+  g_autoptr(NaLibrary) library = na_library_new ();
+  g_autoptr(NaComparison) cmp = NULL;
+  const NaComparisonPair *pairs, *p;
+  guint n;
+
+  fixture_essay (library, "a", "A", "A", 2001);
+  fixture_essay (library, "b", "B", "B", 2002);
+  fixture_essay (library, "c", "C", "C", 2003);
+  for (guint q = 0; q < 70; q++)
+    {
+      g_autofree char *qid = g_strdup_printf ("q%u", q);
+      g_autofree char *a = g_strdup_printf ("a-%u", q);
+      g_autofree char *b = g_strdup_printf ("b-%u", q);
+      g_autofree char *c = g_strdup_printf ("c-%u", q);
+
+      fixture_question (library, qid, qid);
+      fixture_argument (library, a, "a", qid, NA_STANCE_SUPPORTS, "yes", NULL, 0);
+      if (q % 2 == 0)
+        fixture_argument (library, b, "b", qid, NA_STANCE_SUPPORTS, "yes", NULL, 0);
+      fixture_argument (library, c, "c", qid, NA_STANCE_OPPOSES, "no", NULL, 0);
+    }
+  cmp = na_comparison_new (library, NULL, NULL, NULL);
+  pairs = na_comparison_get_pairs (cmp, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (pairs[0].n_shared, ==, 35);   /* a, b */
+  g_assert_cmpuint (pairs[0].n_same, ==, 35);
+  g_assert_cmpuint (pairs[1].n_shared, ==, 70);   /* a, c */
+  g_assert_cmpuint (pairs[1].n_opposite, ==, 70);
+  p = na_comparison_get_most_aligned (cmp);
+  g_assert_cmpuint (p->essay_a, ==, 0);
+  g_assert_cmpuint (p->essay_b, ==, 1);
+  p = na_comparison_get_most_opposed (cmp);
+  g_assert_cmpuint (p->essay_a, ==, 0);   /* a/c and b/c oppose always; a/c shares more */
+  g_assert_cmpuint (p->essay_b, ==, 2);
+  g_assert_cmpuint (na_comparison_get_n_disagreements (cmp), ==, 70);
+}
+
 static void
 test_bundled (void)
 {
@@ -278,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/comparison/recommendations-and-countries", test_recommendations_and_countries);
   g_test_add_func ("/comparison/unknown-ids", test_unknown_ids);
   g_test_add_func ("/comparison/empty-selection", test_empty_selection);
+  g_test_add_func ("/comparison/many-questions", test_many_questions);
   g_test_add_func ("/comparison/bundled", test_bundled);
 
   return g_test_run ();

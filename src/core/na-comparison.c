@@ -33,9 +33,13 @@ struct _NaComparison
   guint8     *agreements;        /* NaAgreement per question */
   guint       n_disagreements;
 
-  GArray     *pairs;             /* NaComparisonPair */
-  int         most_aligned;      /* index into pairs, or -1 */
-  int         most_opposed;
+  guint64    *masks;             /* per essay × position: its questions, when ≤ 64 questions */
+  GArray     *pairs;             /* NaComparisonPair, made when first asked for */
+  /* The extremes, among pairs sharing ≥ 2 questions ([0]) and ≥ 1 ([1]). */
+  NaComparisonPair aligned[2];
+  NaComparisonPair opposed[2];
+  gboolean    has_aligned[2];
+  gboolean    has_opposed[2];
 
   GListStore *recommendations[NA_N_ACTORS];
   GListStore *countries;         /* NaCountry, most mentioned first */
@@ -67,6 +71,7 @@ na_comparison_finalize (GObject *object)
   g_clear_pointer (&self->counts, g_free);
   g_clear_pointer (&self->agreements, g_free);
   g_clear_pointer (&self->pairs, g_array_unref);
+  g_clear_pointer (&self->masks, g_free);
   for (guint i = 0; i < NA_N_ACTORS; i++)
     g_clear_object (&self->recommendations[i]);
   g_clear_object (&self->countries);
@@ -135,8 +140,6 @@ na_comparison_init (NaComparison *self)
 {
   self->essays = g_ptr_array_new_with_free_func (g_object_unref);
   self->questions = g_ptr_array_new_with_free_func (g_object_unref);
-  self->pairs = g_array_new (FALSE, FALSE, sizeof (NaComparisonPair));
-  self->most_aligned = self->most_opposed = -1;
   for (guint i = 0; i < NA_N_ACTORS; i++)
     self->recommendations[i] = g_list_store_new (NA_TYPE_RECOMMENDATION);
   self->countries = g_list_store_new (NA_TYPE_COUNTRY);
@@ -231,16 +234,21 @@ build_cells (NaComparison *self,
   guint nq = self->questions->len;
   guint n_cells = self->essays->len * nq;
   g_autofree guint *cell_of = g_new (guint, n_all);
+  g_autofree NaArgument **all_args = g_new (NaArgument *, MAX (n_all, 1));
   g_autofree guint *fill = NULL;
 
   self->offsets = g_new0 (guint, n_cells + 1);
   for (guint i = 0; i < n_all; i++)
     {
-      g_autoptr(NaArgument) arg = g_list_model_get_item (all, i);
-      guint e = GPOINTER_TO_UINT (g_hash_table_lookup (essay_index,
-                                                       na_argument_get_essay_id (arg)));
-      guint q = GPOINTER_TO_UINT (g_hash_table_lookup (question_index,
-                                                       na_argument_get_question_id (arg)));
+      /* Borrowed: the library, which we hold, owns its arguments. */
+      NaArgument *arg = all_args[i] = g_list_model_get_item (all, i);
+      guint e;
+      guint q;
+
+      g_object_unref (arg);
+      e = GPOINTER_TO_UINT (g_hash_table_lookup (essay_index, na_argument_get_essay_id (arg)));
+      q = GPOINTER_TO_UINT (g_hash_table_lookup (question_index,
+                                                 na_argument_get_question_id (arg)));
 
       cell_of[i] = (e && q) ? (e - 1) * nq + (q - 1) : G_MAXUINT;
       if (cell_of[i] != G_MAXUINT)
@@ -254,12 +262,8 @@ build_cells (NaComparison *self,
   for (guint i = 0; i < n_all; i++)
     if (cell_of[i] != G_MAXUINT)
       {
-        /* Borrowed: the library, which we hold, owns its arguments. */
-        NaArgument *arg = g_list_model_get_item (all, i);
-
-        g_object_unref (arg);
-        self->args[fill[cell_of[i]]++] = arg;
-        add_countries (self, na_argument_get_countries (arg));
+        self->args[fill[cell_of[i]]++] = all_args[i];
+        add_countries (self, na_argument_get_countries (all_args[i]));
       }
 
   self->positions = g_new (guint8, MAX (n_cells, 1));
@@ -297,69 +301,68 @@ build_agreement (NaComparison *self)
     }
 }
 
+/* Bits set in @x. popcount64 becomes a library call without -mpopcnt, which we
+ * cannot assume; this branch-free count is as fast as it gets without the instruction. */
+static inline guint
+popcount64 (guint64 x)
+{
+  x = x - ((x >> 1) & G_GUINT64_CONSTANT (0x5555555555555555));
+  x = (x & G_GUINT64_CONSTANT (0x3333333333333333)) +
+      ((x >> 2) & G_GUINT64_CONSTANT (0x3333333333333333));
+  x = (x + (x >> 4)) & G_GUINT64_CONSTANT (0x0f0f0f0f0f0f0f0f);
+  return (x * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
+}
+
 /* With up to 64 questions each essay's positions fit in bit masks, one per position, and a
  * pair is a handful of popcounts: half a million pairs in a few milliseconds. */
 static void
-build_pairs_masks (NaComparison *self)
+build_masks (NaComparison *self)
 {
   guint ne = self->essays->len;
   guint nq = self->questions->len;
-  g_autofree guint64 *masks = g_new0 (guint64, (gsize) ne * NA_N_POSITIONS);
 
+  self->masks = g_new0 (guint64, MAX ((gsize) ne * NA_N_POSITIONS, 1));
   for (guint e = 0; e < ne; e++)
     for (guint q = 0; q < nq; q++)
-      masks[e * NA_N_POSITIONS + self->positions[e * nq + q]] |= G_GUINT64_CONSTANT (1) << q;
-
-  g_array_set_size (self->pairs, (gsize) ne * (ne - 1) / 2);
-  for (guint a = 0, k = 0; a < ne; a++)
-    {
-      const guint64 *ma = masks + a * NA_N_POSITIONS;
-      guint64 said_a = ma[0] | ma[1] | ma[2] | ma[3];
-
-      for (guint b = a + 1; b < ne; b++, k++)
-        {
-          const guint64 *mb = masks + b * NA_N_POSITIONS;
-          NaComparisonPair *pair = &g_array_index (self->pairs, NaComparisonPair, k);
-
-          pair->essay_a = a;
-          pair->essay_b = b;
-          pair->n_shared = __builtin_popcountll (said_a & (mb[0] | mb[1] | mb[2] | mb[3]));
-          pair->n_same = __builtin_popcountll (ma[0] & mb[0]) +
-                         __builtin_popcountll (ma[1] & mb[1]) +
-                         __builtin_popcountll (ma[2] & mb[2]) +
-                         __builtin_popcountll (ma[3] & mb[3]);
-          pair->n_opposite = __builtin_popcountll (ma[NA_POSITION_SUPPORTS] &
-                                                   mb[NA_POSITION_OPPOSES]) +
-                             __builtin_popcountll (ma[NA_POSITION_OPPOSES] &
-                                                   mb[NA_POSITION_SUPPORTS]);
-        }
-    }
+      self->masks[e * NA_N_POSITIONS + self->positions[e * nq + q]] |=
+        G_GUINT64_CONSTANT (1) << q;
 }
 
-static void
-build_pairs_loop (NaComparison *self)
+static inline void
+compute_pair (NaComparison     *self,
+              guint             a,
+              guint             b,
+              NaComparisonPair *pair)
 {
-  guint ne = self->essays->len;
-  guint nq = self->questions->len;
+  pair->essay_a = a;
+  pair->essay_b = b;
 
-  for (guint a = 0; a < ne; a++)
-    for (guint b = a + 1; b < ne; b++)
-      {
-        NaComparisonPair pair = { a, b, 0, 0, 0 };
+  if (self->masks != NULL)
+    {
+      const guint64 *ma = self->masks + a * NA_N_POSITIONS;
+      const guint64 *mb = self->masks + b * NA_N_POSITIONS;
 
-        for (guint q = 0; q < nq; q++)
-          {
-            guint8 pa = self->positions[a * nq + q], pb = self->positions[b * nq + q];
+      pair->n_shared = popcount64 ((ma[0] | ma[1] | ma[2] | ma[3]) &
+                                   (mb[0] | mb[1] | mb[2] | mb[3]));
+      pair->n_same = popcount64 (ma[0] & mb[0]) + popcount64 (ma[1] & mb[1]) +
+                     popcount64 (ma[2] & mb[2]) + popcount64 (ma[3] & mb[3]);
+      pair->n_opposite = popcount64 (ma[NA_POSITION_SUPPORTS] & mb[NA_POSITION_OPPOSES]) +
+                         popcount64 (ma[NA_POSITION_OPPOSES] & mb[NA_POSITION_SUPPORTS]);
+      return;
+    }
 
-            if (pa == NA_POSITION_SILENT || pb == NA_POSITION_SILENT)
-              continue;
-            pair.n_shared++;
-            pair.n_same += pa == pb;
-            pair.n_opposite += (pa == NA_POSITION_SUPPORTS && pb == NA_POSITION_OPPOSES) ||
-                               (pa == NA_POSITION_OPPOSES && pb == NA_POSITION_SUPPORTS);
-          }
-        g_array_append_val (self->pairs, pair);
-      }
+  pair->n_shared = pair->n_same = pair->n_opposite = 0;
+  for (guint q = 0, nq = self->questions->len; q < nq; q++)
+    {
+      guint8 pa = self->positions[a * nq + q], pb = self->positions[b * nq + q];
+
+      if (pa == NA_POSITION_SILENT || pb == NA_POSITION_SILENT)
+        continue;
+      pair->n_shared++;
+      pair->n_same += pa == pb;
+      pair->n_opposite += (pa == NA_POSITION_SUPPORTS && pb == NA_POSITION_OPPOSES) ||
+                          (pa == NA_POSITION_OPPOSES && pb == NA_POSITION_SUPPORTS);
+    }
 }
 
 /* Compares two ratios n1/d1 and n2/d2 exactly. */
@@ -371,43 +374,52 @@ cmp_ratio (guint n1, guint d1, guint n2, guint d2)
   return (x > y) - (x < y);
 }
 
-/* The extremes count only pairs sharing at least two questions when any do, so that one
- * question in common does not make a "100 %" pair. */
+/* Whether @p beats @best on @n / shared, ties going to more shared questions; pairs come in
+ * order, so among equals the first stays. */
+static inline gboolean
+beats (const NaComparisonPair *p,
+       guint                   n,
+       const NaComparisonPair *best,
+       guint                   best_n)
+{
+  int c = cmp_ratio (n, p->n_shared, best_n, best->n_shared);
+
+  return c > 0 || (c == 0 && p->n_shared > best->n_shared);
+}
+
+/* The extremes are found in one streaming pass, without storing the n² pairs. They count only
+ * pairs sharing at least two questions when any do, so that one question in common does not
+ * make a "100 %" pair. */
 static void
 rank_pairs (NaComparison *self)
 {
-  guint min_shared = 1;
+  guint ne = self->essays->len;
 
-  for (guint i = 0; i < self->pairs->len; i++)
-    if (g_array_index (self->pairs, NaComparisonPair, i).n_shared >= 2)
+  for (guint a = 0; a < ne; a++)
+    for (guint b = a + 1; b < ne; b++)
       {
-        min_shared = 2;
-        break;
+        NaComparisonPair p;
+
+        compute_pair (self, a, b, &p);
+        if (p.n_shared == 0)
+          continue;
+        for (guint k = p.n_shared >= 2 ? 0 : 1; k < 2; k++)
+          {
+            if (!self->has_aligned[k] || beats (&p, p.n_same, &self->aligned[k],
+                                                self->aligned[k].n_same))
+              {
+                self->aligned[k] = p;
+                self->has_aligned[k] = TRUE;
+              }
+            if (p.n_opposite > 0 &&
+                (!self->has_opposed[k] || beats (&p, p.n_opposite, &self->opposed[k],
+                                                 self->opposed[k].n_opposite)))
+              {
+                self->opposed[k] = p;
+                self->has_opposed[k] = TRUE;
+              }
+          }
       }
-
-  for (guint i = 0; i < self->pairs->len; i++)
-    {
-      const NaComparisonPair *p = &g_array_index (self->pairs, NaComparisonPair, i);
-      const NaComparisonPair *best;
-      int c;
-
-      if (p->n_shared < min_shared)
-        continue;
-
-      best = self->most_aligned < 0 ? NULL
-           : &g_array_index (self->pairs, NaComparisonPair, self->most_aligned);
-      c = best ? cmp_ratio (p->n_same, p->n_shared, best->n_same, best->n_shared) : 1;
-      if (c > 0 || (c == 0 && p->n_shared > best->n_shared))
-        self->most_aligned = i;
-
-      if (p->n_opposite == 0)
-        continue;
-      best = self->most_opposed < 0 ? NULL
-           : &g_array_index (self->pairs, NaComparisonPair, self->most_opposed);
-      c = best ? cmp_ratio (p->n_opposite, p->n_shared, best->n_opposite, best->n_shared) : 1;
-      if (c > 0 || (c == 0 && p->n_shared > best->n_shared))
-        self->most_opposed = i;
-    }
 }
 
 static int
@@ -517,9 +529,7 @@ na_comparison_new (NaLibrary          *library,
   build_cells (self, essay_index, question_index);
   build_agreement (self);
   if (self->questions->len <= 64)
-    build_pairs_masks (self);
-  else
-    build_pairs_loop (self);
+    build_masks (self);
   rank_pairs (self);
   build_recommendations (self, essay_index, question_index, question_ids == NULL);
 
@@ -693,6 +703,22 @@ na_comparison_get_pairs (NaComparison *self,
   g_return_val_if_fail (NA_IS_COMPARISON (self), NULL);
   g_return_val_if_fail (n_pairs != NULL, NULL);
 
+  if (self->pairs == NULL)
+    {
+      guint ne = self->essays->len;
+
+      self->pairs = g_array_sized_new (FALSE, FALSE, sizeof (NaComparisonPair),
+                                       ne > 1 ? ne * (ne - 1) / 2 : 0);
+      for (guint a = 0; a < ne; a++)
+        for (guint b = a + 1; b < ne; b++)
+          {
+            NaComparisonPair p;
+
+            compute_pair (self, a, b, &p);
+            g_array_append_val (self->pairs, p);
+          }
+    }
+
   *n_pairs = self->pairs->len;
   return (const NaComparisonPair *) (gpointer) self->pairs->data;
 }
@@ -703,8 +729,10 @@ na_comparison_get_most_aligned (NaComparison *self)
 {
   g_return_val_if_fail (NA_IS_COMPARISON (self), NULL);
 
-  return self->most_aligned < 0 ? NULL
-       : &g_array_index (self->pairs, NaComparisonPair, self->most_aligned);
+  /* Pairs sharing one question only count when no pair shares two. */
+  if (self->has_aligned[0])
+    return &self->aligned[0];
+  return self->has_aligned[1] ? &self->aligned[1] : NULL;
 }
 
 /* The pair that most often takes opposite sides, or %NULL when no pair ever does. */
@@ -713,8 +741,9 @@ na_comparison_get_most_opposed (NaComparison *self)
 {
   g_return_val_if_fail (NA_IS_COMPARISON (self), NULL);
 
-  return self->most_opposed < 0 ? NULL
-       : &g_array_index (self->pairs, NaComparisonPair, self->most_opposed);
+  if (self->has_aligned[0])
+    return self->has_opposed[0] ? &self->opposed[0] : NULL;
+  return self->has_opposed[1] ? &self->opposed[1] : NULL;
 }
 
 /**
