@@ -18,6 +18,7 @@ static const struct
   { "load-one", bench_load_one, "(internal) load one library file and report time and RSS" },
   { "generate", bench_generate, "write a synthetic library of N essays to FILE" },
   { "parse-jsonglib", bench_parse_jsonglib, "parse FILE with JsonParser alone, for comparison" },
+  { "compare", bench_compare, "build a 1 000-essay comparison; export the bundled one" },
 };
 
 double

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "na-cli.h"
+#include "na-cli-export.h"
 #include "na-library.h"
 
 static const GOptionEntry entries[] = {
@@ -25,6 +26,9 @@ static const GOptionEntry entries[] = {
     N_("FILE") },
   { "validate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check a library file; exit 0 when it is valid, else 1 with its problems"), N_("FILE") },
+  { "export-comparison", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a summary comparing essays (format from --format or the file name; “-” for "
+       "standard output)"), N_("FILE") },
   /* Selection and format options shared by the export commands. */
   { "essays", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With an export: only these essays (comma-separated ids)"), N_("ID,…") },
@@ -170,6 +174,7 @@ na_cli_run (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   g_autofree char *export_path = NULL;
   g_autofree char *validate_path = NULL;
+  g_autofree char *comparison_path = NULL;
   gboolean list = FALSE;
 
   g_return_val_if_fail (options != NULL, 1);
@@ -185,7 +190,8 @@ na_cli_run (GVariantDict *options)
 
   list = g_variant_dict_contains (options, "list");
   g_variant_dict_lookup (options, "export-library", "^ay", &export_path);
-  if (!list && export_path == NULL)
+  g_variant_dict_lookup (options, "export-comparison", "^ay", &comparison_path);
+  if (!list && export_path == NULL && comparison_path == NULL)
     return -1;
 
   library = load_library (options, &error);
@@ -197,6 +203,9 @@ na_cli_run (GVariantDict *options)
 
   if (list)
     return cli_list (library);
+
+  if (comparison_path != NULL)
+    return na_cli_export_comparison (library, options, comparison_path);
 
   return cli_export_library (library, export_path);
 }

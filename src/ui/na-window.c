@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "na-comparison-view.h"
 #include "na-essay-page.h"
+#include "na-export-dialog.h"
 #include "na-essay-row.h"
 #include "na-window.h"
 
@@ -22,6 +24,7 @@ struct _NaWindow
   GtkListView          *essay_list;
   GtkStack             *content_stack;
   NaEssayPage          *essay_page;
+  NaComparisonView     *comparison_view;
 
   /* Owned references */
   NaLibrary            *library;
@@ -106,6 +109,7 @@ na_window_set_library (NaWindow  *self,
                                                                        NULL, NULL)));
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
   na_essay_page_set_library (self->essay_page, library);
+  na_comparison_view_set_library (self->comparison_view, library);
 
   title = library ? na_library_get_title (library) : NULL;
   adw_view_switcher_title_set_subtitle (self->switcher_title, title ? title : "");
@@ -174,6 +178,40 @@ show_item_action (GtkWidget  *widget,
 
   na_window_select_essay (self, essay_id);
   adw_view_stack_set_visible_child_name (self->view_stack, "essay");
+}
+
+static void
+comparison_saved_cb (NaWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Summary saved as “%s”"), name);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* win.export-comparison: the export dialog for what the comparison view shows. */
+static void
+export_comparison_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  NaWindow *self = NA_WINDOW (widget);
+  NaComparison *comparison = na_comparison_view_get_comparison (self->comparison_view);
+  NaExportDialog *dialog;
+
+  if (comparison == NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Choose at least two essays to compare")));
+      return;
+    }
+
+  dialog = na_export_dialog_new (GTK_WINDOW (self), comparison);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (comparison_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -365,6 +403,7 @@ na_window_class_init (NaWindowClass *klass)
 
   g_type_ensure (NA_TYPE_ESSAY_PAGE);
   g_type_ensure (NA_TYPE_ESSAY_ROW);
+  g_type_ensure (NA_TYPE_COMPARISON_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NatoAsia/na-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NaWindow, toast_overlay);
@@ -375,10 +414,15 @@ na_window_class_init (NaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_list);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_page);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, comparison_view);
 
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.export-comparison", NULL,
+                                   export_comparison_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-comparison", NULL);
 }
 
 static void

@@ -1,0 +1,116 @@
+/* na-cli-export.c — `natoasia --export-comparison FILE [--essays …] [--questions …]
+ * [--format md|html|pdf|csv|json]`: a comparison summary written without a display
+ *
+ * The format comes from --format, else from FILE's extension; "-" writes to standard output
+ * (then --format is needed). Unknown ids or formats are errors that name what was wrong.
+ */
+#define G_LOG_DOMAIN "na-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "na-cli-export.h"
+#include "na-comparison.h"
+#include "na-export.h"
+
+/* "a, b,,c" → { "a", "b", "c" }; NULL when @list is NULL (meaning: all). */
+static char **
+split_ids (const char *list)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (list == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  parts = g_strsplit (list, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+int
+na_cli_export_comparison (NaLibrary    *library,
+                          GVariantDict *options,
+                          const char   *path)
+{
+  g_autofree char *essays = NULL;
+  g_autofree char *questions = NULL;
+  g_autofree char *format_name = NULL;
+  g_auto(GStrv) essay_ids = NULL;
+  g_auto(GStrv) question_ids = NULL;
+  g_autoptr(NaComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  NaExportFormat format;
+
+  g_return_val_if_fail (NA_IS_LIBRARY (library), 1);
+
+  g_variant_dict_lookup (options, "essays", "s", &essays);
+  g_variant_dict_lookup (options, "questions", "s", &questions);
+  g_variant_dict_lookup (options, "format", "s", &format_name);
+
+  if (format_name != NULL)
+    {
+      if (!na_export_format_from_name (format_name, &format))
+        {
+          g_printerr (_("natoasia: unknown export format “%s” "
+                        "(use md, html, pdf, csv or json)\n"), format_name);
+          return 1;
+        }
+    }
+  else if (g_strcmp0 (path, "-") == 0 || !na_export_format_from_path (path, &format))
+    {
+      g_printerr (_("natoasia: cannot tell the format of “%s” from its name; give --format "
+                    "md, html, pdf, csv or json\n"), path);
+      return 1;
+    }
+
+  essay_ids = split_ids (essays);
+  question_ids = split_ids (questions);
+  if ((essay_ids && !essay_ids[0]) || (question_ids && !question_ids[0]))
+    {
+      g_printerr (_("natoasia: --essays and --questions need at least one id\n"));
+      return 1;
+    }
+
+  comparison = na_comparison_new (library, (const char * const *) essay_ids,
+                                  (const char * const *) question_ids, &error);
+  if (comparison == NULL)
+    {
+      g_printerr ("natoasia: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      g_autoptr(GBytes) bytes = na_export_comparison (comparison, format, NULL, &error);
+      gsize length;
+      const char *data;
+
+      if (bytes == NULL)
+        {
+          g_printerr ("natoasia: %s\n", error->message);
+          return 1;
+        }
+      data = g_bytes_get_data (bytes, &length);
+      return fwrite (data, 1, length, stdout) == length && fflush (stdout) == 0 ? 0 : 1;
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      if (!na_export_comparison_to_file (comparison, format, NULL, file, NULL, &error))
+        {
+          g_printerr ("natoasia: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  return 0;
+}

@@ -1,0 +1,276 @@
+/* test-comparison-view.c — the Compare view under a display, on the bundled library: 12
+ * question rows, fewer with "Only disagreements", a claim opens the reader, the export dialog
+ * previews; screenshots saved for a person to look at (NA_SCREENSHOT_DIR). */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "na-application.h"
+#include "na-comparison-view.h"
+#include "na-export-dialog.h"
+#include "na-window.h"
+
+static void
+iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Mapped boxes carrying @css_class: the question rows, cells, … */
+static guint
+count_boxes (GtkWidget  *widget,
+             const char *css_class)
+{
+  guint n = 0;
+
+  if (GTK_IS_BOX (widget) && gtk_widget_has_css_class (widget, css_class) &&
+      gtk_widget_get_mapped (widget))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_boxes (child, css_class);
+  return n;
+}
+
+static gboolean
+has_mapped_label_prefix (GtkWidget  *widget,
+                         const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_mapped_label_prefix (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_claim (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "comparison-claim") &&
+      gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_claim (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The scrolled window with the tallest content: the view's body. */
+static GtkScrolledWindow *
+find_tallest_scroller (GtkWidget         *widget,
+                       GtkScrolledWindow *best)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkScrolledWindow *sw = GTK_SCROLLED_WINDOW (widget);
+
+      if (best == NULL ||
+          gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (sw)) >
+          gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (best)))
+        best = sw;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    best = find_tallest_scroller (child, best);
+  return best;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  if (dir == NULL)
+    return;
+
+  /* A widget that has not been drawn since it changed gives no node yet: let it draw. */
+  for (guint i = 0; node == NULL && i < 50; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        iterate (100);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_comparison_view (void)
+{
+  g_autoptr(NaApplication) app = na_application_new ();
+  NaWindow *window;
+  NaComparisonView *view;
+  AdwViewStack *stack;
+  GtkWidget *claim;
+  guint all_rows, dissent_rows;
+  const char *two[] = { "burton-2020", "lorenz-2020", NULL };
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = na_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  na_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (500);
+
+  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "compare"));
+  adw_view_stack_set_visible_child_name (stack, "compare");
+  iterate (800);
+  view = NA_COMPARISON_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
+  g_assert_nonnull (view);
+
+  /* All 18 essays on all 12 questions by default. */
+  g_assert_nonnull (na_comparison_view_get_comparison (view));
+  g_assert_cmpuint (na_comparison_get_n_essays (na_comparison_view_get_comparison (view)), ==, 18);
+  all_rows = count_boxes (GTK_WIDGET (view), "comparison-row");
+  g_assert_cmpuint (all_rows, ==, 12);
+  g_assert_cmpuint (count_boxes (GTK_WIDGET (view), "comparison-cell"), ==, 12 * 18);
+  g_assert_cmpuint (count_boxes (GTK_WIDGET (view), "comparison-essay"), ==, 18);
+  g_assert_cmpuint (count_boxes (GTK_WIDGET (view), "silent-cell"), >, 0);
+  save_screenshot (GTK_WIDGET (window), "comparison-all.png");
+
+  /* Only disagreements, through the toggle's action. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "comparison.only-disagreements", NULL);
+  iterate (800);
+  g_assert_true (na_comparison_view_get_only_disagreements (view));
+  dissent_rows = count_boxes (GTK_WIDGET (view), "comparison-row");
+  g_assert_cmpuint (dissent_rows, >, 0);
+  g_assert_cmpuint (dissent_rows, <, all_rows);
+  g_assert_cmpuint (dissent_rows, ==,
+                    na_comparison_get_n_disagreements (na_comparison_view_get_comparison (view)));
+  save_screenshot (GTK_WIDGET (window), "comparison-disagreements.png");
+
+  /* Below the rows: closeness, recommendations by actor, countries; in dark too. */
+  {
+    GtkScrolledWindow *body = find_tallest_scroller (GTK_WIDGET (view), NULL);
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (body);
+
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
+    iterate (800);
+    g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Most aligned:"));
+    save_screenshot (GTK_WIDGET (window), "comparison-sections-dark.png");
+    gtk_adjustment_set_value (vadj, 0);
+    iterate (500);
+    save_screenshot (GTK_WIDGET (window), "comparison-dark.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_DEFAULT);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (view), "comparison.only-disagreements", NULL);
+  iterate (300);
+
+  /* A narrow window still shows the question column and scrolls sideways. */
+  na_comparison_view_choose_essays (view, two);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  iterate (800);
+  g_assert_cmpuint (count_boxes (GTK_WIDGET (view), "comparison-essay"), ==, 2);
+  save_screenshot (GTK_WIDGET (window), "comparison-narrow.png");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  iterate (800);
+
+  /* The export dialog previews what it will write. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-comparison", NULL);
+  iterate (300);
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    NaExportDialog *dialog = NULL;
+    GtkPicture *picture;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (NA_IS_EXPORT_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (dialog);
+    /* The summary is made in a thread: wait for it, however slow the machine. */
+    for (guint i = 0; i < 100 && *na_export_dialog_get_preview (dialog) == '\0'; i++)
+      iterate (100);
+    g_assert_cmpuint (na_comparison_get_n_essays (na_export_dialog_get_comparison (dialog)), ==, 2);
+    g_assert_true (g_str_has_prefix (na_export_dialog_get_preview (dialog),
+                                     "# Comparison of 2 essays"));
+    save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+    /* PDF: a rendered first page instead of text. */
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog),
+                                                            GTK_TYPE_DROP_DOWN)), 2);
+    picture = GTK_PICTURE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_PICTURE));
+    for (guint i = 0; i < 100 && gtk_picture_get_paintable (picture) == NULL; i++)
+      iterate (100);
+    iterate (300);
+    g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (find_widget (GTK_WIDGET (dialog),
+                                                                           GTK_TYPE_PICTURE))));
+    save_screenshot (GTK_WIDGET (dialog), "export-dialog-pdf.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (200);
+  }
+
+  /* A claim opens its essay in the reader. */
+  claim = find_claim (GTK_WIDGET (view));
+  g_assert_nonnull (claim);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (claim)), ==, "win.show-item");
+  g_signal_emit_by_name (claim, "clicked");
+  iterate (500);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "essay");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/comparison-view/bundled", test_comparison_view);
+
+  return g_test_run ();
+}

@@ -1,0 +1,326 @@
+/* test-comparison.c — NaComparison on a hand-made library (comparison-fixture.h) whose
+ * positions, agreement and closeness are worked out by hand, and on the bundled library. */
+#include "config.h"
+
+#include "na-comparison.h"
+#include "comparison-fixture.h"
+
+static const NaComparisonPair *
+find_pair (NaComparison *cmp,
+           guint         a,
+           guint         b)
+{
+  guint n;
+  const NaComparisonPair *pairs = na_comparison_get_pairs (cmp, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (pairs[i].essay_a == a && pairs[i].essay_b == b)
+      return &pairs[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_positions_and_counts (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NaComparison) cmp = na_comparison_new (library, NULL, NULL, &error);
+  g_autoptr(GListModel) cell = NULL;
+  NaArgument * const *args;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (na_comparison_get_n_essays (cmp), ==, 4);
+  g_assert_cmpuint (na_comparison_get_n_questions (cmp), ==, 4);
+
+  /* Supports beside neutral stays supports; supports beside opposes is mixed. */
+  g_assert_cmpint (na_comparison_get_position (cmp, 0, 0), ==, NA_POSITION_SUPPORTS);
+  g_assert_cmpint (na_comparison_get_position (cmp, 0, 1), ==, NA_POSITION_SUPPORTS);
+  g_assert_cmpint (na_comparison_get_position (cmp, 0, 2), ==, NA_POSITION_MIXED);
+  g_assert_cmpint (na_comparison_get_position (cmp, 1, 1), ==, NA_POSITION_MIXED);
+  g_assert_cmpint (na_comparison_get_position (cmp, 2, 0), ==, NA_POSITION_OPPOSES);
+  g_assert_cmpint (na_comparison_get_position (cmp, 3, 0), ==, NA_POSITION_SILENT);
+  g_assert_cmpint (na_comparison_get_position (cmp, 3, 3), ==, NA_POSITION_NEUTRAL);
+
+  args = na_comparison_get_arguments (cmp, 0, 1, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (na_argument_get_id (args[0]), ==, "e1-a2");
+  g_assert_cmpstr (na_argument_get_id (args[1]), ==, "e1-a3");
+  na_comparison_get_arguments (cmp, 2, 1, &n);
+  g_assert_cmpuint (n, ==, 0);
+  cell = na_comparison_dup_arguments (cmp, 0, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (cell), ==, 2);
+
+  /* q1: two support, one opposes, one silent. */
+  g_assert_cmpuint (na_comparison_get_count (cmp, 0, NA_POSITION_SUPPORTS), ==, 2);
+  g_assert_cmpuint (na_comparison_get_count (cmp, 0, NA_POSITION_OPPOSES), ==, 1);
+  g_assert_cmpuint (na_comparison_get_count (cmp, 0, NA_POSITION_MIXED), ==, 0);
+  g_assert_cmpuint (na_comparison_get_count (cmp, 0, NA_POSITION_SILENT), ==, 1);
+  /* q2: two support, one mixed, one silent. */
+  g_assert_cmpuint (na_comparison_get_count (cmp, 1, NA_POSITION_SUPPORTS), ==, 2);
+  g_assert_cmpuint (na_comparison_get_count (cmp, 1, NA_POSITION_MIXED), ==, 1);
+  g_assert_cmpuint (na_comparison_get_count (cmp, 1, NA_POSITION_SILENT), ==, 1);
+  /* q4: all neutral. */
+  g_assert_cmpuint (na_comparison_get_count (cmp, 3, NA_POSITION_NEUTRAL), ==, 4);
+  g_assert_cmpuint (na_comparison_get_count (cmp, 3, NA_POSITION_SILENT), ==, 0);
+}
+
+static void
+test_agreement_and_filter (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  g_autoptr(NaComparison) cmp = na_comparison_new (library, NULL, NULL, NULL);
+  g_autoptr(NaComparison) sub = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) sub_rows = NULL;
+  const char *essays[] = { "e1", "e2", NULL };
+
+  g_assert_cmpint (na_comparison_get_agreement (cmp, 0), ==, NA_AGREEMENT_DISSENT);
+  g_assert_cmpint (na_comparison_get_agreement (cmp, 1), ==, NA_AGREEMENT_CONSENSUS);
+  g_assert_cmpint (na_comparison_get_agreement (cmp, 2), ==, NA_AGREEMENT_INSUFFICIENT);
+  g_assert_cmpint (na_comparison_get_agreement (cmp, 3), ==, NA_AGREEMENT_INSUFFICIENT);
+  g_assert_cmpuint (na_comparison_get_n_disagreements (cmp), ==, 1);
+
+  all = na_comparison_dup_question_rows (cmp, FALSE);
+  g_assert_cmpuint (all->len, ==, 4);
+  rows = na_comparison_dup_question_rows (cmp, TRUE);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpuint (g_array_index (rows, guint, 0), ==, 0);
+
+  /* Without the opposing essay, q1 is a consensus and nothing is in dissent. */
+  sub = na_comparison_new (library, essays, NULL, NULL);
+  g_assert_cmpint (na_comparison_get_agreement (sub, 0), ==, NA_AGREEMENT_CONSENSUS);
+  sub_rows = na_comparison_dup_question_rows (sub, TRUE);
+  g_assert_cmpuint (sub_rows->len, ==, 0);
+}
+
+static void
+test_closeness (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  g_autoptr(NaComparison) cmp = na_comparison_new (library, NULL, NULL, NULL);
+  const NaComparisonPair *p;
+  guint n;
+
+  na_comparison_get_pairs (cmp, &n);
+  g_assert_cmpuint (n, ==, 6);
+
+  p = find_pair (cmp, 0, 1);   /* e1, e2: q1 same, q2 supports/mixed, q4 same */
+  g_assert_cmpuint (p->n_shared, ==, 3);
+  g_assert_cmpuint (p->n_same, ==, 2);
+  g_assert_cmpuint (p->n_opposite, ==, 0);
+  g_assert_cmpfloat_with_epsilon (na_comparison_pair_get_closeness (p), 2.0 / 3, 1e-9);
+  p = find_pair (cmp, 0, 2);   /* e1, e3: q1 opposite, q4 same */
+  g_assert_cmpuint (p->n_shared, ==, 2);
+  g_assert_cmpuint (p->n_same, ==, 1);
+  g_assert_cmpuint (p->n_opposite, ==, 1);
+  p = find_pair (cmp, 0, 3);   /* e1, e4: q2 and q4 same */
+  g_assert_cmpuint (p->n_shared, ==, 2);
+  g_assert_cmpfloat (na_comparison_pair_get_closeness (p), ==, 1.0);
+  p = find_pair (cmp, 2, 3);   /* e3, e4: only q4 */
+  g_assert_cmpuint (p->n_shared, ==, 1);
+  g_assert_cmpuint (p->n_same, ==, 1);
+
+  /* e3/e4 agree on their one shared question, but a pair sharing two wins. */
+  p = na_comparison_get_most_aligned (cmp);
+  g_assert_nonnull (p);
+  g_assert_cmpuint (p->essay_a, ==, 0);
+  g_assert_cmpuint (p->essay_b, ==, 3);
+  /* e1/e3 and e2/e3 both oppose on one of two; the first in order is named. */
+  p = na_comparison_get_most_opposed (cmp);
+  g_assert_nonnull (p);
+  g_assert_cmpuint (p->essay_a, ==, 0);
+  g_assert_cmpuint (p->essay_b, ==, 2);
+  g_assert_cmpfloat (na_comparison_pair_get_opposition (p), ==, 0.5);
+}
+
+static void
+test_no_opposition (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  const char *essays[] = { "e1", "e4", NULL };
+  g_autoptr(NaComparison) cmp = na_comparison_new (library, essays, NULL, NULL);
+
+  g_assert_null (na_comparison_get_most_opposed (cmp));
+  g_assert_nonnull (na_comparison_get_most_aligned (cmp));
+}
+
+static guint
+n_recs (NaComparison *cmp,
+        NaActor       actor)
+{
+  return g_list_model_get_n_items (na_comparison_get_recommendations (cmp, actor));
+}
+
+static void
+test_recommendations_and_countries (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  g_autoptr(NaComparison) cmp = na_comparison_new (library, NULL, NULL, NULL);
+  g_autoptr(NaComparison) sub = NULL;
+  const char *essays[] = { "e2", "e1", NULL };
+  const char *questions[] = { "q1", "q2", NULL };
+  g_autoptr(NaCountry) first = NULL;
+  g_autoptr(NaCountry) second = NULL;
+  g_autoptr(NaRecommendation) rec = NULL;
+  GListModel *countries;
+
+  g_assert_cmpuint (n_recs (cmp, NA_ACTOR_NATO), ==, 3);
+  g_assert_cmpuint (n_recs (cmp, NA_ACTOR_PARTNERS), ==, 1);
+  g_assert_cmpuint (n_recs (cmp, NA_ACTOR_EU), ==, 0);
+
+  countries = na_comparison_get_countries (cmp);
+  g_assert_cmpuint (g_list_model_get_n_items (countries), ==, 3);
+  first = g_list_model_get_item (countries, 0);
+  second = g_list_model_get_item (countries, 1);
+  g_assert_cmpstr (na_country_get_code (first), ==, "JPN");
+  g_assert_cmpuint (na_comparison_get_country_mentions (cmp, "JPN"), ==, 4);
+  g_assert_cmpstr (na_country_get_code (second), ==, "AUS");   /* ties by name */
+  g_assert_cmpuint (na_comparison_get_country_mentions (cmp, "KOR"), ==, 2);
+
+  /* Essays in the order given; recommendations of other essays or questions left out, those
+   * tied to no question kept. */
+  sub = na_comparison_new (library, essays, questions, NULL);
+  g_assert_cmpstr (na_essay_get_id (na_comparison_get_essay (sub, 0)), ==, "e2");
+  g_assert_cmpuint (n_recs (sub, NA_ACTOR_NATO), ==, 1);
+  rec = g_list_model_get_item (na_comparison_get_recommendations (sub, NA_ACTOR_NATO), 0);
+  g_assert_cmpstr (na_recommendation_get_id (rec), ==, "e1-r1");
+  g_assert_cmpuint (n_recs (sub, NA_ACTOR_PARTNERS), ==, 1);
+  g_assert_cmpuint (na_comparison_get_country_mentions (sub, "KOR"), ==, 1);
+}
+
+static void
+test_unknown_ids (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  g_autoptr(GError) error = NULL;
+  const char *essays[] = { "e1", "nope", NULL };
+  const char *questions[] = { "q9", NULL };
+  NaComparison *cmp;
+
+  cmp = na_comparison_new (library, essays, NULL, &error);
+  g_assert_null (cmp);
+  g_assert_error (error, NA_COMPARISON_ERROR, NA_COMPARISON_ERROR_UNKNOWN_ESSAY);
+  g_assert_nonnull (strstr (error->message, "nope"));
+  g_clear_error (&error);
+
+  cmp = na_comparison_new (library, NULL, questions, &error);
+  g_assert_null (cmp);
+  g_assert_error (error, NA_COMPARISON_ERROR, NA_COMPARISON_ERROR_UNKNOWN_QUESTION);
+  g_assert_nonnull (strstr (error->message, "q9"));
+}
+
+static void
+test_empty_selection (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  const char *none[] = { NULL };
+  g_autoptr(NaComparison) cmp = na_comparison_new (library, none, none, NULL);
+  guint n;
+
+  g_assert_cmpuint (na_comparison_get_n_essays (cmp), ==, 0);
+  na_comparison_get_pairs (cmp, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_null (na_comparison_get_most_aligned (cmp));
+}
+
+/* More questions than fit the 64-bit masks: the general path must agree. */
+static void
+test_many_questions (void)
+{
+  g_autoptr(NaLibrary) library = na_library_new ();
+  g_autoptr(NaComparison) cmp = NULL;
+  const NaComparisonPair *pairs, *p;
+  guint n;
+
+  fixture_essay (library, "a", "A", "A", 2001);
+  fixture_essay (library, "b", "B", "B", 2002);
+  fixture_essay (library, "c", "C", "C", 2003);
+  for (guint q = 0; q < 70; q++)
+    {
+      g_autofree char *qid = g_strdup_printf ("q%u", q);
+      g_autofree char *a = g_strdup_printf ("a-%u", q);
+      g_autofree char *b = g_strdup_printf ("b-%u", q);
+      g_autofree char *c = g_strdup_printf ("c-%u", q);
+
+      fixture_question (library, qid, qid);
+      fixture_argument (library, a, "a", qid, NA_STANCE_SUPPORTS, "yes", NULL, 0);
+      if (q % 2 == 0)
+        fixture_argument (library, b, "b", qid, NA_STANCE_SUPPORTS, "yes", NULL, 0);
+      fixture_argument (library, c, "c", qid, NA_STANCE_OPPOSES, "no", NULL, 0);
+    }
+  cmp = na_comparison_new (library, NULL, NULL, NULL);
+  pairs = na_comparison_get_pairs (cmp, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (pairs[0].n_shared, ==, 35);   /* a, b */
+  g_assert_cmpuint (pairs[0].n_same, ==, 35);
+  g_assert_cmpuint (pairs[1].n_shared, ==, 70);   /* a, c */
+  g_assert_cmpuint (pairs[1].n_opposite, ==, 70);
+  p = na_comparison_get_most_aligned (cmp);
+  g_assert_cmpuint (p->essay_a, ==, 0);
+  g_assert_cmpuint (p->essay_b, ==, 1);
+  p = na_comparison_get_most_opposed (cmp);
+  g_assert_cmpuint (p->essay_a, ==, 0);   /* a/c and b/c oppose always; a/c shares more */
+  g_assert_cmpuint (p->essay_b, ==, 2);
+  g_assert_cmpuint (na_comparison_get_n_disagreements (cmp), ==, 70);
+}
+
+static void
+test_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NaLibrary) library = na_library_new_bundled (&error);
+  g_autoptr(NaComparison) cmp = NULL;
+  g_autoptr(GArray) dissent = NULL;
+  guint n_pairs, n_args = 0;
+
+  g_assert_no_error (error);
+  cmp = na_comparison_new (library, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (na_comparison_get_n_essays (cmp), ==, 18);
+  g_assert_cmpuint (na_comparison_get_n_questions (cmp), ==, 12);
+  na_comparison_get_pairs (cmp, &n_pairs);
+  g_assert_cmpuint (n_pairs, ==, 18 * 17 / 2);
+
+  for (guint q = 0; q < 12; q++)
+    {
+      guint sum = 0;
+
+      for (NaPosition p = 0; p < NA_N_POSITIONS; p++)
+        sum += na_comparison_get_count (cmp, q, p);
+      g_assert_cmpuint (sum, ==, 18);
+      for (guint e = 0; e < 18; e++)
+        {
+          guint n;
+
+          na_comparison_get_arguments (cmp, e, q, &n);
+          n_args += n;
+        }
+    }
+  /* Every argument lands in exactly one cell. */
+  g_assert_cmpuint (n_args, ==, g_list_model_get_n_items (na_library_get_arguments (library)));
+
+  dissent = na_comparison_dup_question_rows (cmp, TRUE);
+  g_assert_cmpuint (dissent->len, >, 0);
+  g_assert_cmpuint (dissent->len, <, 12);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/comparison/positions-and-counts", test_positions_and_counts);
+  g_test_add_func ("/comparison/agreement-and-filter", test_agreement_and_filter);
+  g_test_add_func ("/comparison/closeness", test_closeness);
+  g_test_add_func ("/comparison/no-opposition", test_no_opposition);
+  g_test_add_func ("/comparison/recommendations-and-countries", test_recommendations_and_countries);
+  g_test_add_func ("/comparison/unknown-ids", test_unknown_ids);
+  g_test_add_func ("/comparison/empty-selection", test_empty_selection);
+  g_test_add_func ("/comparison/many-questions", test_many_questions);
+  g_test_add_func ("/comparison/bundled", test_bundled);
+
+  return g_test_run ();
+}

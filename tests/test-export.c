@@ -1,0 +1,716 @@
+/* test-export.c — comparison summaries read back in every format: Markdown tables split and
+ * unescaped, HTML parsed as XML (libxml2), CSV with an RFC 4180 reader written here, JSON with
+ * json-glib, PDF text with poppler; hostile strings (markup, pipes, quotes, commas, line
+ * breaks) must come out inert and intact. Also `natoasia --export-comparison`. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <poppler.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#include <string.h>
+#include <sys/wait.h>
+
+#include "na-export.h"
+#include "comparison-fixture.h"
+
+#define HOSTILE_NOTE "<script>alert(\"x\")</script> | a, \"b\"\nsecond line & more"
+#define HOSTILE_CLAIM \
+  "Claim with <script>alert(1)</script>, a | pipe and \"quotes\"\nover two lines"
+
+static GHashTable *
+hostile_notes (void)
+{
+  GHashTable *notes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_insert (notes, "e1-a1", HOSTILE_NOTE);
+  g_hash_table_insert (notes, "e2", "Essay note, with \"quotes\"");
+  g_hash_table_insert (notes, "e1-r1", HOSTILE_NOTE);
+  return notes;
+}
+
+static GBytes *
+export_fixture (NaExportFormat   format,
+                NaComparison   **out_cmp)
+{
+  g_autoptr(NaLibrary) library = fixture_library (TRUE);
+  g_autoptr(GHashTable) notes = hostile_notes ();
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 14, 9, 30, 0);
+  g_autoptr(GError) error = NULL;
+  NaComparison *cmp = na_comparison_new (library, NULL, NULL, &error);
+  NaExportOptions options = { "Hostile <title> | test", date, notes, NA_PAPER_A4 };
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  bytes = na_export_comparison (cmp, format, &options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  *out_cmp = cmp;
+  return bytes;
+}
+
+/* ---- Markdown ---- */
+
+/* Splits a pipe-table row on unescaped '|' and undoes md escaping in each cell. */
+static GPtrArray *
+md_split_row (const char *line)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  GString *cell = NULL;
+
+  g_assert_true (line[0] == '|');
+  for (const char *p = line + 1; *p; p++)
+    {
+      if (cell == NULL)
+        cell = g_string_new (NULL);
+      if (*p == '\\' && p[1] != '\0' && g_ascii_ispunct (p[1]))
+        g_string_append_c (cell, *++p);
+      else if (*p == '|')
+        {
+          g_strstrip (cell->str);
+          g_string_set_size (cell, strlen (cell->str));
+          g_ptr_array_add (cells, g_string_free (g_steal_pointer (&cell), FALSE));
+        }
+      else if (g_str_has_prefix (p, "<br>"))
+        {
+          g_string_append_c (cell, '\n');
+          p += 3;
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+  g_assert_true (cell == NULL || *g_strstrip (cell->str) == '\0');
+  if (cell)
+    g_string_free (cell, TRUE);
+  return cells;
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr(NaComparison) cmp = NULL;
+  g_autoptr(GBytes) bytes = export_fixture (NA_EXPORT_FORMAT_MARKDOWN, &cmp);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint columns = 0, n_rows = 0;
+  gboolean claim_found = FALSE, note_found = FALSE, rec_found = FALSE;
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  /* No raw markup from the data: every '<' we did not write ourselves is escaped. */
+  for (const char *p = strchr (text, '<'); p != NULL; p = strchr (p + 1, '<'))
+    g_assert_true ((p > text && p[-1] == '\\') || g_str_has_prefix (p, "<br>"));
+  g_assert_nonnull (strstr (text, "\\<script\\>"));
+  g_assert_nonnull (strstr (text, "# Hostile \\<title\\> \\| test\n"));
+  g_assert_nonnull (strstr (text, "2026-03-14"));
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) cells = NULL;
+
+      if (lines[i][0] != '|')
+        {
+          columns = 0;
+          continue;
+        }
+      cells = md_split_row (lines[i]);
+      if (columns == 0)
+        {
+          columns = cells->len;
+          g_assert_true (g_str_has_prefix (lines[i + 1], "| --- |"));
+        }
+      /* Every row of a table has the header's number of cells: no pipe escaped. */
+      g_assert_cmpuint (cells->len, ==, columns);
+      n_rows++;
+      for (guint c = 0; c < cells->len; c++)
+        {
+          const char *cell = cells->pdata[c];
+
+          if (g_str_has_prefix (cell, HOSTILE_CLAIM))
+            {
+              claim_found = TRUE;
+              /* The note follows the claim, intact. */
+              g_assert_nonnull (strstr (cell, "Note:* " HOSTILE_NOTE));
+              note_found = TRUE;
+            }
+          if (g_str_has_prefix (cell, "Hold talks | now, \"soon\" <em>please</em>"))
+            rec_found = TRUE;
+        }
+    }
+  g_assert_true (claim_found);
+  g_assert_true (note_found);
+  g_assert_true (rec_found);
+  g_assert_cmpuint (n_rows, >, 20);
+  /* The sections a summary promises. */
+  g_assert_nonnull (strstr (text, "## Essays Compared"));
+  g_assert_nonnull (strstr (text, "## Agreement Summary"));
+  g_assert_nonnull (strstr (text, "## Closeness"));
+  g_assert_nonnull (strstr (text, "### NATO"));
+  g_assert_nonnull (strstr (text, "## Countries Concerned"));
+  g_assert_nonnull (strstr (text, "Fixture Papers"));   /* full citations */
+  g_assert_nonnull (strstr (text, "p. 3"));             /* page of e1-a1 */
+}
+
+/* ---- HTML ---- */
+
+static void
+collect_html (xmlNode  *node,
+              GString  *text,
+              guint    *n_elements)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_ELEMENT_NODE)
+        {
+          (*n_elements)++;
+          g_assert_cmpstr ((const char *) node->name, !=, "script");
+          g_assert_cmpstr ((const char *) node->name, !=, "b");
+          g_assert_cmpstr ((const char *) node->name, !=, "em");
+          g_assert_cmpstr ((const char *) node->name, !=, "i");
+          for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+            g_assert_false (g_str_has_prefix ((const char *) attr->name, "on"));
+          if (g_str_equal ((const char *) node->name, "br"))
+            g_string_append_c (text, '\n');
+        }
+      else if (node->type == XML_TEXT_NODE)
+        g_string_append (text, (const char *) node->content);
+      collect_html (node->children, text, n_elements);
+    }
+}
+
+static void
+test_html (void)
+{
+  g_autoptr(NaComparison) cmp = NULL;
+  g_autoptr(GBytes) bytes = export_fixture (NA_EXPORT_FORMAT_HTML, &cmp);
+  const char *data = g_bytes_get_data (bytes, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  xmlDoc *doc;
+  guint n_elements = 0;
+
+  /* Strict XML parsing: any unbalanced or unescaped markup fails here. */
+  doc = xmlReadMemory (data, g_bytes_get_size (bytes), "summary.html", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "html");
+  collect_html (xmlDocGetRootElement (doc), text, &n_elements);
+  xmlFreeDoc (doc);
+
+  g_assert_cmpuint (n_elements, >, 50);
+  g_assert_nonnull (strstr (text->str, HOSTILE_CLAIM));
+  g_assert_nonnull (strstr (text->str, HOSTILE_NOTE));
+  g_assert_nonnull (strstr (text->str, "Alpha <b>bold</b> & \"co\", | one\nline two"));
+  g_assert_nonnull (strstr (text->str, "Hostile <title> | test"));
+  g_assert_nonnull (strstr (text->str, "Essay note, with \"quotes\""));
+  /* Self-contained, readable in dark and in print. */
+  g_assert_null (strstr (data, "<link"));
+  g_assert_null (strstr (data, "src="));
+  g_assert_nonnull (strstr (data, "prefers-color-scheme:dark"));
+  g_assert_nonnull (strstr (data, "@media print"));
+}
+
+/* ---- CSV ---- */
+
+/* An RFC 4180 reader: quoted or bare fields, "" inside quotes, CRLF (or LF) records. */
+static GPtrArray *
+csv_parse (const char *data,
+           gsize       length)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gsize i = 0;
+
+  while (i < length)
+    {
+      if (data[i] == '"')
+        {
+          for (i++; ; i++)
+            {
+              g_assert_cmpuint (i, <, length);   /* unterminated quote */
+              if (data[i] == '"' && i + 1 < length && data[i + 1] == '"')
+                g_string_append_c (field, data[i++]);
+              else if (data[i] == '"')
+                break;
+              else
+                g_string_append_c (field, data[i]);
+            }
+          i++;
+        }
+      else
+        while (i < length && data[i] != ',' && data[i] != '\r' && data[i] != '\n')
+          {
+            g_assert_true (data[i] != '"');   /* a quote in a bare field is not RFC 4180 */
+            g_string_append_c (field, data[i++]);
+          }
+
+      g_ptr_array_add (row, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (i < length && data[i] == ',')
+        i++;
+      else
+        {
+          if (i < length && data[i] == '\r')
+            i++;
+          g_assert_true (i >= length || data[i] == '\n');
+          i++;
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+        }
+    }
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_unref (row);
+  g_string_free (field, TRUE);
+  return rows;
+}
+
+static int
+column (GPtrArray  *header,
+        const char *name)
+{
+  for (guint i = 0; i < header->len; i++)
+    if (g_str_equal (header->pdata[i], name))
+      return i;
+  g_assert_not_reached ();
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(NaComparison) cmp = NULL;
+  g_autoptr(GBytes) bytes = export_fixture (NA_EXPORT_FORMAT_CSV, &cmp);
+  g_autoptr(GPtrArray) rows = csv_parse (g_bytes_get_data (bytes, NULL),
+                                         g_bytes_get_size (bytes));
+  GPtrArray *header = rows->pdata[0];
+  guint expected = 0, silent = 0;
+  gboolean found = FALSE;
+
+  /* One row per essay × question × argument, and one for each silent cell. */
+  for (guint e = 0; e < 4; e++)
+    for (guint q = 0; q < 4; q++)
+      {
+        guint n;
+
+        na_comparison_get_arguments (cmp, e, q, &n);
+        expected += MAX (n, 1);
+      }
+  g_assert_cmpuint (rows->len, ==, expected + 1);
+  g_assert_cmpuint (header->len, ==, 14);
+
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *row = rows->pdata[r];
+
+      g_assert_cmpuint (row->len, ==, header->len);
+      if (g_str_equal (row->pdata[column (header, "position")], "silent"))
+        {
+          silent++;
+          g_assert_cmpstr (row->pdata[column (header, "argument_id")], ==, "");
+        }
+      if (g_str_equal (row->pdata[column (header, "argument_id")], "e1-a1"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (row->pdata[column (header, "essay_id")], ==, "e1");
+          g_assert_cmpstr (row->pdata[column (header, "question")], ==,
+                           "Should <i>NATO</i> | go, \"east\"?");
+          g_assert_cmpstr (row->pdata[column (header, "claim")], ==, HOSTILE_CLAIM);
+          g_assert_cmpstr (row->pdata[column (header, "grounds")], ==,
+                           "Because the fixture says so, with \"quotes\", commas.");
+          g_assert_cmpstr (row->pdata[column (header, "note")], ==, HOSTILE_NOTE);
+          g_assert_cmpstr (row->pdata[column (header, "page")], ==, "3");
+          g_assert_cmpstr (row->pdata[column (header, "stance")], ==, "supports");
+          g_assert_cmpstr (row->pdata[column (header, "agreement")], ==, "dissent");
+          g_assert_cmpstr (row->pdata[column (header, "countries")], ==, "JPN");
+          g_assert_nonnull (strstr (row->pdata[column (header, "essay")],
+                                    "Alpha <b>bold</b> & \"co\", | one\nline two"));
+        }
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (silent, ==, 5);
+}
+
+/* ---- JSON ---- */
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  g_assert_true (json_object_has_member (object, name));
+  return json_object_get_object_member (object, name);
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(NaComparison) cmp = NULL;
+  g_autoptr(GBytes) bytes = export_fixture (NA_EXPORT_FORMAT_JSON, &cmp);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *q1, *counts, *closeness, *position, *argument, *aligned;
+  JsonArray *essays, *questions, *positions, *recs, *countries, *pairs;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                              &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==,
+                   "org.example.NatoAsia.comparison");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "title"), ==, "Hostile <title> | test");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (root, "created"),
+                                   "2026-03-14T09:30:00"));
+
+  essays = json_object_get_array_member (root, "essays");
+  g_assert_cmpuint (json_array_get_length (essays), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (essays, 1), "id"),
+                   ==, "e2");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (essays, 1),
+                                                  "note"), ==, "Essay note, with \"quotes\"");
+  g_assert_nonnull (strstr (json_object_get_string_member (
+                              json_array_get_object_element (essays, 0), "citation"),
+                            "Fixture Papers"));
+  g_assert_false (json_object_has_member (json_array_get_object_element (essays, 0), "note"));
+
+  questions = json_object_get_array_member (root, "questions");
+  g_assert_cmpuint (json_array_get_length (questions), ==, 4);
+  q1 = json_array_get_object_element (questions, 0);
+  g_assert_cmpstr (json_object_get_string_member (q1, "id"), ==, "q1");
+  g_assert_cmpstr (json_object_get_string_member (q1, "agreement"), ==, "dissent");
+  counts = member_object (q1, "counts");
+  g_assert_cmpint (json_object_get_int_member (counts, "supports"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (counts, "opposes"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "silent"), ==, 1);
+  positions = json_object_get_array_member (q1, "positions");
+  g_assert_cmpuint (json_array_get_length (positions), ==, 4);
+  position = json_array_get_object_element (positions, 0);
+  g_assert_cmpstr (json_object_get_string_member (position, "position"), ==, "supports");
+  argument = json_array_get_object_element (json_object_get_array_member (position,
+                                                                        "arguments"), 0);
+  g_assert_cmpstr (json_object_get_string_member (argument, "claim"), ==, HOSTILE_CLAIM);
+  g_assert_cmpstr (json_object_get_string_member (argument, "note"), ==, HOSTILE_NOTE);
+  g_assert_cmpint (json_object_get_int_member (argument, "page"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (argument, "quote"), ==, "quoted words for e1-a1");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (positions, 3),
+                                                  "position"), ==, "silent");
+
+  closeness = member_object (root, "closeness");
+  aligned = member_object (closeness, "most-aligned");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (aligned,
+                                                                               "essays"), 1),
+                   ==, "e4");
+  g_assert_cmpfloat (json_object_get_double_member (aligned, "closeness"), ==, 1.0);
+  pairs = json_object_get_array_member (closeness, "pairs");
+  g_assert_cmpuint (json_array_get_length (pairs), ==, 6);
+
+  recs = json_object_get_array_member (root, "recommendations");
+  g_assert_cmpuint (json_array_get_length (recs), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (recs, 0), "actor"),
+                   ==, "nato");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_array_get_object_element (recs, 0), "items")), ==, 3);
+
+  countries = json_object_get_array_member (root, "countries");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (countries, 0),
+                                                  "code"), ==, "JPN");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (countries, 0),
+                                               "mentions"), ==, 4);
+}
+
+/* ---- PDF ---- */
+
+/* Without whitespace: lines wrap wherever the page width puts them. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+pdf_text (GBytes  *bytes,
+          int     *n_pages,
+          double  *width,
+          double  *height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = poppler_document_new_from_bytes (bytes, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *n_pages = poppler_document_get_n_pages (doc);
+  for (int i = 0; i < *n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      if (i == 0)
+        poppler_page_get_size (page, width, height);
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_pdf_contains (const char *squeezed,
+                     const char *text)
+{
+  g_autofree char *needle = squeeze (text);
+
+  if (strstr (squeezed, needle) == NULL)
+    g_error ("PDF text lacks “%s”", text);
+}
+
+static void
+test_pdf_fixture (void)
+{
+  g_autoptr(NaComparison) cmp = NULL;
+  g_autoptr(GBytes) bytes = export_fixture (NA_EXPORT_FORMAT_PDF, &cmp);
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  double width, height;
+  int n_pages;
+
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF-"));
+  text = pdf_text (bytes, &n_pages, &width, &height);
+  squeezed = squeeze (text);
+  g_assert_cmpfloat_with_epsilon (width, 595.276, 0.5);    /* A4 */
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 0.5);
+  for (guint e = 0; e < na_comparison_get_n_essays (cmp); e++)
+    assert_pdf_contains (squeezed, na_essay_get_title (na_comparison_get_essay (cmp, e)));
+  for (guint q = 0; q < na_comparison_get_n_questions (cmp); q++)
+    assert_pdf_contains (squeezed, na_question_get_title (na_comparison_get_question (cmp, q)));
+  /* Plain text, not markup: the hostile strings are printed as they are. */
+  assert_pdf_contains (squeezed, HOSTILE_NOTE);
+  assert_pdf_contains (squeezed, "Page 1");
+}
+
+static void
+test_pdf_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NaLibrary) library = na_library_new_bundled (&error);
+  g_autoptr(NaComparison) cmp = na_comparison_new (library, NULL, NULL, &error);
+  NaExportOptions options = { NULL, NULL, NULL, NA_PAPER_LETTER };
+  g_autoptr(GBytes) bytes = na_export_comparison (cmp, NA_EXPORT_FORMAT_PDF, &options, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *last_page = NULL;
+  double width, height;
+  int n_pages;
+
+  g_assert_no_error (error);
+  text = pdf_text (bytes, &n_pages, &width, &height);
+  squeezed = squeeze (text);
+  g_assert_cmpfloat (width, ==, 612);   /* Letter */
+  g_assert_cmpfloat (height, ==, 792);
+  g_assert_cmpint (n_pages, >, 5);
+  for (guint e = 0; e < 18; e++)
+    assert_pdf_contains (squeezed, na_essay_get_title (na_comparison_get_essay (cmp, e)));
+  for (guint q = 0; q < 12; q++)
+    assert_pdf_contains (squeezed, na_question_get_title (na_comparison_get_question (cmp, q)));
+  /* Numbered to the end, the running header on every page. */
+  last_page = g_strdup_printf ("Page %d", n_pages);
+  assert_pdf_contains (squeezed, last_page);
+  assert_pdf_contains (squeezed, "Comparison of 18 essays");
+}
+
+/* A note longer than a page: its row is split between lines over several pages, and every
+ * line arrives, in order. */
+static void
+test_pdf_tall_row (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  g_autoptr(NaComparison) cmp = na_comparison_new (library, NULL, NULL, NULL);
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  NaExportOptions options = { NULL, NULL, notes, NA_PAPER_A4 };
+  const char *last = NULL;
+  double width, height;
+  int n_pages;
+
+  for (guint i = 1; i <= 250; i++)
+    g_string_append_printf (note, "marker%03u\n", i);
+  g_hash_table_insert (notes, "e2-a1", g_string_free (g_steal_pointer (&note), FALSE));
+  bytes = na_export_comparison (cmp, NA_EXPORT_FORMAT_PDF, &options, &error);
+  g_assert_no_error (error);
+  text = pdf_text (bytes, &n_pages, &width, &height);
+  squeezed = squeeze (text);
+  g_assert_cmpint (n_pages, >=, 4);
+  for (guint i = 1; i <= 250; i++)
+    {
+      g_autofree char *marker = g_strdup_printf ("marker%03u", i);
+      const char *at = strstr (squeezed, marker);
+
+      if (at == NULL)
+        g_error ("PDF text lacks %s", marker);
+      g_assert_true (last == NULL || at > last);
+      last = at;
+    }
+  /* The table goes on after the tall row. */
+  assert_pdf_contains (squeezed, "Charlie says stay.");
+}
+
+/* ---- Formats and files ---- */
+
+static void
+test_format_names (void)
+{
+  NaExportFormat format;
+
+  g_assert_true (na_export_format_from_name ("md", &format));
+  g_assert_cmpint (format, ==, NA_EXPORT_FORMAT_MARKDOWN);
+  g_assert_true (na_export_format_from_name ("PDF", &format));
+  g_assert_cmpint (format, ==, NA_EXPORT_FORMAT_PDF);
+  g_assert_false (na_export_format_from_name ("docx", &format));
+  g_assert_true (na_export_format_from_path ("/tmp/a.b/summary.json", &format));
+  g_assert_cmpint (format, ==, NA_EXPORT_FORMAT_JSON);
+  g_assert_true (na_export_format_from_path ("x.htm", &format));
+  g_assert_cmpint (format, ==, NA_EXPORT_FORMAT_HTML);
+  g_assert_false (na_export_format_from_path ("/tmp/a.csv/summary", &format));
+  g_assert_false (na_export_format_from_path ("summary", &format));
+}
+
+static void
+test_unwritable (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  g_autoptr(NaComparison) cmp = na_comparison_new (library, NULL, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-dir/summary.md");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (na_export_comparison_to_file (cmp, NA_EXPORT_FORMAT_MARKDOWN, NULL, file, NULL,
+                                                &error));
+  g_assert_error (error, NA_EXPORT_ERROR, NA_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-dir/summary.md"));
+}
+
+/* ---- Command line ---- */
+
+static int
+run_natoasia (const char * const *args,
+              char              **out,
+              char              **err)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_strv_builder_add (builder, g_getenv ("NATOASIA_BIN"));
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  g_spawn_sync (NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "summary.txt", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  char *out = NULL, *err = NULL;
+
+  /* The format from the extension; a selection of essays and questions. */
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--export-comparison", path, "--essays",
+                                                    "chan-2013, cottey-2020", "--questions",
+                                                    "q-china,q-engagement", NULL },
+                                 &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (json_parser_load_from_mapped_file (parser, path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "essays")), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (root, "questions"), 0), "id"), ==, "q-china");
+
+  /* --format wins over the extension. */
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--export-comparison", out_path, "--format",
+                                                    "csv", NULL }, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_get_contents (out_path, &data, NULL, NULL));
+  g_assert_true (g_str_has_prefix (data, "\"essay_id\",\"essay\","));
+
+  /* Standard output. */
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--export-comparison", "-", "--format", "md",
+                                                    NULL }, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "# Comparison of 18 essays\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Errors name what is wrong, exit 1. */
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--export-comparison", path, "--essays",
+                                                    "chan-2013,no-such-essay", NULL },
+                                 &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "no-such-essay"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--export-comparison", path, "--questions",
+                                                    "q-nothing", NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "q-nothing"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--export-comparison", path, "--format",
+                                                    "docx", NULL }, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "docx"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--export-comparison", "summary.docx", NULL },
+                                 &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "summary.docx"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--export-comparison",
+                                                    "/nonexistent-dir/s.md", NULL },
+                                 &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "/nonexistent-dir/s.md"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_unlink (path);
+  g_unlink (out_path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/markdown", test_markdown);
+  g_test_add_func ("/export/html", test_html);
+  g_test_add_func ("/export/csv", test_csv);
+  g_test_add_func ("/export/json", test_json);
+  g_test_add_func ("/export/pdf-fixture", test_pdf_fixture);
+  g_test_add_func ("/export/pdf-bundled", test_pdf_bundled);
+  g_test_add_func ("/export/pdf-tall-row", test_pdf_tall_row);
+  g_test_add_func ("/export/format-names", test_format_names);
+  g_test_add_func ("/export/unwritable", test_unwritable);
+  g_test_add_func ("/export/cli", test_cli);
+
+  return g_test_run ();
+}
