@@ -1,0 +1,1595 @@
+/* na-world-map.c — the world's countries, projected once, drawn with cairo and hit-tested
+ *
+ * Built once from the TopoJSON: every ring is cut at the map's edge (30°W, in the Atlantic,
+ * opposite the central meridian), densified so long edges follow the projection's curves,
+ * projected with Equal Earth, and kept twice: as points with bounding boxes for hit-testing,
+ * and as cairo paths at a few levels of detail for drawing. A frame then only culls, picks a
+ * level and appends ready-made paths, so the widget, the PNG and the SVG export share one
+ * renderer and none of them re-projects anything.
+ */
+#define G_LOG_DOMAIN "na-world-map"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libintl.h>
+#include <math.h>
+#include <string.h>
+#include <pango/pangocairo.h>
+#include <cairo-svg.h>
+
+#include "na-projection.h"
+#include "na-world-map.h"
+
+#define ISO_DOMAIN "iso_3166-1"
+#define SEAM (NA_MAP_CENTRAL_MERIDIAN - 180.0)
+#define DENSIFY_DEGREES 1.0
+#define N_LODS 4
+
+/* Simplification tolerances in map units; a frame takes the coarsest one under a pixel. */
+static const double lod_tolerance[N_LODS] = { 0.0, 0.0005, 0.0015, 0.0045 };
+
+typedef struct
+{
+  double x, y;
+} Point;
+
+typedef struct
+{
+  guint    first;
+  guint    n_points;
+  gboolean hole;
+  double   x_min, y_min, x_max, y_max;
+} Ring;
+
+typedef struct
+{
+  char         *code;    /* ISO 3166-1 alpha-3, or NULL */
+  char         *name;    /* translated */
+  GArray       *points;  /* Point, projected */
+  GArray       *rings;   /* Ring */
+  cairo_path_t *paths[N_LODS];
+  double        x_min, y_min, x_max, y_max;
+  double        area;    /* of the largest ring */
+  double        marker_x, marker_y;
+  gboolean      secondary;   /* a further piece of a country listed before (Ashmore, AUS) */
+} Country;
+
+/* A land border, shared by two countries: stroked once, where each country stroking its own
+ * outline would draw it twice and every coastline too, at several times the cost. */
+typedef struct
+{
+  double        x_min, y_min, x_max, y_max;
+  cairo_path_t *paths[N_LODS];
+} Border;
+
+struct _NaWorldMap
+{
+  gatomicrefcount ref_count;
+  GPtrArray      *countries;   /* Country */
+  GPtrArray      *borders;     /* Border */
+  GHashTable     *by_code;     /* code → index + 1 */
+  cairo_path_t   *outline;     /* the globe's edge */
+  guint           n_points;
+};
+
+/* Too small for Natural Earth's 1:50m countries, but discussed: shown as markers only. */
+static const struct
+{
+  const char *numeric;
+  double      longitude;
+  double      latitude;
+} point_countries[] = {
+  { "798", 179.20, -8.52 },   /* Tuvalu (Funafuti) */
+};
+
+/* ISO 3166-1 numeric → alpha-3 and English name, from Debian's iso-codes. */
+typedef struct
+{
+  char *alpha_3;
+  char *name;
+} IsoEntry;
+
+static void
+iso_entry_free (IsoEntry *entry)
+{
+  g_free (entry->alpha_3);
+  g_free (entry->name);
+  g_free (entry);
+}
+
+static GHashTable *
+iso_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) iso_entry_free);
+      g_autofree char *path = g_build_filename (ISO_CODES_DIR, "iso_3166-1.json", NULL);
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GError) error = NULL;
+      JsonNode *root, *list;
+
+      bind_textdomain_codeset (ISO_DOMAIN, "UTF-8");
+      if (!json_parser_load_from_file (parser, path, &error))
+        g_warning ("Country names will not be translated: %s", error->message);
+      else if ((root = json_parser_get_root (parser)) && JSON_NODE_HOLDS_OBJECT (root) &&
+               (list = json_object_get_member (json_node_get_object (root), "3166-1")) &&
+               JSON_NODE_HOLDS_ARRAY (list))
+        {
+          JsonArray *array = json_node_get_array (list);
+
+          for (guint i = 0, n = json_array_get_length (array); i < n; i++)
+            {
+              JsonObject *o = json_array_get_object_element (array, i);
+              const char *numeric = json_object_get_string_member_with_default (o, "numeric",
+                                                                                NULL);
+              const char *alpha_3 = json_object_get_string_member_with_default (o, "alpha_3",
+                                                                                NULL);
+              const char *name = json_object_get_string_member_with_default (o, "common_name",
+                                                                             NULL);
+              IsoEntry *entry;
+
+              if (name == NULL)
+                name = json_object_get_string_member_with_default (o, "name", NULL);
+              if (numeric == NULL || alpha_3 == NULL || name == NULL)
+                continue;
+              entry = g_new0 (IsoEntry, 1);
+              entry->alpha_3 = g_strdup (alpha_3);
+              entry->name = g_strdup (name);
+              g_hash_table_insert (t, g_strdup (numeric), entry);
+            }
+        }
+      else
+        g_warning ("%s is not the iso-codes table we know", path);
+
+      g_once_init_leave (&table, t);
+    }
+
+  return table;
+}
+
+void
+na_map_project (double  longitude,
+                double  latitude,
+                double *map_x,
+                double *map_y)
+{
+  double y;
+
+  na_equal_earth_forward (NA_MAP_CENTRAL_MERIDIAN, longitude, latitude, map_x, &y);
+  *map_y = -y;
+}
+
+gboolean
+na_map_unproject (double  map_x,
+                  double  map_y,
+                  double *longitude,
+                  double *latitude)
+{
+  return na_equal_earth_inverse (NA_MAP_CENTRAL_MERIDIAN, map_x, -map_y, longitude, latitude);
+}
+
+/* Projects a point of a ring piece that lies between two seams: @offset brings its longitude
+ * into [-180, 180] around the central meridian, a point on a seam going to the piece's side. */
+static Point
+project_piece_point (double longitude,
+                     double latitude,
+                     double offset)
+{
+  Point p;
+  double y;
+
+  na_equal_earth_forward (0.0, CLAMP (longitude + offset, -180.0, 180.0), latitude, &p.x, &y);
+  p.y = -y;
+  return p;
+}
+
+static void
+country_free (Country *country)
+{
+  g_free (country->code);
+  g_free (country->name);
+  g_array_unref (country->points);
+  g_array_unref (country->rings);
+  for (guint i = 0; i < N_LODS; i++)
+    if (country->paths[i])
+      {
+        g_free (country->paths[i]->data);
+        g_free (country->paths[i]);
+      }
+  g_free (country);
+}
+
+static double
+ring_signed_area (const Point *p,
+                  guint        n)
+{
+  double sum = 0;
+
+  for (guint i = 0; i + 1 < n; i++)
+    sum += p[i].x * p[i + 1].y - p[i + 1].x * p[i].y;
+  return sum / 2;
+}
+
+/* Densifies, projects and stores one piece of a ring that lies on one side of the seam. */
+static void
+add_piece (Country           *country,
+           const NaTopoPoint *points,
+           guint              n_points,
+           double             offset,
+           gboolean           hole)
+{
+  Ring ring = { country->points->len, 0, hole, G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE,
+                -G_MAXDOUBLE };
+  Point p;
+
+  if (n_points < 3)
+    return;
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      const NaTopoPoint *a = &points[i];
+      const NaTopoPoint *b = &points[(i + 1) % n_points];
+      double span = MAX (fabs (b->x - a->x), fabs (b->y - a->y));
+      guint steps = span > DENSIFY_DEGREES ? (guint) ceil (span / DENSIFY_DEGREES) : 1;
+
+      /* The last point closes the ring: it gets no segment of its own. */
+      if (i == n_points - 1)
+        steps = 1;
+      for (guint s = 0; s < steps; s++)
+        {
+          double t = (double) s / steps;
+
+          p = project_piece_point (a->x + t * (b->x - a->x), a->y + t * (b->y - a->y), offset);
+          g_array_append_val (country->points, p);
+          ring.x_min = MIN (ring.x_min, p.x);
+          ring.y_min = MIN (ring.y_min, p.y);
+          ring.x_max = MAX (ring.x_max, p.x);
+          ring.y_max = MAX (ring.y_max, p.y);
+        }
+    }
+
+  /* Close explicitly, so hit-testing and paths can walk edges i → i+1. */
+  p = g_array_index (country->points, Point, ring.first);
+  g_array_append_val (country->points, p);
+  ring.n_points = country->points->len - ring.first;
+  g_array_append_val (country->rings, ring);
+
+  country->x_min = MIN (country->x_min, ring.x_min);
+  country->y_min = MIN (country->y_min, ring.y_min);
+  country->x_max = MAX (country->x_max, ring.x_max);
+  country->y_max = MAX (country->y_max, ring.y_max);
+}
+
+/* Sutherland–Hodgman against the meridian @seam: the part of the ring west (or east) of it.
+ * For filling, the zero-width bridges this can leave along the seam are harmless. */
+static GArray *
+clip_at_seam (const NaTopoPoint *points,
+              guint              n_points,
+              double             seam,
+              gboolean           keep_west)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (NaTopoPoint));
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      const NaTopoPoint *p = &points[i];
+      const NaTopoPoint *q = &points[(i + 1) % n_points];
+      gboolean p_in = keep_west ? p->x <= seam : p->x >= seam;
+      gboolean q_in = keep_west ? q->x <= seam : q->x >= seam;
+
+      if (p_in != q_in)
+        {
+          NaTopoPoint cut;
+          double t = (seam - p->x) / (q->x - p->x);
+
+          cut.x = seam;
+          cut.y = p->y + t * (q->y - p->y);
+          g_array_append_val (out, cut);
+        }
+      if (q_in)
+        g_array_append_val (out, *q);
+    }
+
+  return out;
+}
+
+/* Stores a ring, cut where it crosses the map's edge. Rings that cross the date line (as
+ * Fiji's do) are first made continuous, so that 179.9°E → 179.9°W is a short step east and
+ * not a line across the world; rings around a pole (Antarctica's) are left as they are. */
+static void
+add_ring (Country           *country,
+          const NaTopoPoint *points,
+          guint              n_points,
+          gboolean           hole)
+{
+  g_autoptr(GArray) ring = g_array_sized_new (FALSE, FALSE, sizeof (NaTopoPoint), n_points);
+  NaTopoPoint *p;
+  double lon_min = G_MAXDOUBLE, lon_max = -G_MAXDOUBLE, shift, high_seam;
+
+  /* Rings arrive closed; the pieces are closed again when stored. */
+  if (n_points > 1 && points[0].x == points[n_points - 1].x &&
+      points[0].y == points[n_points - 1].y)
+    n_points--;
+  if (n_points < 3)
+    return;
+
+  g_array_append_vals (ring, points, n_points);
+  p = (NaTopoPoint *) ring->data;
+  for (guint i = 1; i < n_points; i++)
+    {
+      double step = points[i].x - points[i - 1].x;
+
+      p[i].x = p[i - 1].x + na_longitude_wrap (step);
+    }
+  if (fabs (p[n_points - 1].x + na_longitude_wrap (p[0].x - p[n_points - 1].x) - p[0].x) > 1)
+    memcpy (p, points, n_points * sizeof (NaTopoPoint));   /* around a pole */
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      lon_min = MIN (lon_min, p[i].x);
+      lon_max = MAX (lon_max, p[i].x);
+    }
+
+  /* Move the ring so it starts east of the western seam; the eastern seam may cut it. */
+  shift = 360.0 * floor ((lon_min - SEAM) / 360.0);
+  for (guint i = 0; i < n_points; i++)
+    p[i].x -= shift;
+  lon_max -= shift;
+  high_seam = SEAM + 360.0;
+
+  if (lon_max <= high_seam)
+    add_piece (country, p, n_points, -NA_MAP_CENTRAL_MERIDIAN, hole);
+  else
+    {
+      g_autoptr(GArray) west = clip_at_seam (p, n_points, high_seam, TRUE);
+      g_autoptr(GArray) east = clip_at_seam (p, n_points, high_seam, FALSE);
+
+      add_piece (country, (NaTopoPoint *) west->data, west->len,
+                 -NA_MAP_CENTRAL_MERIDIAN, hole);
+      add_piece (country, (NaTopoPoint *) east->data, east->len,
+                 -NA_MAP_CENTRAL_MERIDIAN - 360.0, hole);
+    }
+}
+
+static void
+append_data (GArray                 *data,
+             cairo_path_data_type_t  type,
+             const Point            *point)
+{
+  cairo_path_data_t header, value;
+
+  header.header.type = type;
+  header.header.length = point ? 2 : 1;
+  g_array_append_val (data, header);
+  if (point)
+    {
+      value.point.x = point->x;
+      value.point.y = point->y;
+      g_array_append_val (data, value);
+    }
+}
+
+static cairo_path_t *
+path_from_data (GArray *data)
+{
+  cairo_path_t *path = g_new0 (cairo_path_t, 1);
+
+  path->status = CAIRO_STATUS_SUCCESS;
+  path->num_data = data->len;
+  path->data = (cairo_path_data_t *) g_array_free (data, FALSE);
+  return path;
+}
+
+/* The country's rings as a cairo path, points closer than @tolerance to the last one kept
+ * dropped, rings smaller than it dropped whole (markers stand in for them). */
+static cairo_path_t *
+build_path (Country *country,
+            double   tolerance)
+{
+  GArray *data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
+  double t2 = tolerance * tolerance;
+
+  for (guint r = 0; r < country->rings->len; r++)
+    {
+      const Ring *ring = &g_array_index (country->rings, Ring, r);
+      const Point *p = &g_array_index (country->points, Point, ring->first);
+      const Point *last = p;
+
+      if (tolerance > 0 &&
+          MAX (ring->x_max - ring->x_min, ring->y_max - ring->y_min) < tolerance)
+        continue;
+
+      append_data (data, CAIRO_PATH_MOVE_TO, p);
+      for (guint i = 1; i + 1 < ring->n_points; i++)
+        {
+          double dx = p[i].x - last->x, dy = p[i].y - last->y;
+
+          if (dx * dx + dy * dy >= t2)
+            {
+              append_data (data, CAIRO_PATH_LINE_TO, &p[i]);
+              last = &p[i];
+            }
+        }
+      append_data (data, CAIRO_PATH_CLOSE_PATH, NULL);
+    }
+
+  return path_from_data (data);
+}
+
+static void
+finish_country (Country *country)
+{
+  double largest = 0;
+
+  /* Size by the largest ring: polar rings (Antarctica's) make exterior-minus-holes
+   * meaningless in the plane, and a scatter of islands is as small as its largest one. */
+  country->area = 0;
+  for (guint r = 0; r < country->rings->len; r++)
+    {
+      const Ring *ring = &g_array_index (country->rings, Ring, r);
+      const Point *p = &g_array_index (country->points, Point, ring->first);
+      double area = fabs (ring_signed_area (p, ring->n_points));
+
+      country->area = MAX (country->area, area);
+      /* The marker sits in the middle of the largest piece of land. */
+      if (!ring->hole && area >= largest)
+        {
+          double a = 0, cx = 0, cy = 0;
+
+          for (guint i = 0; i + 1 < ring->n_points; i++)
+            {
+              double cross = p[i].x * p[i + 1].y - p[i + 1].x * p[i].y;
+
+              a += cross;
+              cx += (p[i].x + p[i + 1].x) * cross;
+              cy += (p[i].y + p[i + 1].y) * cross;
+            }
+          largest = area;
+          if (fabs (a) > 1e-18)
+            {
+              country->marker_x = cx / (3 * a);
+              country->marker_y = cy / (3 * a);
+            }
+          else
+            {
+              country->marker_x = (ring->x_min + ring->x_max) / 2;
+              country->marker_y = (ring->y_min + ring->y_max) / 2;
+            }
+        }
+    }
+
+  for (guint i = 0; i < N_LODS; i++)
+    country->paths[i] = build_path (country, lod_tolerance[i]);
+}
+
+static Country *
+country_new (const char *numeric,
+             const char *fallback_name)
+{
+  Country *country = g_new0 (Country, 1);
+  IsoEntry *entry = numeric ? g_hash_table_lookup (iso_table (), numeric) : NULL;
+
+  country->points = g_array_new (FALSE, FALSE, sizeof (Point));
+  country->rings = g_array_new (FALSE, FALSE, sizeof (Ring));
+  country->x_min = country->y_min = G_MAXDOUBLE;
+  country->x_max = country->y_max = -G_MAXDOUBLE;
+
+  if (entry != NULL)
+    {
+      country->code = g_strdup (entry->alpha_3);
+      country->name = g_strdup (dgettext (ISO_DOMAIN, entry->name));
+    }
+  else
+    country->name = g_strdup (fallback_name ? fallback_name : "");
+
+  return country;
+}
+
+static void
+add_country (NaWorldMap *self,
+             Country    *country)
+{
+  g_ptr_array_add (self->countries, country);
+  self->n_points += country->points->len;
+  if (country->code && !g_hash_table_contains (self->by_code, country->code))
+    g_hash_table_insert (self->by_code, country->code, GUINT_TO_POINTER (self->countries->len));
+  else if (country->code)
+    country->secondary = TRUE;
+}
+
+static void
+free_path (cairo_path_t *path)
+{
+  if (path == NULL)
+    return;
+  g_free (path->data);
+  g_free (path);
+}
+
+static void
+border_free (Border *border)
+{
+  for (guint i = 0; i < N_LODS; i++)
+    free_path (border->paths[i]);
+  g_free (border);
+}
+
+static void
+border_add_point (Border  *border,
+                  GArray  *piece,
+                  double   longitude,
+                  double   latitude,
+                  double   offset)
+{
+  Point p = project_piece_point (longitude, latitude, offset);
+
+  g_array_append_val (piece, p);
+  border->x_min = MIN (border->x_min, p.x);
+  border->y_min = MIN (border->y_min, p.y);
+  border->x_max = MAX (border->x_max, p.x);
+  border->y_max = MAX (border->y_max, p.y);
+}
+
+/* Projects a border arc as one or two polylines (cut at the map's edge), densified. */
+static Border *
+border_new (const NaTopoPoint *points,
+            guint              n_points)
+{
+  Border *border = g_new0 (Border, 1);
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) lon = g_array_sized_new (FALSE, FALSE, sizeof (double), n_points);
+  double high_seam = SEAM + 360.0, lon_min = G_MAXDOUBLE, shift, offset;
+  GArray *piece;
+
+  border->x_min = border->y_min = G_MAXDOUBLE;
+  border->x_max = border->y_max = -G_MAXDOUBLE;
+
+  /* Continuous across the date line, then moved east of the western seam, as rings are. */
+  g_array_append_val (lon, points[0].x);
+  for (guint i = 1; i < n_points; i++)
+    g_array_append_val (lon, (double) { g_array_index (lon, double, i - 1) +
+                                        na_longitude_wrap (points[i].x - points[i - 1].x) });
+  for (guint i = 0; i < n_points; i++)
+    lon_min = MIN (lon_min, g_array_index (lon, double, i));
+  shift = 360.0 * floor ((lon_min - SEAM) / 360.0);
+
+  piece = g_array_new (FALSE, FALSE, sizeof (Point));
+  g_ptr_array_add (pieces, piece);
+  offset = g_array_index (lon, double, 0) - shift <= high_seam ? -NA_MAP_CENTRAL_MERIDIAN
+                                                              : -NA_MAP_CENTRAL_MERIDIAN - 360;
+  border_add_point (border, piece, g_array_index (lon, double, 0) - shift, points[0].y, offset);
+
+  for (guint i = 1; i < n_points; i++)
+    {
+      double ax = g_array_index (lon, double, i - 1) - shift, ay = points[i - 1].y;
+      double bx = g_array_index (lon, double, i) - shift, by = points[i].y;
+      double span = MAX (fabs (bx - ax), fabs (by - ay));
+      guint steps = span > DENSIFY_DEGREES ? (guint) ceil (span / DENSIFY_DEGREES) : 1;
+
+      if ((ax <= high_seam) != (bx <= high_seam))
+        {
+          /* Crossing the edge: end this polyline there and start the next on the far side. */
+          double t = (high_seam - ax) / (bx - ax);
+          double cy = ay + t * (by - ay);
+
+          border_add_point (border, piece, high_seam, cy, offset);
+          offset = bx <= high_seam ? -NA_MAP_CENTRAL_MERIDIAN : -NA_MAP_CENTRAL_MERIDIAN - 360;
+          piece = g_array_new (FALSE, FALSE, sizeof (Point));
+          g_ptr_array_add (pieces, piece);
+          border_add_point (border, piece, high_seam, cy, offset);
+          border_add_point (border, piece, bx, by, offset);
+          continue;
+        }
+
+      for (guint s = 1; s <= steps; s++)
+        border_add_point (border, piece, ax + (bx - ax) * s / steps, ay + (by - ay) * s / steps,
+                          offset);
+    }
+
+  for (guint l = 0; l < N_LODS; l++)
+    {
+      GArray *data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
+      double t2 = lod_tolerance[l] * lod_tolerance[l];
+
+      for (guint k = 0; k < pieces->len; k++)
+        {
+          GArray *pp = g_ptr_array_index (pieces, k);
+          const Point *p = (const Point *) pp->data;
+          const Point *last = p;
+
+          if (pp->len < 2)
+            continue;
+          append_data (data, CAIRO_PATH_MOVE_TO, p);
+          for (guint i = 1; i < pp->len; i++)
+            {
+              double dx = p[i].x - last->x, dy = p[i].y - last->y;
+
+              if (i == pp->len - 1 || dx * dx + dy * dy >= t2)
+                {
+                  append_data (data, CAIRO_PATH_LINE_TO, &p[i]);
+                  last = &p[i];
+                }
+            }
+        }
+      border->paths[l] = path_from_data (data);
+    }
+
+  return border;
+}
+
+/* The arcs two different countries share are the land borders. */
+static void
+build_borders (NaWorldMap *self,
+               NaTopology *topology)
+{
+  guint n_arcs = na_topology_get_n_arcs (topology);
+  g_autofree int *owner = g_new (int, n_arcs);
+  g_autofree gboolean *shared = g_new0 (gboolean, n_arcs);
+
+  for (guint i = 0; i < n_arcs; i++)
+    owner[i] = -1;
+
+  for (guint g = 0; g < na_topology_get_n_geometries (topology); g++)
+    {
+      NaTopoGeometry *geometry = na_topology_get_geometry (topology, g);
+
+      for (guint k = 0; k < geometry->arc_refs->len; k++)
+        {
+          gint ref = g_array_index (geometry->arc_refs, gint, k);
+          guint arc = ref < 0 ? ~ref : ref;
+
+          if (owner[arc] < 0)
+            owner[arc] = g;
+          else if (owner[arc] != (int) g)
+            shared[arc] = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < n_arcs; i++)
+    if (shared[i])
+      {
+        guint n_points;
+        const NaTopoPoint *points = na_topology_get_arc (topology, i, &n_points);
+
+        g_ptr_array_add (self->borders, border_new (points, n_points));
+      }
+}
+
+static cairo_path_t *
+build_outline (void)
+{
+  GArray *data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
+  Point p;
+
+  for (int lat = 90; lat >= -90; lat--)
+    {
+      na_equal_earth_forward (0, -180, lat, &p.x, &p.y);
+      p.y = -p.y;
+      append_data (data, lat == 90 ? CAIRO_PATH_MOVE_TO : CAIRO_PATH_LINE_TO, &p);
+    }
+  for (int lat = -90; lat <= 90; lat++)
+    {
+      na_equal_earth_forward (0, 180, lat, &p.x, &p.y);
+      p.y = -p.y;
+      append_data (data, CAIRO_PATH_LINE_TO, &p);
+    }
+  append_data (data, CAIRO_PATH_CLOSE_PATH, NULL);
+
+  return path_from_data (data);
+}
+
+/**
+ * na_world_map_new:
+ * @topology: decoded country polygons, longitude and latitude in degrees, ids ISO numeric
+ *
+ * Projects every country once. Countries of iso-codes missing from @topology because they
+ * are too small for its scale, but which essays discuss, are added as markers.
+ *
+ * Returns: (transfer full): the map
+ */
+NaWorldMap *
+na_world_map_new (NaTopology *topology)
+{
+  NaWorldMap *self;
+
+  g_return_val_if_fail (topology != NULL, NULL);
+
+  self = g_new0 (NaWorldMap, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->countries = g_ptr_array_new_with_free_func ((GDestroyNotify) country_free);
+  self->borders = g_ptr_array_new_with_free_func ((GDestroyNotify) border_free);
+  self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->outline = build_outline ();
+
+  for (guint g = 0; g < na_topology_get_n_geometries (topology); g++)
+    {
+      NaTopoGeometry *geometry = na_topology_get_geometry (topology, g);
+      Country *country = country_new (geometry->id, geometry->name);
+      guint polygon = G_MAXUINT;
+
+      for (guint r = 0; r < geometry->rings->len; r++)
+        {
+          const NaTopoRing *ring = &g_array_index (geometry->rings, NaTopoRing, r);
+
+          add_ring (country, &g_array_index (geometry->points, NaTopoPoint, ring->first),
+                    ring->n_points, ring->polygon == polygon);
+          polygon = ring->polygon;
+        }
+
+      finish_country (country);
+      add_country (self, country);
+    }
+
+  build_borders (self, topology);
+
+  for (guint i = 0; i < G_N_ELEMENTS (point_countries); i++)
+    {
+      Country *country = country_new (point_countries[i].numeric, NULL);
+
+      if (country->code == NULL || g_hash_table_contains (self->by_code, country->code))
+        {
+          country_free (country);
+          continue;
+        }
+      na_map_project (point_countries[i].longitude, point_countries[i].latitude,
+                      &country->marker_x, &country->marker_y);
+      country->x_min = country->x_max = country->marker_x;
+      country->y_min = country->y_max = country->marker_y;
+      finish_country (country);
+      add_country (self, country);
+    }
+
+  return self;
+}
+
+NaWorldMap *
+na_world_map_new_bundled (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NaTopology) topology = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  bytes = g_resources_lookup_data (NA_WORLD_MAP_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  topology = na_topology_new_from_bytes (bytes, "countries", &local_error);
+  if (topology == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   "%s: %s", NA_WORLD_MAP_RESOURCE, local_error->message);
+      return NULL;
+    }
+
+  return na_world_map_new (topology);
+}
+
+static void
+load_bundled_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  NaWorldMap *map = na_world_map_new_bundled (&error);
+
+  if (map == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, map, (GDestroyNotify) na_world_map_unref);
+}
+
+/* Decodes and projects the bundled countries in a worker thread (about a tenth of a second). */
+void
+na_world_map_load_bundled_async (GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, na_world_map_load_bundled_async);
+  g_task_run_in_thread (task, load_bundled_thread);
+}
+
+NaWorldMap *
+na_world_map_load_bundled_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+NaWorldMap *
+na_world_map_ref (NaWorldMap *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+na_world_map_unref (NaWorldMap *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_ptr_array_unref (self->countries);
+  g_ptr_array_unref (self->borders);
+  g_hash_table_unref (self->by_code);
+  g_free (self->outline->data);
+  g_free (self->outline);
+  g_free (self);
+}
+
+guint
+na_world_map_get_n_countries (NaWorldMap *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->countries->len;
+}
+
+/* Returns: (nullable): the country's ISO alpha-3 code; %NULL for areas without one */
+const char *
+na_world_map_get_code (NaWorldMap *self,
+                       guint       index)
+{
+  g_return_val_if_fail (self != NULL && index < self->countries->len, NULL);
+
+  return ((Country *) g_ptr_array_index (self->countries, index))->code;
+}
+
+/* Returns: the country's name, translated through iso-codes where it has one */
+const char *
+na_world_map_get_name (NaWorldMap *self,
+                       guint       index)
+{
+  g_return_val_if_fail (self != NULL && index < self->countries->len, NULL);
+
+  return ((Country *) g_ptr_array_index (self->countries, index))->name;
+}
+
+/* Returns: the index of the (first) country with @code, or -1 */
+int
+na_world_map_lookup_code (NaWorldMap *self,
+                          const char *code)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  return code ? (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->by_code, code)) - 1 : -1;
+}
+
+/* Returns: (nullable): the translated name of @code's country, %NULL if not on the map */
+const char *
+na_world_map_get_name_for_code (NaWorldMap *self,
+                                const char *code)
+{
+  int index = na_world_map_lookup_code (self, code);
+
+  return index < 0 ? NULL : na_world_map_get_name (self, index);
+}
+
+void
+na_world_map_get_bounds (NaWorldMap *self,
+                         guint       index,
+                         double     *x_min,
+                         double     *y_min,
+                         double     *x_max,
+                         double     *y_max)
+{
+  Country *country;
+
+  g_return_if_fail (self != NULL && index < self->countries->len);
+
+  country = g_ptr_array_index (self->countries, index);
+  *x_min = country->x_min;
+  *y_min = country->y_min;
+  *x_max = country->x_max;
+  *y_max = country->y_max;
+}
+
+guint
+na_world_map_get_n_points (NaWorldMap *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_points;
+}
+
+static gboolean
+country_is_tiny (const Country *country,
+                 double         scale)
+{
+  return sqrt (country->area) * scale < NA_MAP_MARKER_MIN_PX;
+}
+
+/* Whether the country is too small to see at @scale (pixels per map unit): a marker then. */
+gboolean
+na_world_map_is_tiny (NaWorldMap *self,
+                      guint       index,
+                      double      scale)
+{
+  g_return_val_if_fail (self != NULL && index < self->countries->len, FALSE);
+
+  return country_is_tiny (g_ptr_array_index (self->countries, index), scale);
+}
+
+/* Even-odd point in polygon over all the country's rings. */
+static gboolean
+country_contains (const Country *country,
+                  double         x,
+                  double         y)
+{
+  gboolean inside = FALSE;
+
+  for (guint r = 0; r < country->rings->len; r++)
+    {
+      const Ring *ring = &g_array_index (country->rings, Ring, r);
+      const Point *p = &g_array_index (country->points, Point, ring->first);
+
+      if (x < ring->x_min || x > ring->x_max || y < ring->y_min || y > ring->y_max)
+        continue;
+
+      for (guint i = 0; i + 1 < ring->n_points; i++)
+        {
+          const Point *a = &p[i], *b = &p[i + 1];
+
+          if ((a->y > y) != (b->y > y) &&
+              x < a->x + (y - a->y) * (b->x - a->x) / (b->y - a->y))
+            inside = !inside;
+        }
+    }
+
+  return inside;
+}
+
+/**
+ * na_world_map_hit_test:
+ * @map_x: (in map units)
+ * @map_y:
+ * @scale: the current scale in pixels per map unit, which decides which countries are
+ *   markers and how large those are
+ *
+ * Returns: the index of the country at the point, or -1 (sea, or off the map)
+ */
+int
+na_world_map_hit_test (NaWorldMap *self,
+                       double      map_x,
+                       double      map_y,
+                       double      scale)
+{
+  double reach, best = G_MAXDOUBLE;
+  int found = -1;
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (scale > 0, -1);
+
+  for (guint i = 0; i < self->countries->len; i++)
+    {
+      const Country *country = g_ptr_array_index (self->countries, i);
+
+      if (map_x < country->x_min || map_x > country->x_max ||
+          map_y < country->y_min || map_y > country->y_max || country_is_tiny (country, scale))
+        continue;
+      if (country_contains (country, map_x, map_y))
+        return i;
+    }
+
+  /* Markers: a little larger than drawn, so a finger or a shaky hand still gets them. */
+  reach = (NA_MAP_MARKER_RADIUS_PX + 3) / scale;
+  for (guint i = 0; i < self->countries->len; i++)
+    {
+      const Country *country = g_ptr_array_index (self->countries, i);
+      double dx = map_x - country->marker_x, dy = map_y - country->marker_y;
+      double d2 = dx * dx + dy * dy;
+
+      if (!country->secondary && country_is_tiny (country, scale) &&
+          d2 <= reach * reach && d2 < best)
+        {
+          best = d2;
+          found = i;
+        }
+    }
+
+  return found;
+}
+
+/* Palette */
+
+static NaRgba
+rgb (guint32 hex)
+{
+  return (NaRgba) { ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
+                    (hex & 0xff) / 255.0, 1.0 };
+}
+
+/**
+ * na_map_palette_init:
+ *
+ * A single-hue blue scale (after ColorBrewer's "Blues"), readable with every common form of
+ * colour blindness since it varies in lightness only. In dark mode it runs the other way,
+ * dark to light, so that more always stands out more from the background.
+ */
+void
+na_map_palette_init (NaMapPalette *palette,
+                     gboolean      dark)
+{
+  if (!dark)
+    {
+      palette->background = rgb (0xfafafa);
+      palette->sea = rgb (0xe8eef4);
+      palette->land = rgb (0xd6d3cf);
+      palette->border = rgb (0xffffff);
+      palette->text = rgb (0x241f31);
+      palette->highlight = rgb (0xe66100);
+      palette->legend_background = (NaRgba) { 1, 1, 1, 0.92 };
+      palette->ramp_low = rgb (0xb5d4e9);
+      palette->ramp_mid = rgb (0x4292c6);
+      palette->ramp_high = rgb (0x08306b);
+    }
+  else
+    {
+      palette->background = rgb (0x242424);
+      palette->sea = rgb (0x1c232b);
+      palette->land = rgb (0x474747);
+      palette->border = rgb (0x242424);
+      palette->text = rgb (0xffffff);
+      palette->highlight = rgb (0xffa348);
+      palette->legend_background = (NaRgba) { 0.19, 0.19, 0.19, 0.92 };
+      palette->ramp_low = rgb (0x1f4e79);
+      palette->ramp_mid = rgb (0x3d8fd6);
+      palette->ramp_high = rgb (0xd8ebfb);
+    }
+}
+
+static NaRgba
+mix (NaRgba a,
+     NaRgba b,
+     double t)
+{
+  return (NaRgba) { a.r + t * (b.r - a.r), a.g + t * (b.g - a.g), a.b + t * (b.b - a.b),
+                    a.a + t * (b.a - a.a) };
+}
+
+void
+na_map_palette_class_color (const NaMapPalette *palette,
+                            guint               index,
+                            guint               n_classes,
+                            NaRgba             *color)
+{
+  double t = n_classes > 1 ? (double) index / (n_classes - 1) : 0.5;
+
+  if (t <= 0.5)
+    *color = mix (palette->ramp_low, palette->ramp_mid, t * 2);
+  else
+    *color = mix (palette->ramp_mid, palette->ramp_high, (t - 0.5) * 2);
+}
+
+static void
+set_source (cairo_t      *cr,
+            const NaRgba *color)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a);
+}
+
+/* Viewport */
+
+void
+na_map_viewport_to_map (const NaMapViewport *viewport,
+                        double               x,
+                        double               y,
+                        double              *map_x,
+                        double              *map_y)
+{
+  *map_x = viewport->center_x + (x - viewport->width / 2) / viewport->scale;
+  *map_y = viewport->center_y + (y - viewport->height / 2) / viewport->scale;
+}
+
+void
+na_map_viewport_from_map (const NaMapViewport *viewport,
+                          double               map_x,
+                          double               map_y,
+                          double              *x,
+                          double              *y)
+{
+  *x = (map_x - viewport->center_x) * viewport->scale + viewport->width / 2;
+  *y = (map_y - viewport->center_y) * viewport->scale + viewport->height / 2;
+}
+
+/* Keeps the map on screen and the scale between "the whole world, small" and a city. */
+void
+na_map_viewport_clamp (NaMapViewport *viewport)
+{
+  double fit = MIN (viewport->width / (2 * NA_EQUAL_EARTH_X_MAX),
+                    viewport->height / (2 * NA_EQUAL_EARTH_Y_MAX));
+
+  fit = MAX (fit, 1.0);
+  viewport->scale = CLAMP (viewport->scale, fit * 0.8, fit * 200);
+  viewport->center_x = CLAMP (viewport->center_x, -NA_EQUAL_EARTH_X_MAX, NA_EQUAL_EARTH_X_MAX);
+  viewport->center_y = CLAMP (viewport->center_y, -NA_EQUAL_EARTH_Y_MAX, NA_EQUAL_EARTH_Y_MAX);
+}
+
+/* Zooms by @factor keeping the map point under (@x, @y) where it is. */
+void
+na_map_viewport_zoom (NaMapViewport *viewport,
+                      double         factor,
+                      double         x,
+                      double         y)
+{
+  double mx, my;
+
+  na_map_viewport_to_map (viewport, x, y, &mx, &my);
+  viewport->scale *= factor;
+  na_map_viewport_clamp (viewport);
+  viewport->center_x = mx - (x - viewport->width / 2) / viewport->scale;
+  viewport->center_y = my - (y - viewport->height / 2) / viewport->scale;
+  na_map_viewport_clamp (viewport);
+}
+
+/* Fits the longitude/latitude box into the area; @east may exceed 180 to cross the date line. */
+void
+na_map_viewport_fit (NaMapViewport *viewport,
+                     double         width,
+                     double         height,
+                     double         west,
+                     double         south,
+                     double         east,
+                     double         north)
+{
+  double x_min = G_MAXDOUBLE, y_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE, y_max = -G_MAXDOUBLE;
+
+  for (guint i = 0; i <= 16; i++)
+    for (guint j = 0; j <= 16; j++)
+      {
+        double x, y;
+
+        na_map_project (west + (east - west) * i / 16, south + (north - south) * j / 16, &x, &y);
+        x_min = MIN (x_min, x);
+        x_max = MAX (x_max, x);
+        y_min = MIN (y_min, y);
+        y_max = MAX (y_max, y);
+      }
+
+  viewport->width = width;
+  viewport->height = height;
+  viewport->center_x = (x_min + x_max) / 2;
+  viewport->center_y = (y_min + y_max) / 2;
+  viewport->scale = MIN (width / (x_max - x_min), height / (y_max - y_min));
+  na_map_viewport_clamp (viewport);
+}
+
+/* From India to the central Pacific, from Mongolia to New Zealand. */
+void
+na_map_viewport_fit_asia_pacific (NaMapViewport *viewport,
+                                  double         width,
+                                  double         height)
+{
+  na_map_viewport_fit (viewport, width, height, 68, -47, 192, 52);
+}
+
+/* Drawing */
+
+static int
+choose_lod (double scale)
+{
+  for (int i = N_LODS - 1; i > 0; i--)
+    if (lod_tolerance[i] * scale <= 1.0)
+      return i;
+  return 0;
+}
+
+static void
+draw_marker (cairo_t      *cr,
+             double        x,
+             double        y,
+             double        radius,
+             const NaRgba *fill,
+             const NaRgba *outline,
+             double        line_width)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  set_source (cr, fill);
+  cairo_fill_preserve (cr);
+  set_source (cr, outline);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+}
+
+static void
+country_color (const Country      *country,
+               NaMapFigures       *figures,
+               NaMapMetric         metric,
+               const NaMapPalette *palette,
+               const NaMapClass   *classes,
+               guint               n_classes,
+               NaRgba             *color)
+{
+  guint value = figures ? na_map_figures_get_value (figures, country->code, metric) : 0;
+  int k = na_map_class_find (classes, n_classes, value);
+
+  if (k < 0)
+    *color = palette->land;
+  else
+    na_map_palette_class_color (palette, k, n_classes, color);
+}
+
+/**
+ * na_world_map_draw:
+ * @figures: (nullable): what to colour by; %NULL draws every country plain
+ * @hovered: index of a country to outline, or -1
+ * @selected: index of another country to outline, or -1
+ *
+ * Draws the map as seen through @viewport onto @cr, from (0, 0) to (width, height) in its
+ * current user space.
+ */
+void
+na_world_map_draw (NaWorldMap          *self,
+                   cairo_t             *cr,
+                   const NaMapViewport *viewport,
+                   NaMapFigures        *figures,
+                   NaMapMetric          metric,
+                   const NaMapPalette  *palette,
+                   int                  hovered,
+                   int                  selected)
+{
+  NaMapClass classes[NA_MAP_MAX_CLASSES];
+  guint n_classes = figures ? na_map_figures_get_classes (figures, metric, classes) : 0;
+  double s = viewport->scale;
+  double x0, y0, x1, y1;
+  int lod = choose_lod (s);
+  cairo_matrix_t device;
+  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_if_fail (self != NULL && cr != NULL && viewport != NULL && palette != NULL);
+
+  na_map_viewport_to_map (viewport, 0, 0, &x0, &y0);
+  na_map_viewport_to_map (viewport, viewport->width, viewport->height, &x1, &y1);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, viewport->width, viewport->height);
+  cairo_clip (cr);
+  set_source (cr, &palette->background);
+  cairo_paint (cr);
+
+  cairo_get_matrix (cr, &device);
+  cairo_translate (cr, viewport->width / 2, viewport->height / 2);
+  cairo_scale (cr, s, s);
+  cairo_translate (cr, -viewport->center_x, -viewport->center_y);
+
+  cairo_new_path (cr);
+  cairo_append_path (cr, self->outline);
+  set_source (cr, &palette->sea);
+  cairo_fill (cr);
+
+  /* Countries and borders at cairo's "fast" antialiasing (4×4 samples a pixel): at map
+   * scale it looks the same as the default and costs about half. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint i = 0; i < self->countries->len; i++)
+    {
+      const Country *country = g_ptr_array_index (self->countries, i);
+      NaRgba color;
+
+      if (country->x_max < x0 || country->x_min > x1 ||
+          country->y_max < y0 || country->y_min > y1)
+        continue;
+      if (country_is_tiny (country, s))
+        {
+          /* A tiny outlying piece of a larger country would wear its colour misleadingly. */
+          if (!country->secondary)
+            g_array_append_val (markers, i);
+          continue;
+        }
+
+      country_color (country, figures, metric, palette, classes, n_classes, &color);
+      cairo_new_path (cr);
+      cairo_append_path (cr, country->paths[lod]);
+      set_source (cr, &color);
+      cairo_fill (cr);
+    }
+
+  /* Land borders in one stroke; coastlines need none, the fill's edge is the coast. */
+  cairo_new_path (cr);
+  for (guint i = 0; i < self->borders->len; i++)
+    {
+      const Border *border = g_ptr_array_index (self->borders, i);
+
+      if (border->x_max >= x0 && border->x_min <= x1 &&
+          border->y_max >= y0 && border->y_min <= y1)
+        cairo_append_path (cr, border->paths[lod]);
+    }
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_width (cr, 0.8 / s);
+  set_source (cr, &palette->border);
+  cairo_stroke (cr);
+
+  /* The hovered and selected countries on top, so their outline is not half covered. */
+  cairo_set_line_width (cr, 2.0 / s);
+  set_source (cr, &palette->highlight);
+  for (guint k = 0; k < 2; k++)
+    {
+      int index = k == 0 ? hovered : selected;
+      const Country *country;
+
+      if (index < 0 || (guint) index >= self->countries->len)
+        continue;
+      country = g_ptr_array_index (self->countries, index);
+      if (country_is_tiny (country, s))
+        continue;
+      cairo_new_path (cr);
+      cairo_append_path (cr, country->paths[lod]);
+      cairo_stroke (cr);
+    }
+
+  /* Markers in device space, so they keep their size whatever the zoom. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_set_matrix (cr, &device);
+  for (guint m = 0; m < markers->len; m++)
+    {
+      guint index = g_array_index (markers, guint, m);
+      const Country *country = g_ptr_array_index (self->countries, index);
+      gboolean lit = (int) index == hovered || (int) index == selected;
+      gboolean discussed;
+      NaRgba color, outline = palette->text;
+      double x, y;
+
+      discussed = figures && na_map_figures_get_value (figures, country->code, metric) > 0;
+      country_color (country, figures, metric, palette, classes, n_classes, &color);
+      na_map_viewport_from_map (viewport, country->marker_x, country->marker_y, &x, &y);
+      /* Countries the selection does not discuss stay quiet: smaller, fainter outline. */
+      if (!discussed)
+        outline.a = 0.35;
+      draw_marker (cr, x, y, discussed || lit ? NA_MAP_MARKER_RADIUS_PX : 3.0, &color,
+                   lit ? &palette->highlight : &outline, lit ? 2.5 : 1.0);
+    }
+
+  cairo_restore (cr);
+}
+
+static PangoLayout *
+legend_layout (cairo_t    *cr,
+               const char *text,
+               gboolean    bold)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, Sans 10");
+
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/**
+ * na_world_map_draw_legend:
+ * @x: left edge of the legend
+ * @y: bottom edge of the legend
+ * @width: (out) (optional): its width
+ * @height: (out) (optional): its height
+ *
+ * Draws the legend: what the colours count, and the numbers each colour stands for.
+ */
+void
+na_world_map_draw_legend (cairo_t            *cr,
+                          double              x,
+                          double              y,
+                          NaMapFigures       *figures,
+                          NaMapMetric         metric,
+                          const NaMapPalette *palette,
+                          double             *width,
+                          double             *height)
+{
+  const double pad = 10, swatch_w = 22, swatch_h = 14, gap = 8, row = 20;
+  NaMapClass classes[NA_MAP_MAX_CLASSES];
+  guint n_classes = figures ? na_map_figures_get_classes (figures, metric, classes) : 0;
+  g_autoptr(PangoLayout) title = legend_layout (cr, na_map_metric_get_legend (metric), TRUE);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
+  int tw, th;
+  double w, h, top;
+
+  pango_layout_get_pixel_size (title, &tw, &th);
+  w = tw;
+  for (guint i = 0; i <= n_classes; i++)
+    {
+      g_autofree char *text = NULL;
+      PangoLayout *layout;
+      int lw, lh;
+
+      if (i == n_classes)
+        text = g_strdup (_("Not discussed"));
+      else if (classes[i].lower == classes[i].upper)
+        text = g_strdup_printf ("%u", classes[i].lower);
+      else
+        text = g_strdup_printf ("%u–%u", classes[i].lower, classes[i].upper);
+      layout = legend_layout (cr, text, FALSE);
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      w = MAX (w, swatch_w + gap + lw);
+      g_ptr_array_add (labels, layout);
+    }
+
+  w += 2 * pad;
+  h = pad + th + 6 + row * labels->len + pad - (row - swatch_h) / 2;
+  top = y - h;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x + w - 8, top + 8, 8, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - 8, top + h - 8, 8, 0, G_PI / 2);
+  cairo_arc (cr, x + 8, top + h - 8, 8, G_PI / 2, G_PI);
+  cairo_arc (cr, x + 8, top + 8, 8, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  set_source (cr, &palette->legend_background);
+  cairo_fill (cr);
+
+  set_source (cr, &palette->text);
+  cairo_move_to (cr, x + pad, top + pad);
+  pango_cairo_show_layout (cr, title);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      PangoLayout *layout = g_ptr_array_index (labels, i);
+      double ry = top + pad + th + 6 + i * row;
+      NaRgba color = palette->land;
+      int lw, lh;
+
+      if (i < n_classes)
+        na_map_palette_class_color (palette, i, n_classes, &color);
+      cairo_rectangle (cr, x + pad, ry, swatch_w, swatch_h);
+      set_source (cr, &color);
+      cairo_fill_preserve (cr);
+      set_source (cr, &palette->text);
+      cairo_set_line_width (cr, 0.5);
+      cairo_stroke (cr);
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      cairo_move_to (cr, x + pad + swatch_w + gap, ry + (swatch_h - lh) / 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_restore (cr);
+
+  if (width)
+    *width = w;
+  if (height)
+    *height = h;
+}
+
+static cairo_status_t
+write_to_bytes (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+draw_export (NaWorldMap   *self,
+             cairo_t      *cr,
+             double        width,
+             double        height,
+             NaMapFigures *figures,
+             NaMapMetric   metric,
+             const char   *caption)
+{
+  NaMapPalette palette;
+  NaMapViewport viewport;
+  g_autoptr(PangoLayout) heading = NULL;
+  g_autoptr(PangoLayout) credit = NULL;
+  int cw, ch;
+
+  na_map_palette_init (&palette, FALSE);
+  na_map_viewport_fit_asia_pacific (&viewport, width, height);
+  na_world_map_draw (self, cr, &viewport, figures, metric, &palette, -1, -1);
+  na_world_map_draw_legend (cr, 16, height - 16, figures, metric, &palette, NULL, NULL);
+
+  if (caption != NULL)
+    {
+      int hw, hh;
+
+      heading = legend_layout (cr, caption, TRUE);
+      pango_layout_get_pixel_size (heading, &hw, &hh);
+      cairo_rectangle (cr, 16, 16, hw + 20, hh + 12);
+      set_source (cr, &palette.legend_background);
+      cairo_fill (cr);
+      set_source (cr, &palette.text);
+      cairo_move_to (cr, 26, 22);
+      pango_cairo_show_layout (cr, heading);
+    }
+  set_source (cr, &palette.text);
+  credit = legend_layout (cr, _("Made with Natural Earth. Equal Earth projection."), FALSE);
+  pango_layout_get_pixel_size (credit, &cw, &ch);
+  cairo_move_to (cr, width - cw - 12, height - ch - 8);
+  pango_cairo_show_layout (cr, credit);
+}
+
+/**
+ * na_world_map_export:
+ * @caption: (nullable): a heading, e.g. what the selection is
+ * @file: where to write; its name must end in .png or .svg, which decides the format
+ *
+ * Writes the Asia-Pacific view of the map with its legend, in light colours.
+ *
+ * Returns: %TRUE on success, else %FALSE with @error naming the file and the problem
+ */
+gboolean
+na_world_map_export (NaWorldMap    *self,
+                     NaMapFigures  *figures,
+                     NaMapMetric    metric,
+                     const char    *caption,
+                     GFile         *file,
+                     GError       **error)
+{
+  const double width = 1600, height = 1000;
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  gboolean svg;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_parse_name (file);
+  lower = g_utf8_strdown (name, -1);
+  if (g_str_has_suffix (lower, ".svg"))
+    svg = TRUE;
+  else if (g_str_has_suffix (lower, ".png"))
+    svg = FALSE;
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Cannot export the map to “%s”: the file name must end in .png or .svg"),
+                   name);
+      return FALSE;
+    }
+
+  if (svg)
+    surface = cairo_svg_surface_create_for_stream (write_to_bytes, bytes, width, height);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  cr = cairo_create (surface);
+  draw_export (self, cr, width, height, figures, metric, caption);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  /* Finishing the SVG surface writes it out; the image one is encoded as PNG. */
+  if (status == CAIRO_STATUS_SUCCESS && svg)
+    cairo_surface_finish (surface);
+  else if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_to_bytes, bytes);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not draw the map for “%s”: %s"), name,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (!g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not write the map to “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
