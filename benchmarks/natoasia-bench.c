@@ -16,6 +16,7 @@ static const struct
 } commands[] = {
   { "load", bench_load, "load synthetic libraries of 100, 1 000 and 10 000 essays" },
   { "load-one", bench_load_one, "(internal) load one library file and report time and RSS" },
+  { "map", bench_map, "decode the countries, draw a 1920×1080 map frame, hit-test" },
 };
 
 double
