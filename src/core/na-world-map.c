@@ -1356,6 +1356,50 @@ na_world_map_draw (NaWorldMap          *self,
   cairo_restore (cr);
 }
 
+/**
+ * na_world_map_draw_outline:
+ * @index: the country to outline
+ *
+ * Outlines one country (or rings its marker, when it is one at this scale) in @color: the
+ * hovered or selected country, drawn over a map that stays cached.
+ */
+void
+na_world_map_draw_outline (NaWorldMap          *self,
+                           cairo_t             *cr,
+                           const NaMapViewport *viewport,
+                           guint                index,
+                           const NaRgba        *color)
+{
+  const Country *country;
+  double s = viewport->scale;
+
+  g_return_if_fail (self != NULL && index < self->countries->len);
+
+  country = g_ptr_array_index (self->countries, index);
+  cairo_save (cr);
+  set_source (cr, color);
+  cairo_new_path (cr);
+  if (country_is_tiny (country, s))
+    {
+      double x, y;
+
+      na_map_viewport_from_map (viewport, country->marker_x, country->marker_y, &x, &y);
+      cairo_arc (cr, x, y, NA_MAP_MARKER_RADIUS_PX + 1.5, 0, 2 * G_PI);
+      cairo_set_line_width (cr, 2.5);
+    }
+  else
+    {
+      cairo_translate (cr, viewport->width / 2, viewport->height / 2);
+      cairo_scale (cr, s, s);
+      cairo_translate (cr, -viewport->center_x, -viewport->center_y);
+      cairo_append_path (cr, country->paths[choose_lod (s)]);
+      cairo_set_line_width (cr, 2.0 / s);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static PangoLayout *
 legend_layout (cairo_t    *cr,
                const char *text,

@@ -130,6 +130,11 @@ void         na_world_map_draw               (NaWorldMap          *self,
                                               const NaMapPalette  *palette,
                                               int                  hovered,
                                               int                  selected);
+void         na_world_map_draw_outline       (NaWorldMap          *self,
+                                              cairo_t             *cr,
+                                              const NaMapViewport *viewport,
+                                              guint                index,
+                                              const NaRgba        *color);
 void         na_world_map_draw_legend        (cairo_t             *cr,
                                               double               x,
                                               double               y,
