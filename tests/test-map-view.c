@@ -1,0 +1,214 @@
+/* test-map-view.c — the map page under a display: it opens on the Asia-Pacific with the
+ * bundled library's figures, lists the countries, picks one by pointer position, lists what
+ * the essays say about it and opens the reader from there; saves screenshots (light, dark) */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "na-application.h"
+#include "na-map-canvas.h"
+#include "na-map-view.h"
+#include "na-window.h"
+
+static void
+iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether a mapped label inside @widget shows exactly @text. */
+static gboolean
+has_mapped_label (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_mapped_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  if (dir == NULL)
+    return;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Widget coordinates of a longitude and latitude on the canvas. */
+static void
+canvas_point (NaMapCanvas *canvas,
+              double       longitude,
+              double       latitude,
+              double      *x,
+              double      *y)
+{
+  double mx, my;
+
+  na_map_project (longitude, latitude, &mx, &my);
+  na_map_viewport_from_map (na_map_canvas_get_viewport (canvas), mx, my, x, y);
+}
+
+static void
+test_map_view (void)
+{
+  g_autoptr(NaApplication) app = na_application_new ();
+  NaWindow *window;
+  AdwViewStack *stack;
+  NaMapView *view;
+  NaMapCanvas *canvas;
+  GtkWidget *essay_page;
+  double x, y;
+  int index;
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = na_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  na_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  view = NA_MAP_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_MAP_VIEW));
+  canvas = NA_MAP_CANVAS (find_widget (GTK_WIDGET (view), NA_TYPE_MAP_CANVAS));
+  adw_view_stack_set_visible_child_name (stack, "map");
+
+  /* The countries load in a thread. */
+  for (guint i = 0; i < 100 && na_map_canvas_get_map (canvas) == NULL; i++)
+    iterate (50);
+  iterate (500);
+  g_assert_nonnull (na_map_canvas_get_map (canvas));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (canvas)));
+  g_assert_true (na_map_view_get_library (view) == na_window_get_library (window));
+
+  /* It opens on the Asia-Pacific: Tokyo, Canberra and Singapore are on screen. */
+  canvas_point (canvas, 139.7, 35.7, &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (canvas)));
+  g_assert_cmpfloat (y, >, 0);
+  g_assert_cmpfloat (y, <, gtk_widget_get_height (GTK_WIDGET (canvas)));
+  index = na_map_canvas_pick (canvas, x, y);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_cmpstr (na_world_map_get_code (na_map_canvas_get_map (canvas), index), ==, "JPN");
+  canvas_point (canvas, 149.13, -35.28, &x, &y);
+  index = na_map_canvas_pick (canvas, x, y);
+  g_assert_cmpstr (na_world_map_get_code (na_map_canvas_get_map (canvas), index), ==, "AUS");
+  canvas_point (canvas, 103.82, 1.35, &x, &y);
+  index = na_map_canvas_pick (canvas, x, y);
+  g_assert_cmpstr (na_world_map_get_code (na_map_canvas_get_map (canvas), index), ==, "SGP");
+
+  /* The country list gives the figures in words; China, the most discussed, is listed. */
+  g_assert_true (has_mapped_label (GTK_WIDGET (view), "China"));
+  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Arguments concerning the country"));
+  save_screenshot (GTK_WIDGET (window), "map-view.png");
+
+  /* Picking Japan lists what the essays say about it, grouped by essay. */
+  na_map_view_select_country (view, "JPN");
+  iterate (400);
+  g_assert_cmpstr (na_map_canvas_get_selected_code (canvas), ==, "JPN");
+  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Japan"));
+  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Argument"));
+  save_screenshot (GTK_WIDGET (window), "map-view-japan.png");
+
+  /* Zooming keeps the point under the centre, and reset returns to the Asia-Pacific. */
+  {
+    double scale = na_map_canvas_get_viewport (canvas)->scale;
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "map.zoom-in", NULL);
+    g_assert_cmpfloat_with_epsilon (na_map_canvas_get_viewport (canvas)->scale, scale * 1.25,
+                                    1e-6 * scale);
+    gtk_widget_activate_action (GTK_WIDGET (view), "map.reset", NULL);
+    g_assert_cmpfloat_with_epsilon (na_map_canvas_get_viewport (canvas)->scale, scale,
+                                    1e-6 * scale);
+  }
+
+  /* Dark mode redraws with the dark palette. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  iterate (400);
+  save_screenshot (GTK_WIDGET (window), "map-view-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Activating an item opens the reader on its essay. */
+  {
+    GtkListView *items = NULL;
+    GtkWidget *w;
+
+    for (w = find_widget (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW); w; w = NULL)
+      items = GTK_LIST_VIEW (w);
+    g_assert_nonnull (items);
+  }
+  {
+    const char *id = "ashtakala-2023";
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "win.show-item", "s", id);
+    iterate (300);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "essay");
+    essay_page = adw_view_stack_get_visible_child (stack);
+    g_assert_true (gtk_widget_get_mapped (essay_page));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/map-view/opens-on-asia-pacific", test_map_view);
+
+  return g_test_run ();
+}
