@@ -1265,6 +1265,8 @@ na_world_map_draw (NaWorldMap          *self,
   cairo_translate (cr, viewport->width / 2, viewport->height / 2);
   cairo_scale (cr, s, s);
   cairo_translate (cr, -viewport->center_x, -viewport->center_y);
+  /* Cull against what is really drawn: a band of the frame, when drawn in bands. */
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
 
   cairo_new_path (cr);
   cairo_append_path (cr, self->outline);
@@ -1354,6 +1356,86 @@ na_world_map_draw (NaWorldMap          *self,
     }
 
   cairo_restore (cr);
+}
+
+typedef struct
+{
+  NaWorldMap          *map;
+  cairo_surface_t     *band;
+  double               y;
+  const NaMapViewport *viewport;
+  NaMapFigures        *figures;
+  NaMapMetric          metric;
+  const NaMapPalette  *palette;
+} Band;
+
+static gpointer
+draw_band (gpointer data)
+{
+  Band *band = data;
+  cairo_t *cr = cairo_create (band->band);
+
+  cairo_translate (cr, 0, -band->y);
+  na_world_map_draw (band->map, cr, band->viewport, band->figures, band->metric, band->palette,
+                     -1, -1);
+  cairo_destroy (cr);
+  return NULL;
+}
+
+/**
+ * na_world_map_render:
+ * @image: an ARGB32 image surface as large as @viewport
+ *
+ * Like na_world_map_draw() onto the whole of @image, in horizontal bands drawn in parallel,
+ * one per processor: a frame's cost is mostly rasterizing, which bands split cleanly.
+ */
+void
+na_world_map_render (NaWorldMap          *self,
+                     cairo_surface_t     *image,
+                     const NaMapViewport *viewport,
+                     NaMapFigures        *figures,
+                     NaMapMetric          metric,
+                     const NaMapPalette  *palette)
+{
+  int width, height, stride, n_bands;
+  unsigned char *data;
+  g_autofree Band *bands = NULL;
+  g_autofree GThread **threads = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cairo_surface_get_type (image) == CAIRO_SURFACE_TYPE_IMAGE);
+
+  cairo_surface_flush (image);
+  width = cairo_image_surface_get_width (image);
+  height = cairo_image_surface_get_height (image);
+  stride = cairo_image_surface_get_stride (image);
+  data = cairo_image_surface_get_data (image);
+  n_bands = CLAMP ((int) g_get_num_processors (), 1, 8);
+  if (height < 64 * n_bands)
+    n_bands = 1;
+
+  bands = g_new0 (Band, n_bands);
+  threads = g_new0 (GThread *, n_bands);
+  for (int b = 0; b < n_bands; b++)
+    {
+      int y0 = height * b / n_bands, y1 = height * (b + 1) / n_bands;
+
+      bands[b] = (Band) { self, NULL, y0, viewport, figures, metric, palette };
+      bands[b].band = cairo_image_surface_create_for_data (data + (gsize) y0 * stride,
+                                                           cairo_image_surface_get_format (image),
+                                                           width, y1 - y0, stride);
+      /* The calling thread draws the last band itself. */
+      if (b < n_bands - 1)
+        threads[b] = g_thread_new ("na-map-band", draw_band, &bands[b]);
+    }
+  draw_band (&bands[n_bands - 1]);
+  for (int b = 0; b < n_bands; b++)
+    {
+      if (threads[b])
+        g_thread_join (threads[b]);
+      cairo_surface_destroy (bands[b].band);
+    }
+  cairo_surface_mark_dirty (image);
 }
 
 /**

@@ -130,6 +130,12 @@ void         na_world_map_draw               (NaWorldMap          *self,
                                               const NaMapPalette  *palette,
                                               int                  hovered,
                                               int                  selected);
+void         na_world_map_render             (NaWorldMap          *self,
+                                              cairo_surface_t     *image,
+                                              const NaMapViewport *viewport,
+                                              NaMapFigures        *figures,
+                                              NaMapMetric          metric,
+                                              const NaMapPalette  *palette);
 void         na_world_map_draw_outline       (NaWorldMap          *self,
                                               cairo_t             *cr,
                                               const NaMapViewport *viewport,

@@ -1,8 +1,9 @@
 /* na-map-canvas.c — the map: draws the core's cairo renderer through GtkSnapshot, zooms
  * (scroll, pinch, keys), pans (drag, arrow keys), shows the hovered country and picks one
  *
- * The map is drawn into a render node kept until the view, the figures or the colours
- * change; hovering only redraws the outline on top, so the pointer stays smooth.
+ * The map is rendered by the core (in parallel bands) into a texture kept until the view,
+ * the figures or the colours change; hovering only redraws the outline on top, so the
+ * pointer stays smooth.
  */
 #define G_LOG_DOMAIN "na-map-canvas"
 
@@ -25,7 +26,7 @@ struct _NaMapCanvas
   /* Owned references */
   NaWorldMap    *map;
   NaMapFigures  *figures;
-  GskRenderNode *map_node;       /* the map as last drawn, until something changes */
+  GdkTexture    *map_texture;    /* the map as last drawn, until something changes */
   GskRenderNode *legend_node;
 
   NaMapMetric    metric;
@@ -58,7 +59,7 @@ na_map_canvas_new (void)
 static void
 invalidate (NaMapCanvas *self)
 {
-  g_clear_pointer (&self->map_node, gsk_render_node_unref);
+  g_clear_object (&self->map_texture);
   g_clear_pointer (&self->legend_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -70,20 +71,28 @@ palette_for (NaMapCanvas  *self,
   na_map_palette_init (palette, self->dark);
 }
 
-static GskRenderNode *
-draw_map_node (NaMapCanvas *self)
+static GdkTexture *
+draw_map_texture (NaMapCanvas *self)
 {
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = self->viewport.width * scale, height = self->viewport.height * scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  NaMapViewport viewport = self->viewport;
   NaMapPalette palette;
-  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
 
+  /* At the monitor's scale, so the map is sharp on high-resolution screens. */
+  viewport.scale *= scale;
+  viewport.width = width;
+  viewport.height = height;
   palette_for (self, &palette);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, self->viewport.width,
-                                                                  self->viewport.height));
-  na_world_map_draw (self->map, cr, &self->viewport, self->figures, self->metric, &palette,
-                     -1, -1);
-  cairo_destroy (cr);
-  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  na_world_map_render (self->map, surface, &viewport, self->figures, self->metric, &palette);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) height * cairo_image_surface_get_stride (surface),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
 }
 
 static GskRenderNode *
@@ -114,12 +123,13 @@ na_map_canvas_snapshot (GtkWidget   *widget,
   if (self->map == NULL || width <= 0 || height <= 0)
     return;
 
-  if (self->map_node == NULL)
-    self->map_node = draw_map_node (self);
+  if (self->map_texture == NULL)
+    self->map_texture = draw_map_texture (self);
   if (self->legend_node == NULL && height > 240)
     self->legend_node = draw_legend_node (self);
 
-  gtk_snapshot_append_node (snapshot, self->map_node);
+  gtk_snapshot_append_texture (snapshot, self->map_texture,
+                               &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   palette_for (self, &palette);
   if (self->hovered >= 0 || self->selected >= 0)
@@ -458,7 +468,7 @@ na_map_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->map, na_world_map_unref);
   g_clear_pointer (&self->figures, na_map_figures_unref);
-  g_clear_pointer (&self->map_node, gsk_render_node_unref);
+  g_clear_object (&self->map_texture);
   g_clear_pointer (&self->legend_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (na_map_canvas_parent_class)->finalize (object);
@@ -595,6 +605,7 @@ na_map_canvas_init (NaMapCanvas *self)
   g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (invalidate), NULL);
   self->dark = adw_style_manager_get_dark (manager);
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
