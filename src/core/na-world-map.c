@@ -25,10 +25,10 @@
 #define ISO_DOMAIN "iso_3166-1"
 #define SEAM (NA_MAP_CENTRAL_MERIDIAN - 180.0)
 #define DENSIFY_DEGREES 1.0
-#define N_LODS 4
+#define N_LODS 7
 
 /* Simplification tolerances in map units; a frame takes the coarsest one under a pixel. */
-static const double lod_tolerance[N_LODS] = { 0.0, 0.0005, 0.0015, 0.0045 };
+static const double lod_tolerance[N_LODS] = { 0.0, 0.00025, 0.0005, 0.001, 0.002, 0.004, 0.008 };
 
 typedef struct
 {
@@ -385,36 +385,86 @@ path_from_data (GArray *data)
   return path;
 }
 
-/* The country's rings as a cairo path, points closer than @tolerance to the last one kept
- * dropped, rings smaller than it dropped whole (markers stand in for them). */
+/* Douglas–Peucker: marks in @keep the points of p[0..n-1] that stay when no dropped point
+ * may be farther than @tolerance from the simplified line. First and last always stay. */
+static void
+simplify (const Point *p,
+          guint        n,
+          double       tolerance,
+          gboolean    *keep)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  double t2 = tolerance * tolerance;
+
+  memset (keep, 0, n * sizeof (gboolean));
+  keep[0] = keep[n - 1] = TRUE;
+  g_array_append_val (stack, ((guint[2]) { 0, n - 1 }));
+
+  while (stack->len > 0)
+    {
+      guint *range = &g_array_index (stack, guint, (stack->len - 1) * 2);
+      guint a = range[0], b = range[1], farthest = 0;
+      double dx = p[b].x - p[a].x, dy = p[b].y - p[a].y, len2 = dx * dx + dy * dy, best = t2;
+
+      g_array_set_size (stack, stack->len - 1);
+      for (guint i = a + 1; i < b; i++)
+        {
+          double ex = p[i].x - p[a].x, ey = p[i].y - p[a].y, d2;
+
+          /* Distance to the segment, or to the point when it closes a ring. */
+          if (len2 > 0)
+            {
+              double cross = ex * dy - ey * dx;
+
+              d2 = cross * cross / len2;
+            }
+          else
+            d2 = ex * ex + ey * ey;
+          if (d2 > best)
+            {
+              best = d2;
+              farthest = i;
+            }
+        }
+
+      if (farthest > 0)
+        {
+          keep[farthest] = TRUE;
+          g_array_append_val (stack, ((guint[2]) { a, farthest }));
+          g_array_append_val (stack, ((guint[2]) { farthest, b }));
+        }
+    }
+}
+
+/* The country's rings as a cairo path simplified to @tolerance, rings smaller than it dropped
+ * whole (markers stand in for them). */
 static cairo_path_t *
 build_path (Country *country,
             double   tolerance)
 {
   GArray *data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
-  double t2 = tolerance * tolerance;
+  g_autofree gboolean *keep = g_new (gboolean, MAX (country->points->len, 1));
 
   for (guint r = 0; r < country->rings->len; r++)
     {
       const Ring *ring = &g_array_index (country->rings, Ring, r);
       const Point *p = &g_array_index (country->points, Point, ring->first);
-      const Point *last = p;
+      guint kept = 0;
 
       if (tolerance > 0 &&
           MAX (ring->x_max - ring->x_min, ring->y_max - ring->y_min) < tolerance)
         continue;
 
+      simplify (p, ring->n_points, tolerance, keep);
+      for (guint i = 0; i + 1 < ring->n_points; i++)
+        kept += keep[i];
+      if (kept < 3)
+        continue;
+
       append_data (data, CAIRO_PATH_MOVE_TO, p);
       for (guint i = 1; i + 1 < ring->n_points; i++)
-        {
-          double dx = p[i].x - last->x, dy = p[i].y - last->y;
-
-          if (dx * dx + dy * dy >= t2)
-            {
-              append_data (data, CAIRO_PATH_LINE_TO, &p[i]);
-              last = &p[i];
-            }
-        }
+        if (keep[i])
+          append_data (data, CAIRO_PATH_LINE_TO, &p[i]);
       append_data (data, CAIRO_PATH_CLOSE_PATH, NULL);
     }
 
@@ -594,27 +644,21 @@ border_new (const NaTopoPoint *points,
   for (guint l = 0; l < N_LODS; l++)
     {
       GArray *data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
-      double t2 = lod_tolerance[l] * lod_tolerance[l];
 
       for (guint k = 0; k < pieces->len; k++)
         {
           GArray *pp = g_ptr_array_index (pieces, k);
           const Point *p = (const Point *) pp->data;
-          const Point *last = p;
+          g_autofree gboolean *keep = NULL;
 
           if (pp->len < 2)
             continue;
+          keep = g_new (gboolean, pp->len);
+          simplify (p, pp->len, lod_tolerance[l], keep);
           append_data (data, CAIRO_PATH_MOVE_TO, p);
           for (guint i = 1; i < pp->len; i++)
-            {
-              double dx = p[i].x - last->x, dy = p[i].y - last->y;
-
-              if (i == pp->len - 1 || dx * dx + dy * dy >= t2)
-                {
-                  append_data (data, CAIRO_PATH_LINE_TO, &p[i]);
-                  last = &p[i];
-                }
-            }
+            if (keep[i])
+              append_data (data, CAIRO_PATH_LINE_TO, &p[i]);
         }
       border->paths[l] = path_from_data (data);
     }
@@ -1265,7 +1309,7 @@ na_world_map_draw (NaWorldMap          *self,
   cairo_translate (cr, viewport->width / 2, viewport->height / 2);
   cairo_scale (cr, s, s);
   cairo_translate (cr, -viewport->center_x, -viewport->center_y);
-  /* Cull against what is really drawn: a band of the frame, when drawn in bands. */
+  /* Cull against what is really drawn (the clip may be smaller than the viewport). */
   cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
 
   cairo_new_path (cr);
@@ -1358,36 +1402,13 @@ na_world_map_draw (NaWorldMap          *self,
   cairo_restore (cr);
 }
 
-typedef struct
-{
-  NaWorldMap          *map;
-  cairo_surface_t     *band;
-  double               y;
-  const NaMapViewport *viewport;
-  NaMapFigures        *figures;
-  NaMapMetric          metric;
-  const NaMapPalette  *palette;
-} Band;
-
-static gpointer
-draw_band (gpointer data)
-{
-  Band *band = data;
-  cairo_t *cr = cairo_create (band->band);
-
-  cairo_translate (cr, 0, -band->y);
-  na_world_map_draw (band->map, cr, band->viewport, band->figures, band->metric, band->palette,
-                     -1, -1);
-  cairo_destroy (cr);
-  return NULL;
-}
-
 /**
  * na_world_map_render:
- * @image: an ARGB32 image surface as large as @viewport
+ * @image: an image surface as large as @viewport
  *
- * Like na_world_map_draw() onto the whole of @image, in horizontal bands drawn in parallel,
- * one per processor: a frame's cost is mostly rasterizing, which bands split cleanly.
+ * Draws a whole frame onto @image, as the window shows it. (Drawing it in parallel bands
+ * was measured slower on our two-processor machines: a frame's cost is mostly geometry —
+ * appending, stroking — which every band repeats, not filling pixels.)
  */
 void
 na_world_map_render (NaWorldMap          *self,
@@ -1397,45 +1418,15 @@ na_world_map_render (NaWorldMap          *self,
                      NaMapMetric          metric,
                      const NaMapPalette  *palette)
 {
-  int width, height, stride, n_bands;
-  unsigned char *data;
-  g_autofree Band *bands = NULL;
-  g_autofree GThread **threads = NULL;
+  cairo_t *cr;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cairo_surface_get_type (image) == CAIRO_SURFACE_TYPE_IMAGE);
 
+  cr = cairo_create (image);
+  na_world_map_draw (self, cr, viewport, figures, metric, palette, -1, -1);
+  cairo_destroy (cr);
   cairo_surface_flush (image);
-  width = cairo_image_surface_get_width (image);
-  height = cairo_image_surface_get_height (image);
-  stride = cairo_image_surface_get_stride (image);
-  data = cairo_image_surface_get_data (image);
-  n_bands = CLAMP ((int) g_get_num_processors (), 1, 8);
-  if (height < 64 * n_bands)
-    n_bands = 1;
-
-  bands = g_new0 (Band, n_bands);
-  threads = g_new0 (GThread *, n_bands);
-  for (int b = 0; b < n_bands; b++)
-    {
-      int y0 = height * b / n_bands, y1 = height * (b + 1) / n_bands;
-
-      bands[b] = (Band) { self, NULL, y0, viewport, figures, metric, palette };
-      bands[b].band = cairo_image_surface_create_for_data (data + (gsize) y0 * stride,
-                                                           cairo_image_surface_get_format (image),
-                                                           width, y1 - y0, stride);
-      /* The calling thread draws the last band itself. */
-      if (b < n_bands - 1)
-        threads[b] = g_thread_new ("na-map-band", draw_band, &bands[b]);
-    }
-  draw_band (&bands[n_bands - 1]);
-  for (int b = 0; b < n_bands; b++)
-    {
-      if (threads[b])
-        g_thread_join (threads[b]);
-      cairo_surface_destroy (bands[b].band);
-    }
-  cairo_surface_mark_dirty (image);
 }
 
 /**
