@@ -403,6 +403,29 @@ show_toast (NaMapView  *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
 }
 
+/* The chosen file, with the extension of the chosen filter when the name has none we know. */
+static GFile *
+dup_export_file (GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
+  const char *extension;
+
+  if (file == NULL || g_str_has_suffix (lower, ".png") || g_str_has_suffix (lower, ".svg"))
+    return g_steal_pointer (&file);
+
+  extension = filter && g_strcmp0 (gtk_file_filter_get_name (filter), _("SVG drawing")) == 0
+              ? ".svg" : ".png";
+  {
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+    g_autofree char *with_extension = g_strconcat (name, extension, NULL);
+
+    return g_file_get_child (parent, with_extension);
+  }
+}
+
 static void
 export_chosen_cb (GtkNativeDialog *dialog,
                   int              response,
@@ -419,7 +442,7 @@ export_chosen_cb (GtkNativeDialog *dialog,
   if (response != GTK_RESPONSE_ACCEPT || map == NULL || self->library == NULL)
     goto out;
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  file = dup_export_file (GTK_FILE_CHOOSER (dialog));
   essay_ids = dup_essay_ids (self);
   selection = na_map_describe_selection (self->library, (const char * const *) essay_ids);
   caption = g_strdup_printf (_("%s — %s"), na_map_metric_get_label (metric), selection);
@@ -458,6 +481,12 @@ na_map_view_export (NaMapView *self)
   GtkRoot *root;
 
   g_return_if_fail (NA_IS_MAP_VIEW (self));
+
+  if (na_map_canvas_get_map (self->canvas) == NULL || self->library == NULL)
+    {
+      show_toast (self, _("The map is not ready to export yet"));
+      return;
+    }
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   chooser = gtk_file_chooser_native_new (_("Export Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
