@@ -576,6 +576,20 @@ test_cli_export (void)
   g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
   run_clear (&run);
 
+  /* --format overrides the extension: an SVG in a file named .txt, and no other formats. */
+  run_natoasia (&run, (const char *[]) { "--export-map", txt, "--format", "svg", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (txt, &data, &length, &error));
+  g_assert_true (g_str_has_prefix (data, "<?xml"));
+  g_assert_nonnull (strstr (data, "<svg"));
+  g_unlink (txt);
+  run_natoasia (&run, (const char *[]) { "--export-map", png, "--format", "jpeg", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "jpeg"));
+  run_clear (&run);
+
   run_natoasia (&run, (const char *[]) { "--export-map", nowhere, NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, nowhere));

@@ -1,4 +1,4 @@
-/* na-cli-map.c — `natoasia --export-map FILE.png|FILE.svg [--essays ID,…] [--metric M]`
+/* na-cli-map.c — `natoasia --export-map FILE.png|FILE.svg [--essays ID,…] [--metric M]`, and --format
  *
  * Writes the same map the window shows (the Asia-Pacific, light colours, with its legend),
  * drawn by the core's cairo renderer, so it works over ssh and in scripts.
@@ -79,6 +79,7 @@ na_cli_export_map (NaLibrary    *library,
   g_autofree char *path = NULL;
   g_autofree char *metric_name = NULL;
   g_autofree char *essays_list = NULL;
+  g_autofree char *format = NULL;
   g_autofree char *selection = NULL;
   g_autofree char *caption = NULL;
   g_auto(GStrv) essay_ids = NULL;
@@ -108,6 +109,16 @@ na_cli_export_map (NaLibrary    *library,
       return 1;
     }
 
+  /* The shared --format option overrides the file name's extension. */
+  g_variant_dict_lookup (options, "format", "s", &format);
+  if (format != NULL && g_ascii_strcasecmp (format, "png") != 0 &&
+      g_ascii_strcasecmp (format, "svg") != 0)
+    {
+      g_printerr (_("natoasia: --format: the map is exported as png or svg, not “%s”\n"),
+                  format);
+      return 1;
+    }
+
   map = na_world_map_new_bundled (&error);
   if (map == NULL)
     {
@@ -120,7 +131,7 @@ na_cli_export_map (NaLibrary    *library,
   /* Translators: the exported map's heading: "Arguments — Whole library (18 essays)" */
   caption = g_strdup_printf (_("%s — %s"), na_map_metric_get_label (metric), selection);
   file = g_file_new_for_commandline_arg (path);
-  if (!na_world_map_export (map, figures, metric, caption, file, &error))
+  if (!na_world_map_export (map, figures, metric, caption, format, file, &error))
     {
       g_printerr ("natoasia: %s\n", error->message);
       return 1;

@@ -594,7 +594,8 @@ draw_export (NaWorldMap   *self,
 /**
  * na_world_map_export:
  * @caption: (nullable): a heading, e.g. what the selection is
- * @file: where to write; its name must end in .png or .svg, which decides the format
+ * @format: (nullable): "png" or "svg", or %NULL to go by @file's extension
+ * @file: where to write; without @format its name must end in .png or .svg
  *
  * Writes the Asia-Pacific view of the map with its legend, in light colours.
  *
@@ -605,6 +606,7 @@ na_world_map_export (NaWorldMap    *self,
                      NaMapFigures  *figures,
                      NaMapMetric    metric,
                      const char    *caption,
+                     const char    *format,
                      GFile         *file,
                      GError       **error)
 {
@@ -623,7 +625,17 @@ na_world_map_export (NaWorldMap    *self,
 
   name = g_file_get_parse_name (file);
   lower = g_utf8_strdown (name, -1);
-  if (g_str_has_suffix (lower, ".svg"))
+  if (format != NULL)
+    {
+      if (g_ascii_strcasecmp (format, "svg") != 0 && g_ascii_strcasecmp (format, "png") != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("Cannot export the map as “%s”: the formats are png and svg"), format);
+          return FALSE;
+        }
+      svg = g_ascii_strcasecmp (format, "svg") == 0;
+    }
+  else if (g_str_has_suffix (lower, ".svg"))
     svg = TRUE;
   else if (g_str_has_suffix (lower, ".png"))
     svg = FALSE;

@@ -153,6 +153,7 @@ gboolean     na_world_map_export             (NaWorldMap          *self,
                                               NaMapFigures        *figures,
                                               NaMapMetric          metric,
                                               const char          *caption,
+                                              const char          *format,
                                               GFile               *file,
                                               GError             **error);
 

@@ -447,7 +447,7 @@ export_chosen_cb (GtkNativeDialog *dialog,
   selection = na_map_describe_selection (self->library, (const char * const *) essay_ids);
   caption = g_strdup_printf (_("%s — %s"), na_map_metric_get_label (metric), selection);
 
-  if (!na_world_map_export (map, self->figures, metric, caption, file, &error))
+  if (!na_world_map_export (map, self->figures, metric, caption, NULL, file, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
