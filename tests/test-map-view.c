@@ -148,7 +148,7 @@ test_map_view (void)
   adw_view_stack_set_visible_child_name (stack, "map");
 
   /* The countries load in a thread. */
-  for (guint i = 0; i < 100 && na_map_canvas_get_map (canvas) == NULL; i++)
+  for (guint i = 0; i < 200 && na_map_canvas_get_map (canvas) == NULL; i++)
     iterate (50);
   iterate (500);
   g_assert_nonnull (na_map_canvas_get_map (canvas));

@@ -1,4 +1,5 @@
-/* na-cli-map.c — `natoasia --export-map FILE.png|FILE.svg [--essays ID,…] [--metric M]`, and --format
+/* na-cli-map.c — `natoasia --export-map FILE.png|FILE.svg [--essays ID,…] [--metric M]`
+ * (the shared --format png|svg overrides the extension)
  *
  * Writes the same map the window shows (the Asia-Pacific, light colours, with its legend),
  * drawn by the core's cairo renderer, so it works over ssh and in scripts.
