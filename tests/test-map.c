@@ -516,6 +516,64 @@ read_be32 (const guchar *p)
   return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
 }
 
+/* The colour of the exported PNG at a longitude and latitude, as 0xRRGGBB. */
+static guint32
+png_color_at (cairo_surface_t *image,
+              double           longitude,
+              double           latitude)
+{
+  NaMapViewport viewport;
+  double mx, my, x, y;
+  guint32 pixel;
+
+  na_map_viewport_fit_asia_pacific (&viewport, 1600, 1000);
+  na_map_project (longitude, latitude, &mx, &my);
+  na_map_viewport_from_map (&viewport, mx, my, &x, &y);
+  pixel = *(guint32 *) (cairo_image_surface_get_data (image) +
+                        (int) y * cairo_image_surface_get_stride (image) + (int) x * 4);
+  return pixel & 0xffffff;
+}
+
+static guint32
+rgb_of (const NaRgba *color)
+{
+  return (guint32) (color->r * 255 + 0.5) << 16 | (guint32) (color->g * 255 + 0.5) << 8 |
+         (guint32) (color->b * 255 + 0.5);
+}
+
+/* What the exported map shows: each country in its class's colour, the sea as sea. */
+static void
+check_png_colors (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NaLibrary) library = na_library_new_bundled (&error);
+  g_autoptr(NaMapFigures) figures = na_map_figures_new (library, NULL);
+  cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+  NaMapClass classes[NA_MAP_MAX_CLASSES];
+  guint n = na_map_figures_get_classes (figures, NA_MAP_METRIC_ARGUMENTS, classes);
+  const struct { const char *code; double lon, lat; } places[] = {
+    { "JPN", 138.0, 36.2 }, { "AUS", 134.0, -25.0 }, { "CHN", 105.0, 33.0 },
+    { "IND", 78.0, 22.0 }, { "THA", 101.0, 15.5 },
+  };
+  NaMapPalette palette;
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  na_map_palette_init (&palette, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      guint value = na_map_figures_get_value (figures, places[i].code, NA_MAP_METRIC_ARGUMENTS);
+      int k = na_map_class_find (classes, n, value);
+      NaRgba expected = palette.land;
+
+      if (k >= 0)
+        na_map_palette_class_color (&palette, k, n, &expected);
+      g_assert_cmphex (png_color_at (image, places[i].lon, places[i].lat), ==,
+                       rgb_of (&expected));
+    }
+  g_assert_cmphex (png_color_at (image, 160, -40), ==, rgb_of (&palette.sea));
+  cairo_surface_destroy (image);
+}
+
 static void
 test_cli_export (void)
 {
@@ -543,6 +601,7 @@ test_cli_export (void)
   g_assert_cmpuint (read_be32 ((guchar *) data + 16), ==, 1600);
   g_assert_cmpuint (read_be32 ((guchar *) data + 20), ==, 1000);
   g_clear_pointer (&data, g_free);
+  check_png_colors (png);
 
   /* SVG of one essay, by recommendations: well-formed XML with an <svg> root. */
   run_natoasia (&run, (const char *[]) { "--export-map", svg, "--essays", "ashtakala-2023",
