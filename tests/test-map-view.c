@@ -196,6 +196,25 @@ test_map_view (void)
                                     1e-6 * scale);
   }
 
+  /* The keyboard: the canvas takes focus, shows it, and its actions (bound to the arrow keys
+   * and +/−/0) pan and zoom. */
+  {
+    double cx = na_map_canvas_get_viewport (canvas)->center_x;
+    double scale = na_map_canvas_get_viewport (canvas)->scale;
+
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (canvas)));
+    gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+    gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.pan", "(dd)", 1.0, 0.0);
+    g_assert_cmpfloat (na_map_canvas_get_viewport (canvas)->center_x, >, cx);
+    gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.zoom", "d", 0.8);
+    g_assert_cmpfloat (na_map_canvas_get_viewport (canvas)->scale, <, scale);
+    iterate (300);
+    save_screenshot (GTK_WIDGET (window), "map-view-keyboard.png");
+    gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.reset", NULL);
+    g_assert_cmpfloat_with_epsilon (na_map_canvas_get_viewport (canvas)->scale, scale,
+                                    1e-6 * scale);
+  }
+
   /* Dark mode redraws with the dark palette. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);

@@ -148,6 +148,19 @@ na_map_canvas_snapshot (GtkWidget   *widget,
 
   if (self->legend_node)
     gtk_snapshot_append_node (snapshot, self->legend_node);
+
+  /* Keyboard users need to see that the arrow keys and +/− now move the map. */
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GskRoundedRect outline;
+      GdkRGBA color = { palette.highlight.r, palette.highlight.g, palette.highlight.b, 1 };
+      float widths[4] = { 2, 2, 2, 2 };
+      GdkRGBA colors[4] = { color, color, color, color };
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, width - 2,
+                                                                       height - 2), 0);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
 }
 
 static void
@@ -606,6 +619,7 @@ na_map_canvas_init (NaMapCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (invalidate), NULL);
+  g_signal_connect (self, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   self->dark = adw_style_manager_get_dark (manager);
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
