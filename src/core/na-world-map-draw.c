@@ -250,7 +250,7 @@ na_world_map_draw (NaWorldMap          *self,
   NaMapClass classes[NA_MAP_MAX_CLASSES];
   guint n_classes = figures ? na_map_figures_get_classes (figures, metric, classes) : 0;
   double s = viewport->scale;
-  double x0, y0, x1, y1;
+  double x0, y0, x1, y1, lon, lat;
   int lod = _na_world_map_choose_lod (s);
   cairo_matrix_t device;
   g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -263,9 +263,6 @@ na_world_map_draw (NaWorldMap          *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, viewport->width, viewport->height);
   cairo_clip (cr);
-  set_source (cr, &palette->background);
-  cairo_paint (cr);
-
   cairo_get_matrix (cr, &device);
   cairo_translate (cr, viewport->width / 2, viewport->height / 2);
   cairo_scale (cr, s, s);
@@ -273,10 +270,23 @@ na_world_map_draw (NaWorldMap          *self,
   /* Cull against what is really drawn (the clip may be smaller than the viewport). */
   cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
 
-  cairo_new_path (cr);
-  cairo_append_path (cr, self->outline);
-  set_source (cr, &palette->sea);
-  cairo_fill (cr);
+  /* The globe is convex: with all four corners on it, the sea fills the view, and a plain
+   * paint spares rasterizing its outline over the whole frame. */
+  if (na_map_unproject (x0, y0, &lon, &lat) && na_map_unproject (x1, y0, &lon, &lat) &&
+      na_map_unproject (x0, y1, &lon, &lat) && na_map_unproject (x1, y1, &lon, &lat))
+    {
+      set_source (cr, &palette->sea);
+      cairo_paint (cr);
+    }
+  else
+    {
+      set_source (cr, &palette->background);
+      cairo_paint (cr);
+      cairo_new_path (cr);
+      cairo_append_path (cr, self->outline);
+      set_source (cr, &palette->sea);
+      cairo_fill (cr);
+    }
 
   /* Countries and borders at cairo's "fast" antialiasing (4×4 samples a pixel): at map
    * scale it looks the same as the default and costs about half. */
