@@ -1,7 +1,7 @@
 /* na-map-canvas.c — the map: draws the core's cairo renderer through GtkSnapshot, zooms
  * (scroll, pinch, keys), pans (drag, arrow keys), shows the hovered country and picks one
  *
- * The map is rendered by the core (in parallel bands) into a texture kept until the view,
+ * The map is rendered by the core into a texture kept until the view,
  * the figures or the colours change; hovering only redraws the outline on top, so the
  * pointer stays smooth.
  */
