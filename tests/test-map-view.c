@@ -57,6 +57,21 @@ has_mapped_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Whether the label shows up within five seconds: lists create their rows when laid out,
+ * which a busy machine may delay. */
+static gboolean
+wait_for_label (GtkWidget  *widget,
+                const char *text)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      if (has_mapped_label (widget, text))
+        return TRUE;
+      iterate (100);
+    }
+  return FALSE;
+}
+
 /* The list of a country's items: the list view whose first row is an essay heading. */
 static GtkListView *
 find_item_list (GtkWidget *widget)
@@ -83,13 +98,14 @@ find_item_list (GtkWidget *widget)
   return NULL;
 }
 
+/* Renders @widget as it is on screen and writes a PNG. On a busy machine the last layout
+ * may not have run yet, and the widget then paints nothing: let the main loop catch up. */
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
   const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
@@ -100,8 +116,15 @@ save_screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  for (guint attempt = 0; attempt < 100 && node == NULL; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (attempt > 0)
+        iterate (100);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);
@@ -150,7 +173,9 @@ test_map_view (void)
   /* The countries load in a thread. */
   for (guint i = 0; i < 200 && na_map_canvas_get_map (canvas) == NULL; i++)
     iterate (50);
-  iterate (500);
+  for (guint i = 0; i < 100 && na_map_canvas_get_viewport (canvas)->width < 1; i++)
+    iterate (50);
+  iterate (300);
   g_assert_nonnull (na_map_canvas_get_map (canvas));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (canvas)));
   g_assert_true (na_map_view_get_library (view) == na_window_get_library (window));
@@ -172,16 +197,16 @@ test_map_view (void)
   g_assert_cmpstr (na_world_map_get_code (na_map_canvas_get_map (canvas), index), ==, "SGP");
 
   /* The country list gives the figures in words; China, the most discussed, is listed. */
-  g_assert_true (has_mapped_label (GTK_WIDGET (view), "China"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Arguments concerning the country"));
+  g_assert_true (wait_for_label (GTK_WIDGET (view), "China"));
+  g_assert_true (wait_for_label (GTK_WIDGET (view), "Arguments concerning the country"));
   save_screenshot (GTK_WIDGET (window), "map-view.png");
 
   /* Picking Japan lists what the essays say about it, grouped by essay. */
   na_map_view_select_country (view, "JPN");
   iterate (400);
   g_assert_cmpstr (na_map_canvas_get_selected_code (canvas), ==, "JPN");
-  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Japan"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (view), "Argument"));
+  g_assert_true (wait_for_label (GTK_WIDGET (view), "Japan"));
+  g_assert_true (wait_for_label (GTK_WIDGET (view), "Argument"));
   save_screenshot (GTK_WIDGET (window), "map-view-japan.png");
 
   /* Zooming keeps the point under the centre, and reset returns to the Asia-Pacific. */
@@ -252,7 +277,7 @@ test_map_view (void)
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "essay");
     essay_page = adw_view_stack_get_visible_child (stack);
     g_assert_true (gtk_widget_get_mapped (essay_page));
-    g_assert_true (has_mapped_label (essay_page, na_essay_get_title (essay)));
+    g_assert_true (wait_for_label (essay_page, na_essay_get_title (essay)));
     g_assert_true (na_map_view_get_essay (view) == essay);
 
     /* Mapping only the selected essay: its title names the selection. */
@@ -263,7 +288,7 @@ test_map_view (void)
     {
       g_autofree char *title = na_essay_dup_full_title (essay);
 
-      g_assert_true (has_mapped_label (GTK_WIDGET (view), title));
+      g_assert_true (wait_for_label (GTK_WIDGET (view), title));
       g_assert_false (has_mapped_label (GTK_WIDGET (view), "Whole library (18 essays)"));
     }
     save_screenshot (GTK_WIDGET (window), "map-view-essay.png");
