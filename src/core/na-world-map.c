@@ -336,31 +336,39 @@ path_from_data (GArray *data)
   return path;
 }
 
-/* Douglas–Peucker: marks in @keep the points of p[0..n-1] that stay when no dropped point
- * may be farther than @tolerance from the simplified line. First and last always stay. */
-static void
-simplify (const Point *p,
-          guint        n,
-          double       tolerance,
-          gboolean    *keep)
+typedef struct
 {
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-  double t2 = tolerance * tolerance;
+  guint  a, b;
+  double limit;
+} Span;
 
-  memset (keep, 0, n * sizeof (gboolean));
-  keep[0] = keep[n - 1] = TRUE;
-  g_array_append_val (stack, ((guint[2]) { 0, n - 1 }));
+/* Douglas–Peucker for every tolerance at once: @importance[i] becomes the largest tolerance
+ * at which point i survives (its own distance, capped by those of the points that split the
+ * line before it); the two ends survive any. Simplifying to t then keeps the points whose
+ * importance exceeds t: one pass instead of one per level of detail. */
+static void
+rank_points (const Point *p,
+             guint        n,
+             double      *importance)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  for (guint i = 0; i < n; i++)
+    importance[i] = 0;
+  importance[0] = importance[n - 1] = G_MAXDOUBLE;
+  g_array_append_val (stack, ((Span) { 0, n - 1, G_MAXDOUBLE }));
 
   while (stack->len > 0)
     {
-      guint *range = &g_array_index (stack, guint, (stack->len - 1) * 2);
-      guint a = range[0], b = range[1], farthest = 0;
-      double dx = p[b].x - p[a].x, dy = p[b].y - p[a].y, len2 = dx * dx + dy * dy, best = t2;
+      Span span = g_array_index (stack, Span, stack->len - 1);
+      double dx = p[span.b].x - p[span.a].x, dy = p[span.b].y - p[span.a].y;
+      double len2 = dx * dx + dy * dy, best = 0;
+      guint farthest = 0;
 
       g_array_set_size (stack, stack->len - 1);
-      for (guint i = a + 1; i < b; i++)
+      for (guint i = span.a + 1; i < span.b; i++)
         {
-          double ex = p[i].x - p[a].x, ey = p[i].y - p[a].y, d2;
+          double ex = p[i].x - p[span.a].x, ey = p[i].y - p[span.a].y, d2;
 
           /* Distance to the segment, or to the point when it closes a ring. */
           if (len2 > 0)
@@ -380,9 +388,11 @@ simplify (const Point *p,
 
       if (farthest > 0)
         {
-          keep[farthest] = TRUE;
-          g_array_append_val (stack, ((guint[2]) { a, farthest }));
-          g_array_append_val (stack, ((guint[2]) { farthest, b }));
+          double rank = MIN (span.limit, sqrt (best));
+
+          importance[farthest] = rank;
+          g_array_append_val (stack, ((Span) { span.a, farthest, rank }));
+          g_array_append_val (stack, ((Span) { farthest, span.b, rank }));
         }
     }
 }
@@ -390,31 +400,31 @@ simplify (const Point *p,
 /* The country's rings as a cairo path simplified to @tolerance, rings smaller than it dropped
  * whole (markers stand in for them). */
 static cairo_path_t *
-build_path (Country *country,
-            double   tolerance)
+build_path (Country      *country,
+            const double *importance,
+            double        tolerance)
 {
   GArray *data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
-  g_autofree gboolean *keep = g_new (gboolean, MAX (country->points->len, 1));
 
   for (guint r = 0; r < country->rings->len; r++)
     {
       const Ring *ring = &g_array_index (country->rings, Ring, r);
       const Point *p = &g_array_index (country->points, Point, ring->first);
+      const double *rank = importance + ring->first;
       guint kept = 0;
 
       if (tolerance > 0 &&
           MAX (ring->x_max - ring->x_min, ring->y_max - ring->y_min) < tolerance)
         continue;
 
-      simplify (p, ring->n_points, tolerance, keep);
       for (guint i = 0; i + 1 < ring->n_points; i++)
-        kept += keep[i];
+        kept += rank[i] > tolerance;
       if (kept < 3)
         continue;
 
       append_data (data, CAIRO_PATH_MOVE_TO, p);
       for (guint i = 1; i + 1 < ring->n_points; i++)
-        if (keep[i])
+        if (rank[i] > tolerance)
           append_data (data, CAIRO_PATH_LINE_TO, &p[i]);
       append_data (data, CAIRO_PATH_CLOSE_PATH, NULL);
     }
@@ -425,6 +435,7 @@ build_path (Country *country,
 static void
 finish_country (Country *country)
 {
+  g_autofree double *importance = NULL;
   double largest = 0;
 
   /* Size by the largest ring: polar rings (Antarctica's) make exterior-minus-holes
@@ -464,8 +475,16 @@ finish_country (Country *country)
         }
     }
 
+  importance = g_new (double, MAX (country->points->len, 1));
+  for (guint r = 0; r < country->rings->len; r++)
+    {
+      const Ring *ring = &g_array_index (country->rings, Ring, r);
+
+      rank_points (&g_array_index (country->points, Point, ring->first), ring->n_points,
+                   importance + ring->first);
+    }
   for (guint i = 0; i < N_LODS; i++)
-    country->paths[i] = build_path (country, lod_tolerance[i]);
+    country->paths[i] = build_path (country, importance, lod_tolerance[i]);
 }
 
 static Country *
@@ -543,6 +562,7 @@ border_new (const NaTopoPoint *points,
 {
   Border *border = g_new0 (Border, 1);
   g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) ranks = NULL;
   g_autoptr(GArray) lon = g_array_sized_new (FALSE, FALSE, sizeof (double), n_points);
   double high_seam = SEAM + 360.0, lon_min = G_MAXDOUBLE, shift, offset;
   GArray *piece;
@@ -592,6 +612,17 @@ border_new (const NaTopoPoint *points,
                           offset);
     }
 
+  ranks = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; k < pieces->len; k++)
+    {
+      GArray *pp = g_ptr_array_index (pieces, k);
+      double *rank = g_new (double, MAX (pp->len, 1));
+
+      if (pp->len >= 2)
+        rank_points ((const Point *) pp->data, pp->len, rank);
+      g_ptr_array_add (ranks, rank);
+    }
+
   for (guint l = 0; l < N_LODS; l++)
     {
       GArray *data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
@@ -600,15 +631,13 @@ border_new (const NaTopoPoint *points,
         {
           GArray *pp = g_ptr_array_index (pieces, k);
           const Point *p = (const Point *) pp->data;
-          g_autofree gboolean *keep = NULL;
+          const double *rank = g_ptr_array_index (ranks, k);
 
           if (pp->len < 2)
             continue;
-          keep = g_new (gboolean, pp->len);
-          simplify (p, pp->len, lod_tolerance[l], keep);
           append_data (data, CAIRO_PATH_MOVE_TO, p);
           for (guint i = 1; i < pp->len; i++)
-            if (keep[i])
+            if (rank[i] > lod_tolerance[l])
               append_data (data, CAIRO_PATH_LINE_TO, &p[i]);
         }
       border->paths[l] = path_from_data (data);
