@@ -294,6 +294,23 @@ test_map_view (void)
     save_screenshot (GTK_WIDGET (window), "map-view-essay.png");
   }
 
+  /* Narrowed, the window folds the country list away so the map stays visible, and picking
+   * a country brings the list out over it. */
+  {
+    AdwFlap *flap = ADW_FLAP (find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP));
+
+    adw_view_stack_set_visible_child_name (stack, "map");
+    gtk_window_set_default_size (GTK_WINDOW (window), 640, 700);
+    for (guint i = 0; i < 50 && !adw_flap_get_folded (flap); i++)
+      iterate (100);
+    iterate (300);
+    g_assert_true (adw_flap_get_folded (flap));
+    g_assert_false (adw_flap_get_reveal_flap (flap));
+    save_screenshot (GTK_WIDGET (window), "map-view-narrow.png");
+    na_map_view_select_country (view, "AUS");
+    g_assert_true (adw_flap_get_reveal_flap (flap));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (100);
 }

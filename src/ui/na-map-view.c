@@ -136,6 +136,13 @@ show_country (NaMapView  *self,
     adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
+/* On a narrow window the list would cover the map: folded, it starts hidden. */
+static void
+on_folded_changed (NaMapView *self)
+{
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
+}
+
 static void
 on_selected_code_changed (NaMapView *self)
 {
@@ -703,6 +710,7 @@ na_map_view_init (NaMapView *self)
                             self);
   g_signal_connect_swapped (self->canvas, "notify::selected-code",
                             G_CALLBACK (on_selected_code_changed), self);
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (on_folded_changed), self);
 
   gtk_stack_set_visible_child_name (self->map_stack, "loading");
   na_world_map_load_bundled_async (self->cancellable, map_loaded_cb, g_object_ref (self));
