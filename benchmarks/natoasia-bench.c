@@ -19,6 +19,7 @@ static const struct
   { "generate", bench_generate, "write a synthetic library of N essays to FILE" },
   { "parse-jsonglib", bench_parse_jsonglib, "parse FILE with JsonParser alone, for comparison" },
   { "compare", bench_compare, "build a 1 000-essay comparison; export the bundled one" },
+  { "map", bench_map, "decode the countries, draw a 1920×1080 map frame, hit-test" },
 };
 
 double

@@ -13,6 +13,7 @@
 
 #include "na-cli.h"
 #include "na-cli-export.h"
+#include "na-cli-map.h"
 #include "na-library.h"
 
 static const GOptionEntry entries[] = {
@@ -36,6 +37,12 @@ static const GOptionEntry entries[] = {
     N_("With an export: only these questions (comma-separated ids)"), N_("ID,…") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With an export: the output format (default: from the file name)"), N_("FORMAT") },
+  { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the map of the selected essays as PNG or SVG (by the file name's extension)"),
+    N_("FILE") },
+  { "metric", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-map: colour by arguments (default), recommendations or essays"),
+    N_("METRIC") },
   { NULL }
 };
 
@@ -187,6 +194,17 @@ na_cli_run (GVariantDict *options)
 
   if (g_variant_dict_lookup (options, "validate", "^ay", &validate_path))
     return cli_validate (validate_path);
+
+  if (g_variant_dict_contains (options, "export-map"))
+    {
+      library = load_library (options, &error);
+      if (library == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      return na_cli_export_map (library, options);
+    }
 
   list = g_variant_dict_contains (options, "list");
   g_variant_dict_lookup (options, "export-library", "^ay", &export_path);

@@ -9,6 +9,7 @@
 #include "na-essay-page.h"
 #include "na-export-dialog.h"
 #include "na-essay-row.h"
+#include "na-map-view.h"
 #include "na-window.h"
 
 struct _NaWindow
@@ -25,6 +26,7 @@ struct _NaWindow
   GtkStack             *content_stack;
   NaEssayPage          *essay_page;
   NaComparisonView     *comparison_view;
+  NaMapView            *map_view;
 
   /* Owned references */
   NaLibrary            *library;
@@ -68,6 +70,7 @@ update_content (NaWindow *self)
   NaEssay *essay = gtk_single_selection_get_selected_item (self->selection);
 
   na_essay_page_set_essay (self->essay_page, essay);
+  na_map_view_set_essay (self->map_view, essay);
   gtk_stack_set_visible_child_name (self->content_stack, essay ? "essay" : "none");
 
   /* On a narrow window the sidebar covers the page: get it out of the way once chosen. */
@@ -110,6 +113,7 @@ na_window_set_library (NaWindow  *self,
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
   na_essay_page_set_library (self->essay_page, library);
   na_comparison_view_set_library (self->comparison_view, library);
+  na_map_view_set_library (self->map_view, library);
 
   title = library ? na_library_get_title (library) : NULL;
   adw_view_switcher_title_set_subtitle (self->switcher_title, title ? title : "");
@@ -323,6 +327,14 @@ open_bundled_action (GtkWidget  *widget,
 }
 
 static void
+export_map_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  na_map_view_export (NA_WINDOW (widget)->map_view);
+}
+
+static void
 na_window_dispose (GObject *object)
 {
   NaWindow *self = (NaWindow *)object;
@@ -404,6 +416,7 @@ na_window_class_init (NaWindowClass *klass)
   g_type_ensure (NA_TYPE_ESSAY_PAGE);
   g_type_ensure (NA_TYPE_ESSAY_ROW);
   g_type_ensure (NA_TYPE_COMPARISON_VIEW);
+  g_type_ensure (NA_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NatoAsia/na-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NaWindow, toast_overlay);
@@ -415,6 +428,7 @@ na_window_class_init (NaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_page);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, comparison_view);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, map_view);
 
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
@@ -423,6 +437,7 @@ na_window_class_init (NaWindowClass *klass)
                                    export_comparison_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-comparison", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-map", NULL, export_map_action);
 }
 
 static void

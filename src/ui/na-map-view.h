@@ -1,0 +1,24 @@
+/* na-map-view.h — the map page: the choropleth, its controls and the country lists */
+#pragma once
+
+#include <adwaita.h>
+
+#include "na-library.h"
+
+G_BEGIN_DECLS
+
+#define NA_TYPE_MAP_VIEW (na_map_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (NaMapView, na_map_view, NA, MAP_VIEW, GtkWidget)
+
+NaLibrary  *na_map_view_get_library      (NaMapView   *self);
+void        na_map_view_set_library      (NaMapView   *self,
+                                          NaLibrary   *library);
+NaEssay    *na_map_view_get_essay        (NaMapView   *self);
+void        na_map_view_set_essay        (NaMapView   *self,
+                                          NaEssay     *essay);
+void        na_map_view_select_country   (NaMapView   *self,
+                                          const char  *code);
+void        na_map_view_export           (NaMapView   *self);
+
+G_END_DECLS
