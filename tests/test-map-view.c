@@ -7,6 +7,8 @@
 
 #include "na-application.h"
 #include "na-map-canvas.h"
+#include "na-cli-map.h"
+#include "na-comparison-view.h"
 #include "na-map-view.h"
 #include "na-window.h"
 
@@ -292,6 +294,22 @@ test_map_view (void)
       g_assert_false (has_mapped_label (GTK_WIDGET (view), "Whole library (18 essays)"));
     }
     save_screenshot (GTK_WIDGET (window), "map-view-essay.png");
+
+    /* "Compared Essays" maps what the comparison view compares, as the window tells it. */
+    {
+      const char *compared[] = { "burton-2020", "jenne-2020", NULL };
+      NaComparisonView *comparison_view =
+        NA_COMPARISON_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
+      g_autofree char *expected = NULL;
+
+      na_comparison_view_choose_essays (comparison_view, compared);
+      iterate (300);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (view),
+                                                              GTK_TYPE_DROP_DOWN)), 2);
+      iterate (300);
+      expected = na_map_describe_selection (na_window_get_library (window), compared);
+      g_assert_true (wait_for_label (GTK_WIDGET (view), expected));
+    }
   }
 
   /* Narrowed, the window folds the country list away so the map stays visible, and picking

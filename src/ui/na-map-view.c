@@ -10,10 +10,12 @@
 #include "na-cli-map.h"
 #include "na-map-canvas.h"
 #include "na-map-view.h"
+#include "na-util.h"
 
 enum {
   SCOPE_LIBRARY,
   SCOPE_ESSAY,
+  SCOPE_COMPARED,
 };
 
 struct _NaMapView
@@ -40,6 +42,7 @@ struct _NaMapView
   /* Owned references */
   NaLibrary    *library;
   NaEssay      *essay;
+  char        **compared_ids;
   NaMapFigures *figures;
   GtkStringList *codes;
   GListStore   *items;
@@ -70,8 +73,11 @@ static char **
 dup_essay_ids (NaMapView *self)
 {
   const char *ids[2] = { NULL, NULL };
+  guint scope = gtk_drop_down_get_selected (self->scope_dropdown);
 
-  if (gtk_drop_down_get_selected (self->scope_dropdown) != SCOPE_ESSAY)
+  if (scope == SCOPE_COMPARED)
+    return g_strdupv (self->compared_ids ? self->compared_ids : (char *[]) { NULL });
+  if (scope != SCOPE_ESSAY)
     return NULL;
   /* No essay selected: an empty selection, said so in the list's empty state. */
   ids[0] = self->essay ? na_essay_get_id (self->essay) : NULL;
@@ -389,6 +395,22 @@ na_map_view_set_essay (NaMapView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ESSAY]);
 }
 
+/* The essays the comparison view shows: what "Compared Essays" maps. */
+void
+na_map_view_set_compared_essays (NaMapView          *self,
+                                 const char * const *essay_ids)
+{
+  g_return_if_fail (NA_IS_MAP_VIEW (self));
+
+  if (na_strv_equal0 ((const char * const *) self->compared_ids, essay_ids))
+    return;
+
+  g_strfreev (self->compared_ids);
+  self->compared_ids = g_strdupv ((char **) essay_ids);
+  if (gtk_drop_down_get_selected (self->scope_dropdown) == SCOPE_COMPARED)
+    refresh (self);
+}
+
 /* Selects @code's country on the map and lists what the essays say about it. */
 void
 na_map_view_select_country (NaMapView  *self,
@@ -566,6 +588,7 @@ na_map_view_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->essay);
+  g_clear_pointer (&self->compared_ids, g_strfreev);
   g_clear_pointer (&self->figures, na_map_figures_unref);
   g_clear_object (&self->codes);
   g_clear_object (&self->items);

@@ -17,6 +17,8 @@ void        na_map_view_set_library      (NaMapView   *self,
 NaEssay    *na_map_view_get_essay        (NaMapView   *self);
 void        na_map_view_set_essay        (NaMapView   *self,
                                           NaEssay     *essay);
+void        na_map_view_set_compared_essays (NaMapView          *self,
+                                             const char * const *essay_ids);
 void        na_map_view_select_country   (NaMapView   *self,
                                           const char  *code);
 void        na_map_view_export           (NaMapView   *self);

@@ -334,6 +334,20 @@ export_map_action (GtkWidget  *widget,
   na_map_view_export (NA_WINDOW (widget)->map_view);
 }
 
+/* The map can show the essays being compared: keep it told which they are. */
+static void
+on_comparison_changed (NaWindow *self)
+{
+  NaComparison *comparison = na_comparison_view_get_comparison (self->comparison_view);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  for (guint i = 0; comparison != NULL && i < na_comparison_get_n_essays (comparison); i++)
+    g_strv_builder_add (builder, na_essay_get_id (na_comparison_get_essay (comparison, i)));
+  ids = g_strv_builder_end (builder);
+  na_map_view_set_compared_essays (self->map_view, (const char * const *) ids);
+}
+
 static void
 na_window_dispose (GObject *object)
 {
@@ -454,6 +468,9 @@ na_window_init (NaWindow *self)
   gtk_list_view_set_model (self->essay_list, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->comparison_view, "notify::comparison",
+                           G_CALLBACK (on_comparison_changed), self, G_CONNECT_SWAPPED);
 
   toggle_sidebar = g_property_action_new ("toggle-sidebar", self->flap, "reveal-flap");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (toggle_sidebar));
