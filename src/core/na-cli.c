@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "na-cli.h"
+#include "na-cli-pdf.h"
 #include "na-library.h"
 
 static const GOptionEntry entries[] = {
@@ -32,6 +33,15 @@ static const GOptionEntry entries[] = {
     N_("With an export: only these questions (comma-separated ids)"), N_("ID,…") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With an export: the output format (default: from the file name)"), N_("FORMAT") },
+  { "attach", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Attach a PDF file to an essay and resolve its anchors in it: --attach ID FILE"),
+    N_("ID") },
+  { "check-anchors", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Resolve an essay's anchors in its attached PDF; print each one's page"), N_("ID") },
+  { "password", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --attach or --check-anchors: the password of an encrypted PDF"), N_("PASSWORD") },
+  /* FILE of --attach; library files to open in windows otherwise. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
 
@@ -185,7 +195,7 @@ na_cli_run (GVariantDict *options)
 
   list = g_variant_dict_contains (options, "list");
   g_variant_dict_lookup (options, "export-library", "^ay", &export_path);
-  if (!list && export_path == NULL)
+  if (!list && export_path == NULL && !na_cli_pdf_wanted (options))
     return -1;
 
   library = load_library (options, &error);
@@ -197,6 +207,9 @@ na_cli_run (GVariantDict *options)
 
   if (list)
     return cli_list (library);
+
+  if (na_cli_pdf_wanted (options))
+    return na_cli_pdf_run (options, library);
 
   return cli_export_library (library, export_path);
 }
