@@ -1,0 +1,361 @@
+/* test-pdf-view.c — the Source view under a display: a generated PDF attached to an essay,
+ * its anchors highlighted on the right pages, zoom, find, selection and copy, error pages,
+ * lazy rendering of a long PDF; screenshots saved for a person to look at. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "na-application.h"
+#include "na-pdf-page.h"
+#include "na-test-pdf.h"
+#include "na-window.h"
+
+static char *tmpdir;
+static char *fixture_path;
+
+static const char fixture_library[] =
+  "{\"format\": \"org.example.NatoAsia.library\", \"version\": 1,"
+  " \"questions\": [{\"id\": \"q\", \"title\": \"Should harbours cooperate?\"}],"
+  " \"countries\": [], \"essays\": [{\"id\": \"lantern\", \"type\": \"report\","
+  " \"title\": \"The Harbour Lantern Report\", \"author\": [{\"family\": \"Quill\"}]}],"
+  " \"arguments\": ["
+  "  {\"id\": \"lantern-a1\", \"essay\": \"lantern\", \"question\": \"q\","
+  "   \"stance\": \"supports\", \"claim\": \"Partners should meet informally first.\","
+  "   \"anchor\": {\"exact\": \"partners in the Pacific should meet informally\"}},"
+  "  {\"id\": \"lantern-a2\", \"essay\": \"lantern\", \"question\": \"q\","
+  "   \"stance\": \"supports\", \"claim\": \"Joint drills build trust fastest.\","
+  "   \"anchor\": {\"exact\": \"such drills, the authors insist, build trust\"}}],"
+  " \"recommendations\": ["
+  "  {\"id\": \"lantern-r1\", \"essay\": \"lantern\", \"actor\": \"nato\","
+  "   \"action\": \"Set up a standing secretariat in a neutral city.\","
+  "   \"anchor\": {\"exact\": \"recommends a standing secretariat\"}}]}";
+
+static void
+iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Iterates until @done or 10 s; fails on timeout. */
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static gboolean
+page_settled (gpointer data)
+{
+  const char *state = na_pdf_page_get_state (data);
+
+  return g_strcmp0 (state, "loading") != 0;
+}
+
+static gboolean
+view_idle (gpointer data)
+{
+  NaPdfView *view = na_pdf_page_get_view (data);
+
+  return na_pdf_view_get_n_pending (view) == 0 && na_pdf_view_get_n_rendered (view) > 0;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  if (dir == NULL)
+    return;
+
+  /* Right after a change the window may be between layout and drawing: let it draw. */
+  for (guint i = 0; i < 20 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) s = gtk_snapshot_new ();
+
+      iterate (50);
+      gdk_paintable_snapshot (paintable, s, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&s));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Whether a mapped label inside @widget shows @text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWindow     *window;
+  NaPdfPage     *page;
+  NaLibrary     *library;
+  NaAttachments *attachments;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (fixture_library, sizeof fixture_library - 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *store = g_build_filename (tmpdir, "attachments.json", NULL);
+  g_autoptr(GFile) store_file = g_file_new_for_path (store);
+
+  f->library = na_library_new_from_bytes (bytes, "lantern.json", &error);
+  g_assert_no_error (error);
+  f->attachments = na_attachments_new (store_file);
+  na_attachments_load (f->attachments, NULL);
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 700);
+  f->page = g_object_new (NA_TYPE_PDF_PAGE, NULL);
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
+  na_pdf_page_set_library (f->page, f->library);
+  na_pdf_page_set_attachments (f->page, f->attachments);
+  na_pdf_page_set_essay (f->page, na_library_lookup_essay (f->library, "lantern"));
+  gtk_window_present (f->window);
+  iterate (200);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  iterate (100);
+  g_clear_object (&f->library);
+  g_clear_object (&f->attachments);
+}
+
+static void
+clipboard_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_attach_view_zoom_find_select (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture_path);
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+  g_autofree char *selected = NULL;
+  g_autofree char *copied = NULL;
+  NaArgument *argument;
+
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "empty");
+  g_assert_true (has_label (GTK_WIDGET (f->page), "No PDF Attached"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-empty.png");
+
+  na_pdf_page_attach_file (f->page, file);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
+  iterate_until (view_idle, f->page);
+  iterate (200);
+
+  /* Recorded with its hash; the anchors' pages reached the library and the side list. */
+  g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, fixture_path);
+  g_assert_cmpuint (strlen (na_attachments_get_sha256 (f->attachments, "lantern")), ==, 64);
+  argument = na_library_lookup_argument (f->library, "lantern-a2");
+  g_assert_cmpint (na_anchor_get_page (na_argument_get_anchor (argument)), ==, 2);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "p. 3"));
+  g_assert_true (has_label (GTK_WIDGET (f->page), "Joint drills build trust fastest."));
+  g_assert_true (has_label (GTK_WIDGET (f->page), "of 3"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-attached.png");
+
+  /* Zoom: the renders at the new scale arrive; Ctrl+minus goes a step down. */
+  na_pdf_view_set_zoom (view, 2.0);
+  g_assert_cmpfloat (na_pdf_view_get_zoom (view), ==, 2.0);
+  iterate_until (view_idle, f->page);
+  iterate (100);
+  save_screenshot (GTK_WIDGET (f->window), "pdf-zoom-200.png");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.zoom-out", NULL);
+  g_assert_cmpfloat (na_pdf_view_get_zoom (view), ==, 1.5);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.fit-width", NULL);
+  iterate (100);
+  g_assert_cmpint (na_pdf_view_get_sizing (view), ==, NA_PDF_SIZING_FIT_WIDTH);
+
+  /* The anchor side list jumps to the third page. */
+  na_pdf_view_scroll_to (view, 2, 400);
+  iterate (200);
+  g_assert_cmpint (na_pdf_view_get_page (view), ==, 2);
+  na_pdf_view_scroll_to (view, 0, 0);
+  iterate (100);
+
+  /* Find: matches listed and highlighted; next wraps round. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.find", NULL);
+  na_pdf_page_find (f->page, "the report");
+  iterate_until (view_idle, f->page);
+  iterate (200);
+  g_assert_cmpuint (na_pdf_page_get_n_matches (f->page), ==, 1);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "1 of 1"));
+  na_pdf_page_find (f->page, "column");
+  iterate (200);
+  g_assert_cmpuint (na_pdf_page_get_n_matches (f->page), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.find-next", NULL);
+  iterate (200);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "2 of 2"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-find.png");
+
+  /* Selection and copy. */
+  na_pdf_view_select (view, 0, 0, 26);
+  selected = na_pdf_view_dup_selection (view);
+  g_assert_cmpstr (selected, ==, "The Harbour Lantern Report");
+  gtk_widget_activate_action (GTK_WIDGET (view), "pdf.copy", NULL);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
+                                 clipboard_cb, &copied);
+  iterate_until (is_set, &copied);
+  g_assert_cmpstr (copied, ==, "The Harbour Lantern Report");
+  na_pdf_view_scroll_to (view, 0, 0);
+  iterate (200);
+  save_screenshot (GTK_WIDGET (f->window), "pdf-selection.png");
+}
+
+static void
+test_error_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *garbage = g_build_filename (tmpdir, "not-a-pdf.pdf", NULL);
+  g_autofree char *moved = g_build_filename (tmpdir, "moved-away.pdf", NULL);
+  g_autoptr(GFile) file = NULL;
+
+  g_assert_true (g_file_set_contents (garbage, "just some words", -1, NULL));
+  file = g_file_new_for_path (garbage);
+  na_pdf_page_open_file (f->page, file, NULL);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
+  g_assert_true (has_label (GTK_WIDGET (f->page), "Could Not Open the PDF"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-error.png");
+
+  /* A remembered file that is gone asks to be located. */
+  na_attachments_set (f->attachments, "lantern", moved, "00");
+  na_pdf_page_set_attachments (f->page, f->attachments);
+  iterate (200);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
+  g_assert_true (has_label (GTK_WIDGET (f->page), "The PDF Has Moved"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-moved.png");
+}
+
+static void
+test_long_pdf_renders_only_visible (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "long.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+
+  na_test_pdf_write_long (path, 300);
+  na_pdf_page_open_file (f->page, file, NULL);
+  iterate_until (page_settled, f->page);
+  iterate_until (view_idle, f->page);
+  iterate (300);
+
+  /* 300 pages laid out, a handful rendered; the outline has the chapters. */
+  g_assert_cmpint (na_pdf_document_get_n_pages (na_pdf_view_get_document (view)), ==, 300);
+  g_assert_cmpuint (na_pdf_view_get_n_rendered (view), <=, 4);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "of 300"));
+
+  na_pdf_view_scroll_to (view, 250, 0);
+  iterate_until (view_idle, f->page);
+  iterate (200);
+  g_assert_cmpint (na_pdf_view_get_page (view), ==, 250);
+  g_assert_cmpuint (na_pdf_view_get_n_rendered (view), <=, 8);
+  save_screenshot (GTK_WIDGET (f->window), "pdf-long.png");
+}
+
+static void
+test_window_has_source_view (void)
+{
+  g_autoptr(NaApplication) app = na_application_new ();
+  NaWindow *window;
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = na_window_new (app);
+  na_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  na_window_select_essay (window, "klodkowski-2020");
+  iterate (300);
+
+  /* Nothing attached in a fresh data directory: the Source view offers to attach. */
+  g_assert_nonnull (na_window_get_pdf_page (window));
+  g_assert_cmpstr (na_pdf_page_get_state (na_window_get_pdf_page (window)), ==, "empty");
+  g_assert_true (has_label (GTK_WIDGET (window), "Source"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+  tmpdir = g_dir_make_tmp ("natoasia-pdf-view-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture_path = g_build_filename (tmpdir, "lantern.pdf", NULL);
+  na_test_pdf_write_fixture (fixture_path);
+
+  g_test_add ("/pdf-view/attach-view-zoom-find-select", Fixture, NULL, fixture_set_up,
+              test_attach_view_zoom_find_select, fixture_tear_down);
+  g_test_add ("/pdf-view/error-pages", Fixture, NULL, fixture_set_up, test_error_pages,
+              fixture_tear_down);
+  g_test_add ("/pdf-view/long-pdf-renders-only-visible", Fixture, NULL, fixture_set_up,
+              test_long_pdf_renders_only_visible, fixture_tear_down);
+  g_test_add_func ("/pdf-view/window-has-source-view", test_window_has_source_view);
+
+  status = g_test_run ();
+  {
+    const char *rm[] = { "rm", "-rf", tmpdir, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
+  return status;
+}
