@@ -16,6 +16,7 @@ static const struct
 } commands[] = {
   { "load", bench_load, "load synthetic libraries of 100, 1 000 and 10 000 essays" },
   { "load-one", bench_load_one, "(internal) load one library file and report time and RSS" },
+  { "pdf", bench_pdf, "PDF FILE: viewer render vs bare poppler, pixels, scroll stall, memory" },
 };
 
 double

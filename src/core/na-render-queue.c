@@ -181,7 +181,8 @@ na_render_queue_init (NaRenderQueue *self)
 
 /**
  * na_render_queue_new:
- * @n_threads: worker threads; 0 for one per processor, at most 4
+ * @n_threads: worker threads; 0 for one per processor but one (left to the main thread, so
+ *   scrolling never waits for a core), at least 1 and at most 4
  *
  * Returns: (transfer full): a queue rendering @document's pages
  */
@@ -194,7 +195,7 @@ na_render_queue_new (NaPdfDocument *document,
   g_return_val_if_fail (NA_IS_PDF_DOCUMENT (document), NULL);
 
   if (n_threads == 0)
-    n_threads = CLAMP (g_get_num_processors (), 1, 4);
+    n_threads = CLAMP (g_get_num_processors () - 1, 1, 4);
 
   self = g_object_new (NA_TYPE_RENDER_QUEUE, NULL);
   self->document = g_object_ref (document);

@@ -26,6 +26,7 @@ typedef struct
   int         page;
   double      scale;
   GdkTexture *texture;
+  cairo_surface_t *surface;   /* the same pixels, for the software renderer */
   gsize       bytes;
   gint64      used;
 } CacheEntry;
@@ -98,6 +99,7 @@ static void
 cache_entry_free (CacheEntry *entry)
 {
   g_clear_object (&entry->texture);
+  g_clear_pointer (&entry->surface, cairo_surface_destroy);
   g_free (entry);
 }
 
@@ -241,7 +243,7 @@ render_done_cb (GObject      *object,
   entry->bytes = (gsize) cairo_image_surface_get_stride (surface) *
                  cairo_image_surface_get_height (surface);
   entry->used = g_get_monotonic_time ();
-  cairo_surface_destroy (surface);
+  entry->surface = surface;
 
   {
     CacheEntry *old = g_hash_table_lookup (self->cache, GINT_TO_POINTER (data->page));
@@ -431,6 +433,8 @@ na_pdf_view_snapshot (GtkWidget   *widget,
   static const GdkRGBA selection = { 0.21, 0.52, 0.89, 0.40 };
   static const GdkRGBA paper = { 1, 1, 1, 1 };
   static const GdkRGBA shadow = { 0, 0, 0, 0.25 };
+  GtkNative *native = gtk_widget_get_native (widget);
+  gboolean software = native && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
   int first, last;
 
   if (self->document == NULL)
@@ -447,13 +451,28 @@ na_pdf_view_snapshot (GtkWidget   *widget,
       graphene_rect_t rect;
 
       page_rect (self, i, &rect);
-      gtk_snapshot_append_outset_shadow (snapshot,
-                                         &GSK_ROUNDED_RECT_INIT (rect.origin.x, rect.origin.y,
-                                                                 rect.size.width,
-                                                                 rect.size.height),
-                                         &shadow, 0, 1, 1, 3);
+      /* A hairline edge rather than a blurred shadow: blurring a page-sized shadow costs
+       * the software renderer milliseconds every frame. */
+      gtk_snapshot_append_color (snapshot, &shadow,
+                                 &GRAPHENE_RECT_INIT (rect.origin.x - 1, rect.origin.y - 1,
+                                                      rect.size.width + 2,
+                                                      rect.size.height + 2));
       gtk_snapshot_append_color (snapshot, &paper, &rect);
-      if (entry != NULL)
+      if (entry != NULL && software)
+        {
+          /* GTK 4.8's software renderer converts a texture's every pixel on every frame;
+           * a Cairo node paints the surface directly, and only where it shows. */
+          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &rect);
+
+          entry->used = g_get_monotonic_time ();
+          cairo_translate (cr, rect.origin.x, rect.origin.y);
+          cairo_scale (cr, rect.size.width / cairo_image_surface_get_width (entry->surface),
+                       rect.size.height / cairo_image_surface_get_height (entry->surface));
+          cairo_set_source_surface (cr, entry->surface, 0, 0);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+        }
+      else if (entry != NULL)
         {
           /* Exactly the texture's pixels when at the current scale; else the old one,
            * scaled, until the new render arrives. */
