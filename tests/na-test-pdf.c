@@ -79,8 +79,9 @@ make_layout (cairo_t *cr)
   return layout;
 }
 
-void
-na_test_pdf_write_fixture (const char *path)
+static void
+write_fixture (const char *path,
+               gboolean    with_link)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
   cairo_t *cr = cairo_create (surface);
@@ -99,6 +100,15 @@ na_test_pdf_write_fixture (const char *path)
   draw_lines (cr, layout, page2_right, 320, 100);
   cairo_show_page (cr);
   draw_lines (cr, layout, page3, 72, 400);
+  if (with_link)
+    {
+      /* An internal link back to the first page. Cairo 1.16 writes a cross-reference table
+       * that qpdf calls damaged whenever tags are used (poppler copes), so only the link
+       * test's copy has one. */
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, "page=1 pos=[72 72]");
+      draw_lines (cr, layout, (const char *[]) { "Back to the opening page.", NULL }, 72, 600);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
   cairo_show_page (cr);
 
   g_object_unref (layout);
@@ -106,6 +116,19 @@ na_test_pdf_write_fixture (const char *path)
   cairo_surface_finish (surface);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
+}
+
+void
+na_test_pdf_write_fixture (const char *path)
+{
+  write_fixture (path, FALSE);
+}
+
+/* The fixture with an internal link on its third page, at (72, 600)-(218, 613), to page 1. */
+void
+na_test_pdf_write_linked (const char *path)
+{
+  write_fixture (path, TRUE);
 }
 
 /* A long document of numbered pages of filler, with an outline of its chapters. */

@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 void na_test_pdf_write_fixture (const char *path);
+void na_test_pdf_write_linked  (const char *path);
 void na_test_pdf_write_long    (const char *path,
                                 guint       n_pages);
 

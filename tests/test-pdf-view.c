@@ -241,6 +241,23 @@ test_attach_view_zoom_find_select (Fixture       *f,
   g_assert_true (has_label (GTK_WIDGET (f->page), "2 of 2"));
   save_screenshot (GTK_WIDGET (f->window), "pdf-find.png");
 
+
+  /* Selecting by points, as a drag does: from the title's first letter to its last. */
+  {
+    guint n;
+    const PopplerRectangle *boxes =
+      na_pdf_document_get_page_layout (na_pdf_view_get_document (view), 0, &n);
+    g_autofree char *dragged = NULL;
+
+    g_assert_cmpuint (n, >, 26);
+    na_pdf_view_select_area (view, 0, (boxes[0].x1 + boxes[0].x2) / 2,
+                             (boxes[0].y1 + boxes[0].y2) / 2,
+                             (boxes[25].x1 + boxes[25].x2) / 2,
+                             (boxes[25].y1 + boxes[25].y2) / 2);
+    dragged = na_pdf_view_dup_selection (view);
+    g_assert_cmpstr (dragged, ==, "The Harbour Lantern Report");
+  }
+
   /* Selection and copy. */
   na_pdf_view_select (view, 0, 0, 26);
   selected = na_pdf_view_dup_selection (view);
@@ -281,6 +298,102 @@ test_error_pages (Fixture       *f,
 }
 
 static void
+test_internal_link (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "linked.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+
+  na_test_pdf_write_linked (path);
+  na_pdf_page_open_file (f->page, file, NULL);
+  iterate_until (page_settled, f->page);
+  na_pdf_view_scroll_to (view, 2, 0);
+  iterate (200);
+  g_assert_cmpint (na_pdf_view_get_page (view), ==, 2);
+
+  /* Nothing to follow beside the link; the link leads back to page 1. */
+  g_assert_false (na_pdf_view_activate_link_at (view, 2, 300, 300));
+  g_assert_true (na_pdf_view_activate_link_at (view, 2, 100, 606));
+  iterate (200);
+  g_assert_cmpint (na_pdf_view_get_page (view), ==, 0);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+locked_dialog_shown (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      {
+        *(gpointer *) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_password (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *locked = g_build_filename (tmpdir, "locked.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (locked);
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *entry;
+  int status;
+
+  if (qpdf == NULL)
+    {
+      g_test_skip ("SKIPPED: qpdf is not installed (Debian package qpdf)");
+      return;
+    }
+  {
+    const char *argv[] = { qpdf, "--encrypt", "harbour", "owner-secret", "256", "--",
+                           fixture_path, locked, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, &status, NULL));
+  }
+
+  na_pdf_page_open_file (f->page, file, NULL);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
+  g_assert_true (has_label (GTK_WIDGET (f->page), "This PDF Is Locked"));
+
+  /* The password dialog asks; the right password opens the PDF. */
+  iterate_until (locked_dialog_shown, &dialog);
+  iterate (200);
+  save_screenshot (GTK_WIDGET (dialog), "pdf-password.png");
+  entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "harbour");
+  adw_message_dialog_response (dialog, "unlock");
+  iterate (100);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
+  g_assert_cmpint (na_pdf_document_get_n_pages (na_pdf_view_get_document (
+                     na_pdf_page_get_view (f->page))), ==, 3);
+}
+
+static void
 test_long_pdf_renders_only_visible (Fixture       *f,
                                     gconstpointer  data)
 {
@@ -305,6 +418,23 @@ test_long_pdf_renders_only_visible (Fixture       *f,
   g_assert_cmpint (na_pdf_view_get_page (view), ==, 250);
   g_assert_cmpuint (na_pdf_view_get_n_rendered (view), <=, 8);
   save_screenshot (GTK_WIDGET (f->window), "pdf-long.png");
+
+  /* The sidebar's thumbnails and outline (the generator makes a chapter every 10 pages). */
+  {
+    GtkStack *stack = NULL;
+
+    for (GtkWidget *w = find_widget (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER); w; w = NULL)
+      stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (w));
+    g_assert_nonnull (stack);
+    gtk_stack_set_visible_child_name (stack, "outline");
+    iterate (200);
+    g_assert_true (has_label (GTK_WIDGET (f->page), "Chapter 30"));
+    save_screenshot (GTK_WIDGET (f->window), "pdf-outline.png");
+    na_pdf_view_scroll_to (view, 0, 0);
+    gtk_stack_set_visible_child_name (stack, "thumbnails");
+    iterate (1500);
+    save_screenshot (GTK_WIDGET (f->window), "pdf-thumbnails.png");
+  }
 }
 
 static void
@@ -345,6 +475,10 @@ main (int   argc,
   g_test_add ("/pdf-view/attach-view-zoom-find-select", Fixture, NULL, fixture_set_up,
               test_attach_view_zoom_find_select, fixture_tear_down);
   g_test_add ("/pdf-view/error-pages", Fixture, NULL, fixture_set_up, test_error_pages,
+              fixture_tear_down);
+  g_test_add ("/pdf-view/internal-link", Fixture, NULL, fixture_set_up, test_internal_link,
+              fixture_tear_down);
+  g_test_add ("/pdf-view/password", Fixture, NULL, fixture_set_up, test_password,
               fixture_tear_down);
   g_test_add ("/pdf-view/long-pdf-renders-only-visible", Fixture, NULL, fixture_set_up,
               test_long_pdf_renders_only_visible, fixture_tear_down);

@@ -487,6 +487,12 @@ thumbnail_activate_cb (NaPdfPage *self,
   na_pdf_view_scroll_to (self->view, position, 0);
 }
 
+static const char * const viewer_actions[] = {
+  "pdf-page.zoom-in", "pdf-page.zoom-out", "pdf-page.zoom-reset", "pdf-page.fit-width",
+  "pdf-page.fit-page", "pdf-page.zoom", "pdf-page.find", "pdf-page.find-next",
+  "pdf-page.find-previous",
+};
+
 static void
 set_document (NaPdfPage     *self,
               NaPdfDocument *document)
@@ -502,9 +508,21 @@ set_document (NaPdfPage     *self,
   clear_list (self->results_list);
   gtk_label_set_text (self->match_label, "");
   na_pdf_view_set_document (self->view, document);
+
+  /* Without a document the viewer's controls have nothing to act on. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page_entry), document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_button), document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_button), document != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (viewer_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), viewer_actions[i], document != NULL);
   if (document == NULL)
     {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       gtk_list_view_set_model (self->thumbnails_view, NULL);
+      gtk_label_set_text (self->n_pages_label, "");
+      gtk_label_set_text (self->file_label, "");
+      gtk_editable_set_text (GTK_EDITABLE (self->page_entry), "");
       return;
     }
 
@@ -734,8 +752,11 @@ password_dialog (NaPdfPage *self,
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   data->mode = mode;
-  data->entry = gtk_password_entry_new ();
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (data->entry), TRUE);
+  /* Not GtkPasswordEntry: in GTK 4.8 it leaves a handler behind on the keyboard device when
+   * its dialog is destroyed, which then runs on a finalized entry. */
+  data->entry = gtk_entry_new ();
+  gtk_entry_set_visibility (GTK_ENTRY (data->entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (data->entry), GTK_INPUT_PURPOSE_PASSWORD);
   gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
   g_object_set (data->entry, "activates-default", TRUE, NULL);
@@ -974,7 +995,8 @@ sync_toolbar (gpointer data)
   self->sync_id = 0;
   if (g_strcmp0 (gtk_menu_button_get_label (self->zoom_button), zoom) != 0)
     gtk_menu_button_set_label (self->zoom_button, zoom);
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->page_entry)))
+  if (na_pdf_view_get_document (self->view) != NULL &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->page_entry))))
     gtk_editable_set_text (GTK_EDITABLE (self->page_entry), page);
   return G_SOURCE_REMOVE;
 }
@@ -1217,5 +1239,6 @@ na_pdf_page_init (NaPdfPage *self)
                            G_CONNECT_SWAPPED);
   gtk_menu_button_set_label (self->zoom_button, "100%");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.attach", FALSE);
+  set_document (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

@@ -774,6 +774,33 @@ na_pdf_view_dup_selection (NaPdfView *self)
   return g_strndup (from, g_utf8_offset_to_pointer (text, self->sel_end) - from);
 }
 
+/**
+ * na_pdf_view_select_area:
+ *
+ * Selects the text of @page from the character at (@x1, @y1) to the one at (@x2, @y2), in
+ * points from the page's top-left corner, as a drag between those points does.
+ */
+void
+na_pdf_view_select_area (NaPdfView *self,
+                         int        page,
+                         double     x1,
+                         double     y1,
+                         double     x2,
+                         double     y2)
+{
+  int from, to;
+
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+
+  if (self->document == NULL)
+    return;
+  from = char_at (self, page, x1, y1);
+  to = char_at (self, page, x2, y2);
+  if (from < 0 || to < 0)
+    return;
+  na_pdf_view_select (self, page, from, to >= from ? to + 1 : to);
+}
+
 static void
 drag_begin_cb (GtkGestureDrag *gesture,
                double          x,
@@ -816,22 +843,31 @@ drag_update_cb (GtkGestureDrag *gesture,
                         index >= self->sel_anchor ? index + 1 : index);
 }
 
-/* Follows an internal link under a click. */
-static void
-click_released_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   NaPdfView       *self)
+/**
+ * na_pdf_view_activate_link_at:
+ * @x: points from the page's left edge
+ * @y: points from the page's top edge
+ *
+ * Follows the internal link at that point of @page, if there is one.
+ *
+ * Returns: whether a link was followed
+ */
+gboolean
+na_pdf_view_activate_link_at (NaPdfView *self,
+                              int        index,
+                              double     px,
+                              double     py)
 {
   PopplerDocument *poppler;
   PopplerPage *page;
   GList *links;
-  int index, target = -1;
-  double px, py, w, h, top = 0;
+  int target = -1;
+  double w, h, top = 0;
 
-  if (!point_to_page (self, x, y, &index, &px, &py))
-    return;
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
 
   na_pdf_document_get_page_size (self->document, index, &w, &h);
   na_pdf_document_lock (self->document);
@@ -855,8 +891,17 @@ click_released_cb (GtkGestureClick *gesture,
         dest = poppler_dest_copy (dest);
       if (dest != NULL)
         {
+          PopplerPage *target_page;
+          double th = h;
+
           target = dest->page_num - 1;
-          top = dest->change_top ? h - dest->top : 0;
+          target_page = poppler_document_get_page (poppler, target);
+          if (target_page != NULL)
+            {
+              poppler_page_get_size (target_page, NULL, &th);
+              g_object_unref (target_page);
+            }
+          top = dest->change_top ? th - dest->top : 0;
           poppler_dest_free (dest);
         }
       break;
@@ -865,8 +910,25 @@ click_released_cb (GtkGestureClick *gesture,
   g_object_unref (page);
   na_pdf_document_unlock (self->document);
 
-  if (target >= 0)
-    na_pdf_view_scroll_to (self, target, top);
+  if (target < 0)
+    return FALSE;
+  na_pdf_view_scroll_to (self, target, top);
+  return TRUE;
+}
+
+/* A click, not a drag, follows an internal link. */
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   NaPdfView       *self)
+{
+  int index;
+  double px, py;
+
+  if (point_to_page (self, x, y, &index, &px, &py))
+    na_pdf_view_activate_link_at (self, index, px, py);
 }
 
 static gboolean

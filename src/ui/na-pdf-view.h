@@ -53,6 +53,16 @@ void           na_pdf_view_select           (NaPdfView      *self,
                                              int             page,
                                              int             start,
                                              int             end);
+void           na_pdf_view_select_area      (NaPdfView      *self,
+                                             int             page,
+                                             double          x1,
+                                             double          y1,
+                                             double          x2,
+                                             double          y2);
+gboolean       na_pdf_view_activate_link_at (NaPdfView      *self,
+                                             int             page,
+                                             double          x,
+                                             double          y);
 guint          na_pdf_view_get_n_rendered   (NaPdfView      *self);
 gsize          na_pdf_view_get_cache_bytes  (NaPdfView      *self);
 guint          na_pdf_view_get_n_pending    (NaPdfView      *self);
