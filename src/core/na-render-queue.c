@@ -26,7 +26,31 @@ struct _NaRenderQueue
   guint          n_documents;
   guint          n_threads;
   guint64        sequence;
+  struct _Pool  *pool_buffers;
 };
+
+/* Pixel memory reused from one render to the next: a fresh allocation of a page's size is
+ * fresh pages from the kernel, zeroed and faulted in one by one, which costs as much as
+ * rendering a simple page. Surfaces outlive the queue in the viewer's cache, so the pool is
+ * reference-counted apart from it. */
+typedef struct _Pool
+{
+  gatomicrefcount ref_count;
+  GMutex          lock;
+  GSList         *buffers;   /* Buffer, given back by destroyed surfaces */
+  gsize           bytes;
+} Pool;
+
+typedef struct
+{
+  Pool   *pool;
+  gsize   size;
+  guchar *data;
+} Buffer;
+
+#define MAX_POOLED_BYTES (24 * 1024 * 1024)
+
+static const cairo_user_data_key_t buffer_key;
 
 typedef struct
 {
@@ -69,6 +93,87 @@ na_render_page_size (NaPdfDocument *document,
   na_pdf_document_get_page_size (document, page, &w, &h);
   *width = MAX (1, (int) ceil (w * scale - 1e-6));
   *height = MAX (1, (int) ceil (h * scale - 1e-6));
+}
+
+static void
+buffer_free (gpointer data)
+{
+  Buffer *buffer = data;
+
+  g_free (buffer->data);
+  g_free (buffer);
+}
+
+static Pool *
+pool_ref (Pool *pool)
+{
+  g_atomic_ref_count_inc (&pool->ref_count);
+  return pool;
+}
+
+static void
+pool_unref (Pool *pool)
+{
+  if (!g_atomic_ref_count_dec (&pool->ref_count))
+    return;
+  g_slist_free_full (pool->buffers, buffer_free);
+  g_mutex_clear (&pool->lock);
+  g_free (pool);
+}
+
+static void
+buffer_release (gpointer data)
+{
+  Buffer *buffer = data;
+  Pool *pool = buffer->pool;
+
+  g_mutex_lock (&pool->lock);
+  if (pool->bytes + buffer->size <= MAX_POOLED_BYTES)
+    {
+      pool->buffers = g_slist_prepend (pool->buffers, buffer);
+      pool->bytes += buffer->size;
+      buffer = NULL;
+    }
+  g_mutex_unlock (&pool->lock);
+
+  if (buffer != NULL)
+    buffer_free (buffer);
+  pool_unref (pool);
+}
+
+static cairo_surface_t *
+create_surface (NaRenderQueue *self,
+                int            width,
+                int            height)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  gsize size = (gsize) stride * height;
+  Buffer *buffer = NULL;
+  cairo_surface_t *surface;
+
+  g_mutex_lock (&self->pool_buffers->lock);
+  for (GSList *l = self->pool_buffers->buffers; l != NULL; l = l->next)
+    if (((Buffer *) l->data)->size == size)
+      {
+        buffer = l->data;
+        self->pool_buffers->buffers = g_slist_delete_link (self->pool_buffers->buffers, l);
+        self->pool_buffers->bytes -= size;
+        break;
+      }
+  g_mutex_unlock (&self->pool_buffers->lock);
+
+  if (buffer == NULL)
+    {
+      buffer = g_new0 (Buffer, 1);
+      buffer->size = size;
+      buffer->data = g_malloc (size);
+    }
+  buffer->pool = pool_ref (self->pool_buffers);
+
+  surface = cairo_image_surface_create_for_data (buffer->data, CAIRO_FORMAT_ARGB32, width,
+                                                 height, stride);
+  cairo_surface_set_user_data (surface, &buffer_key, buffer, buffer_release);
+  return surface;
 }
 
 static PopplerDocument *
@@ -128,7 +233,7 @@ run_job (gpointer data,
     }
 
   na_render_page_size (self->document, job->page, job->scale, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  surface = create_surface (self, width, height);
   cr = cairo_create (surface);
   /* Paper is white whatever the theme; PDFs expect to be drawn on it. */
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -162,6 +267,7 @@ na_render_queue_finalize (GObject *object)
   g_async_queue_unref (self->free_documents);
   g_clear_object (&self->document);
   g_mutex_clear (&self->lock);
+  pool_unref (self->pool_buffers);
 
   G_OBJECT_CLASS (na_render_queue_parent_class)->finalize (object);
 }
@@ -176,6 +282,9 @@ static void
 na_render_queue_init (NaRenderQueue *self)
 {
   g_mutex_init (&self->lock);
+  self->pool_buffers = g_new0 (Pool, 1);
+  g_atomic_ref_count_init (&self->pool_buffers->ref_count);
+  g_mutex_init (&self->pool_buffers->lock);
   self->free_documents = g_async_queue_new ();
 }
 
