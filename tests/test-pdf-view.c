@@ -270,6 +270,30 @@ test_attach_view_zoom_find_select (Fixture       *f,
   na_pdf_view_scroll_to (view, 0, 0);
   iterate (200);
   save_screenshot (GTK_WIDGET (f->window), "pdf-selection.png");
+
+  /* The selection becomes the user's highlight, with a note, kept in the store. */
+  g_assert_true (na_pdf_page_highlight_selection (f->page, "the report's name"));
+  g_assert_false (na_pdf_page_highlight_selection (f->page, NULL));   /* nothing selected */
+  iterate (200);
+  {
+    GFile *store = na_attachments_get_file (f->attachments);
+    g_autoptr(NaAttachments) reread = na_attachments_new (store);
+    const char *text, *note;
+    GArray *rects;
+    int page;
+
+    g_assert_true (na_attachments_load (reread, NULL));
+    g_assert_cmpuint (na_attachments_get_n_highlights (reread, "lantern"), ==, 1);
+    g_assert_true (na_attachments_get_highlight (reread, "lantern", 0, &page, &text, &note,
+                                                 &rects));
+    g_assert_cmpint (page, ==, 0);
+    g_assert_cmpstr (text, ==, "The Harbour Lantern Report");
+    g_assert_cmpstr (note, ==, "the report's name");
+    g_assert_cmpuint (rects->len, ==, 1);
+  }
+  g_assert_true (has_label (GTK_WIDGET (f->page),
+                            "“The Harbour Lantern Report” — the report's name"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-user-highlight.png");
 }
 
 static void

@@ -367,6 +367,38 @@ test_attachments_round_trip (void)
   g_assert_cmpint (na_attachments_get_page (again, "essay-1", "essay-1-a2"), ==, 0);
   g_assert_null (na_attachments_get_path (again, "essay-2"));
 
+  /* The user's highlights keep their page, text, note and rectangles. */
+  {
+    g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+    NaPdfRect r = { 2, 72.5, 400, 300.25, 412 };
+    g_autoptr(NaAttachments) third = na_attachments_new (file);
+    const char *text, *note;
+    GArray *back;
+    int page;
+
+    g_array_append_val (rects, r);
+    g_assert_cmpuint (na_attachments_add_highlight (again, "essay-1", 2, "a passage", "mine",
+                                                    rects), ==, 0);
+    na_attachments_add_highlight (again, "essay-1", 0, "another", NULL, rects);
+    g_assert_true (na_attachments_save (again, &error));
+    g_assert_true (na_attachments_load (third, &error));
+    g_assert_cmpuint (na_attachments_get_n_highlights (third, "essay-1"), ==, 2);
+    g_assert_true (na_attachments_get_highlight (third, "essay-1", 0, &page, &text, &note,
+                                                 &back));
+    g_assert_cmpint (page, ==, 2);
+    g_assert_cmpstr (text, ==, "a passage");
+    g_assert_cmpstr (note, ==, "mine");
+    g_assert_cmpuint (back->len, ==, 1);
+    g_assert_cmpfloat (g_array_index (back, NaPdfRect, 0).x1, ==, 72.5);
+    g_assert_cmpfloat (g_array_index (back, NaPdfRect, 0).x2, ==, 300.25);
+    g_assert_cmpint (g_array_index (back, NaPdfRect, 0).page, ==, 2);
+    g_assert_true (na_attachments_get_highlight (third, "essay-1", 1, NULL, NULL, &note, NULL));
+    g_assert_null (note);
+    g_assert_true (na_attachments_remove_highlight (third, "essay-1", 0));
+    g_assert_cmpuint (na_attachments_get_n_highlights (third, "essay-1"), ==, 1);
+    g_assert_false (na_attachments_get_highlight (third, "essay-1", 1, NULL, NULL, NULL, NULL));
+  }
+
   /* Another file's content: the old pages meant nothing for it. */
   na_attachments_set (again, "essay-1", "/data/one.pdf", "def456");
   g_assert_cmpint (na_attachments_get_page (again, "essay-1", "essay-1-a1"), ==, 0);

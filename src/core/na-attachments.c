@@ -3,7 +3,10 @@
  * $XDG_DATA_HOME/natoasia/attachments.json:
  *   { "format": "org.example.NatoAsia.attachments", "version": 1,
  *     "attachments": { ESSAY-ID: { "path": "/abs/file.pdf", "sha256": "…",
- *                                  "pages": { ITEM-ID: 12, … } } } }
+ *                                  "pages": { ITEM-ID: 12, … },
+ *                                  "highlights": [ { "page": 1, "text": "…", "note": "…",
+ *                                                    "rects": [[x1, y1, x2, y2], …] } ] } } }
+ * (highlight pages from 1, rectangles in PDF points from the page's top-left corner)
  * Written whole to a temporary file and renamed over the old one (g_file_set_contents_full
  * with CONSISTENT|DURABLE), so a crash leaves the old or the new file, never half of one.
  * A store that cannot be read is the user's data all the same: it is moved aside, never
@@ -22,10 +25,28 @@
 
 typedef struct
 {
+  int     page;    /* from 0 */
+  char   *text;
+  char   *note;
+  GArray *rects;   /* NaPdfRect */
+} Highlight;
+
+typedef struct
+{
   char       *path;
   char       *sha256;
-  GHashTable *pages;   /* item id → GINT_TO_POINTER (page) */
+  GHashTable *pages;       /* item id → GINT_TO_POINTER (page) */
+  GPtrArray  *highlights;  /* Highlight, the user's own, made from selections */
 } Entry;
+
+static void
+highlight_free (Highlight *highlight)
+{
+  g_free (highlight->text);
+  g_free (highlight->note);
+  g_array_unref (highlight->rects);
+  g_free (highlight);
+}
 
 struct _NaAttachments
 {
@@ -45,6 +66,7 @@ entry_free (Entry *entry)
   g_free (entry->path);
   g_free (entry->sha256);
   g_hash_table_unref (entry->pages);
+  g_ptr_array_unref (entry->highlights);
   g_free (entry);
 }
 
@@ -54,6 +76,7 @@ entry_new (void)
   Entry *entry = g_new0 (Entry, 1);
 
   entry->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  entry->highlights = g_ptr_array_new_with_free_func ((GDestroyNotify) highlight_free);
   return entry;
 }
 
@@ -115,6 +138,58 @@ na_attachments_get_file (NaAttachments *self)
 {
   g_return_val_if_fail (NA_IS_ATTACHMENTS (self), NULL);
   return self->file;
+}
+
+/* Highlights that do not make sense (no rectangles, no page) are skipped, not fatal: the
+ * rest of the user's store is still good. */
+static void
+parse_highlights (Entry    *entry,
+                  JsonNode *node)
+{
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      JsonObject *obj;
+      JsonNode *rects;
+      Highlight *highlight;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      obj = json_node_get_object (item);
+      rects = json_object_get_member (obj, "rects");
+      if (json_object_get_int_member_with_default (obj, "page", 0) < 1 || rects == NULL ||
+          !JSON_NODE_HOLDS_ARRAY (rects))
+        continue;
+
+      highlight = g_new0 (Highlight, 1);
+      highlight->page = json_object_get_int_member (obj, "page") - 1;
+      highlight->text = g_strdup (json_object_get_string_member_with_default (obj, "text", ""));
+      highlight->note = g_strdup (json_object_get_string_member_with_default (obj, "note",
+                                                                              NULL));
+      highlight->rects = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+      for (guint r = 0; r < json_array_get_length (json_node_get_array (rects)); r++)
+        {
+          JsonNode *quad = json_array_get_element (json_node_get_array (rects), r);
+          JsonArray *q;
+          NaPdfRect rect = { highlight->page };
+
+          if (!JSON_NODE_HOLDS_ARRAY (quad) ||
+              json_array_get_length (q = json_node_get_array (quad)) != 4)
+            continue;
+          rect.x1 = json_array_get_double_element (q, 0);
+          rect.y1 = json_array_get_double_element (q, 1);
+          rect.x2 = json_array_get_double_element (q, 2);
+          rect.y2 = json_array_get_double_element (q, 3);
+          g_array_append_val (highlight->rects, rect);
+        }
+      g_ptr_array_add (entry->highlights, highlight);
+    }
 }
 
 static gboolean
@@ -201,6 +276,7 @@ parse (NaAttachments  *self,
                 g_hash_table_insert (entry->pages, g_strdup (i->data), GINT_TO_POINTER (page));
             }
         }
+      parse_highlights (entry, json_object_get_member (obj, "highlights"));
       g_hash_table_replace (self->entries, g_strdup (l->data), entry);
     }
 
@@ -282,6 +358,37 @@ na_attachments_load (NaAttachments  *self,
   return FALSE;
 }
 
+static void
+add_highlight_json (JsonBuilder *builder,
+                    Highlight   *highlight)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "page");
+  json_builder_add_int_value (builder, highlight->page + 1);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, highlight->text);
+  if (highlight->note != NULL)
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, highlight->note);
+    }
+  json_builder_set_member_name (builder, "rects");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < highlight->rects->len; r++)
+    {
+      NaPdfRect *rect = &g_array_index (highlight->rects, NaPdfRect, r);
+
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, rect->x1);
+      json_builder_add_double_value (builder, rect->y1);
+      json_builder_add_double_value (builder, rect->x2);
+      json_builder_add_double_value (builder, rect->y2);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 static JsonNode *
 to_json (NaAttachments *self)
 {
@@ -321,6 +428,14 @@ to_json (NaAttachments *self)
                                                                             i->data)));
         }
       json_builder_end_object (builder);
+      if (entry->highlights->len > 0)
+        {
+          json_builder_set_member_name (builder, "highlights");
+          json_builder_begin_array (builder);
+          for (guint h = 0; h < entry->highlights->len; h++)
+            add_highlight_json (builder, g_ptr_array_index (entry->highlights, h));
+          json_builder_end_array (builder);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -529,6 +644,107 @@ na_attachments_apply_pages (NaAttachments *self,
 
   return apply_to (self, na_library_get_arguments (library)) +
          apply_to (self, na_library_get_recommendations (library));
+}
+
+/**
+ * na_attachments_add_highlight:
+ * @page: from 0
+ * @note: (nullable): the user's note
+ * @rects: (element-type NaPdfRect): where the passage is on @page
+ *
+ * Records a passage the user highlighted in @essay_id's attached PDF.
+ *
+ * Returns: its index
+ */
+guint
+na_attachments_add_highlight (NaAttachments *self,
+                              const char    *essay_id,
+                              int            page,
+                              const char    *text,
+                              const char    *note,
+                              GArray        *rects)
+{
+  Entry *entry;
+  Highlight *highlight;
+
+  g_return_val_if_fail (NA_IS_ATTACHMENTS (self), 0);
+  g_return_val_if_fail (rects != NULL && page >= 0, 0);
+
+  entry = g_hash_table_lookup (self->entries, essay_id);
+  g_return_val_if_fail (entry != NULL, 0);
+
+  highlight = g_new0 (Highlight, 1);
+  highlight->page = page;
+  highlight->text = g_strdup (text ? text : "");
+  highlight->note = note && note[0] ? g_strdup (note) : NULL;
+  highlight->rects = g_array_copy (rects);
+  g_ptr_array_add (entry->highlights, highlight);
+  return entry->highlights->len - 1;
+}
+
+guint
+na_attachments_get_n_highlights (NaAttachments *self,
+                                 const char    *essay_id)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (NA_IS_ATTACHMENTS (self), 0);
+
+  entry = essay_id ? g_hash_table_lookup (self->entries, essay_id) : NULL;
+  return entry ? entry->highlights->len : 0;
+}
+
+/**
+ * na_attachments_get_highlight:
+ * @page: (out) (optional): from 0
+ * @text: (out) (optional) (transfer none):
+ * @note: (out) (optional) (transfer none) (nullable):
+ * @rects: (out) (optional) (transfer none) (element-type NaPdfRect):
+ */
+gboolean
+na_attachments_get_highlight (NaAttachments  *self,
+                              const char     *essay_id,
+                              guint           index,
+                              int            *page,
+                              const char    **text,
+                              const char    **note,
+                              GArray        **rects)
+{
+  Entry *entry;
+  Highlight *highlight;
+
+  g_return_val_if_fail (NA_IS_ATTACHMENTS (self), FALSE);
+
+  entry = essay_id ? g_hash_table_lookup (self->entries, essay_id) : NULL;
+  if (entry == NULL || index >= entry->highlights->len)
+    return FALSE;
+
+  highlight = g_ptr_array_index (entry->highlights, index);
+  if (page)
+    *page = highlight->page;
+  if (text)
+    *text = highlight->text;
+  if (note)
+    *note = highlight->note;
+  if (rects)
+    *rects = highlight->rects;
+  return TRUE;
+}
+
+gboolean
+na_attachments_remove_highlight (NaAttachments *self,
+                                 const char    *essay_id,
+                                 guint          index)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (NA_IS_ATTACHMENTS (self), FALSE);
+
+  entry = essay_id ? g_hash_table_lookup (self->entries, essay_id) : NULL;
+  if (entry == NULL || index >= entry->highlights->len)
+    return FALSE;
+  g_ptr_array_remove_index (entry->highlights, index);
+  return TRUE;
 }
 
 /**

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "na-library.h"
+#include "na-pdf-document.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,24 @@ int            na_attachments_get_page    (NaAttachments *self,
                                            const char    *item_id);
 guint          na_attachments_apply_pages (NaAttachments *self,
                                            NaLibrary     *library);
+guint          na_attachments_add_highlight (NaAttachments *self,
+                                             const char    *essay_id,
+                                             int            page,
+                                             const char    *text,
+                                             const char    *note,
+                                             GArray        *rects);
+guint          na_attachments_get_n_highlights (NaAttachments *self,
+                                             const char    *essay_id);
+gboolean       na_attachments_get_highlight (NaAttachments *self,
+                                             const char    *essay_id,
+                                             guint          index,
+                                             int           *page,
+                                             const char   **text,
+                                             const char   **note,
+                                             GArray       **rects);
+gboolean       na_attachments_remove_highlight (NaAttachments *self,
+                                             const char    *essay_id,
+                                             guint          index);
 char          *na_attachments_hash_file   (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);

@@ -61,6 +61,7 @@ struct _NaPdfPage
   GArray          *matches;       /* start, end pairs in the document's text */
   int              current_match;
   guint            sync_id;
+  gboolean         is_attachment;  /* what is shown is the essay's attached PDF */
 };
 
 G_DEFINE_FINAL_TYPE (NaPdfPage, na_pdf_page, GTK_TYPE_WIDGET)
@@ -355,12 +356,90 @@ fill_anchors (NaPdfPage *self,
   na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_ANCHOR, all);
 }
 
+/* The user's highlights and notes: drawn in green, listed after the anchors. */
+static void
+show_user_highlights (NaPdfPage *self)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+  const char *essay_id = self->essay ? na_essay_get_id (self->essay) : NULL;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->anchors_list));
+  guint n = self->is_attachment && self->attachments
+            ? na_attachments_get_n_highlights (self->attachments, essay_id) : 0;
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (g_object_get_data (G_OBJECT (child), "user") != NULL)
+        gtk_list_box_remove (self->anchors_list, child);
+      child = next;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      int page;
+      const char *text, *note;
+      GArray *rects;
+      g_autofree char *prefix = NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *row;
+
+      na_attachments_get_highlight (self->attachments, essay_id, i, &page, &text, &note,
+                                    &rects);
+      g_array_append_vals (all, rects->data, rects->len);
+      prefix = g_strdup_printf (_("p. %d"), page + 1);
+      /* Translators: a passage the user highlighted, then the user's note on it */
+      label = note ? g_strdup_printf (_("“%s” — %s"), text, note)
+                   : g_strdup_printf (_("“%s”"), text);
+      row = jump_row_new (prefix, label, page,
+                          rects->len ? g_array_index (rects, NaPdfRect, 0).y1 : 0, 0);
+      g_object_set_data (G_OBJECT (row), "user", GINT_TO_POINTER (1));
+      gtk_widget_add_css_class (row, "user-highlight");
+      gtk_list_box_append (self->anchors_list, row);
+    }
+  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_USER, all);
+}
+
+static void save_attachments (NaPdfPage *self);
+
+/**
+ * na_pdf_page_highlight_selection:
+ * @note: (nullable): a note to keep with it
+ *
+ * Keeps the selected passage, with its page and rectangles, in the attachments store.
+ *
+ * Returns: whether there was a selection in the essay's attached PDF to keep
+ */
+gboolean
+na_pdf_page_highlight_selection (NaPdfPage  *self,
+                                 const char *note)
+{
+  g_autoptr(GArray) rects = NULL;
+  g_autofree char *text = NULL;
+  int page;
+
+  g_return_val_if_fail (NA_IS_PDF_PAGE (self), FALSE);
+
+  if (!self->is_attachment || self->attachments == NULL ||
+      (rects = na_pdf_view_dup_selection_rects (self->view, &page)) == NULL)
+    return FALSE;
+
+  text = na_pdf_view_dup_selection (self->view);
+  g_strdelimit (text, "\n\r\f\t", ' ');
+  na_attachments_add_highlight (self->attachments, na_essay_get_id (self->essay), page,
+                                g_strstrip (text), note, rects);
+  na_pdf_view_select (self->view, -1, 0, 0);
+  save_attachments (self);
+  show_user_highlights (self);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "anchors");
+  return TRUE;
+}
+
 /* Pages where anchors resolved go to the store and to the library's anchors ("p. 12"). */
 static void
 record_pages (NaPdfPage *self,
               GPtrArray *results)
 {
-  g_autoptr(GError) error = NULL;
   const char *essay_id = na_essay_get_id (self->essay);
 
   for (guint i = 0; i < results->len; i++)
@@ -370,6 +449,14 @@ record_pages (NaPdfPage *self,
       na_attachments_set_page (self->attachments, essay_id, result->id, result->page);
     }
   na_attachments_apply_pages (self->attachments, self->library);
+  save_attachments (self);
+}
+
+static void
+save_attachments (NaPdfPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
   if (!na_attachments_save (self->attachments, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -490,7 +577,7 @@ thumbnail_activate_cb (NaPdfPage *self,
 static const char * const viewer_actions[] = {
   "pdf-page.zoom-in", "pdf-page.zoom-out", "pdf-page.zoom-reset", "pdf-page.fit-width",
   "pdf-page.fit-page", "pdf-page.zoom", "pdf-page.find", "pdf-page.find-next",
-  "pdf-page.find-previous",
+  "pdf-page.find-previous", "pdf-page.highlight", "pdf-page.note",
 };
 
 static void
@@ -567,6 +654,8 @@ commit_open (NaPdfPage *self,
                         na_pdf_document_get_sha256 (data->document));
   if (self->attachments != NULL && path != NULL && essay_id && is_attachment && !changed)
     record_pages (self, data->results);
+  self->is_attachment = is_attachment && essay_id != NULL && self->attachments != NULL;
+  show_user_highlights (self);
 
   if (changed)
     {
@@ -779,6 +868,7 @@ show_essay (NaPdfPage *self)
 
   g_cancellable_cancel (self->cancellable);
   set_document (self, NULL);
+  self->is_attachment = FALSE;
   g_clear_object (&self->file);
   clear_list (self->anchors_list);
   gtk_label_set_text (self->file_label, "");
@@ -1104,6 +1194,65 @@ file_action (GtkWidget  *widget,
                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "locked-mode")));
 }
 
+typedef struct
+{
+  NaPdfPage *self;
+  GtkWidget *entry;
+} NoteData;
+
+static void
+note_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  NoteData         *data)
+{
+  if (g_strcmp0 (response, "add") == 0)
+    na_pdf_page_highlight_selection (data->self,
+                                     gtk_editable_get_text (GTK_EDITABLE (data->entry)));
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+static void
+highlight_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NaPdfPage *self = NA_PDF_PAGE (widget);
+  g_autofree char *text = na_pdf_view_dup_selection (self->view);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  NoteData *data;
+
+  if (text == NULL || !self->is_attachment)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  if (g_str_equal (action_name, "pdf-page.highlight") || !GTK_IS_WINDOW (root))
+    {
+      na_pdf_page_highlight_selection (self, NULL);
+      return;
+    }
+
+  g_strdelimit (text, "\n\r\f\t", ' ');
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Add a Note"), g_strstrip (text));
+  data = g_new0 (NoteData, 1);
+  data->self = g_object_ref (self);
+  data->entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), _("Your note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  g_object_set (data->entry, "activates-default", TRUE, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), data->entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "add", _("_Add Note"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_signal_connect (dialog, "response", G_CALLBACK (note_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 na_pdf_page_dispose (GObject *object)
 {
@@ -1157,6 +1306,8 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
     { GDK_KEY_g, GDK_CONTROL_MASK, "pdf-page.find-next" },
     { GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "pdf-page.find-previous" },
     { GDK_KEY_F3, 0, "pdf-page.find-next" },
+    { GDK_KEY_e, GDK_CONTROL_MASK, "pdf-page.highlight" },
+    { GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "pdf-page.note" },
   };
 
   object_class->dispose = na_pdf_page_dispose;
@@ -1204,6 +1355,8 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf-page.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.find-next", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.find-previous", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.highlight", NULL, highlight_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.note", NULL, highlight_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.attach", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.relocate", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.unlock", NULL, file_action);

@@ -30,5 +30,7 @@ const char *na_pdf_page_get_state      (NaPdfPage     *self);
 guint      na_pdf_page_get_n_matches   (NaPdfPage     *self);
 void       na_pdf_page_find            (NaPdfPage     *self,
                                         const char    *text);
+gboolean   na_pdf_page_highlight_selection (NaPdfPage *self,
+                                        const char    *note);
 
 G_END_DECLS

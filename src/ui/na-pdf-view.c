@@ -429,6 +429,7 @@ na_pdf_view_snapshot (GtkWidget   *widget,
     { 0.96, 0.83, 0.18, 0.40 },   /* anchors: yellow, as a highlighter */
     { 0.21, 0.52, 0.89, 0.25 },   /* matches */
     { 0.90, 0.38, 0.00, 0.45 },   /* current match */
+    { 0.20, 0.82, 0.48, 0.35 },   /* the user's highlights: green */
   };
   static const GdkRGBA selection = { 0.21, 0.52, 0.89, 0.40 };
   static const GdkRGBA paper = { 1, 1, 1, 1 };
@@ -752,6 +753,24 @@ na_pdf_view_select (NaPdfView *self,
                                                       self->sel_end);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.copy", self->sel_rects != NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * na_pdf_view_dup_selection_rects:
+ * @page: (out): the selection's page, from 0
+ *
+ * Returns: (transfer full) (nullable) (element-type NaPdfRect): the selection's rectangles
+ */
+GArray *
+na_pdf_view_dup_selection_rects (NaPdfView *self,
+                                 int       *page)
+{
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), NULL);
+
+  if (self->sel_rects == NULL || self->sel_rects->len == 0)
+    return NULL;
+  *page = self->sel_page;
+  return g_array_copy (self->sel_rects);
 }
 
 /**

@@ -23,6 +23,7 @@ typedef enum
   NA_PDF_HIGHLIGHT_ANCHOR,     /* the essay's arguments and recommendations */
   NA_PDF_HIGHLIGHT_MATCH,      /* find results */
   NA_PDF_HIGHLIGHT_CURRENT,    /* the current find result */
+  NA_PDF_HIGHLIGHT_USER,       /* the user's own highlights and notes */
   NA_PDF_N_HIGHLIGHTS,
 } NaPdfHighlight;
 
@@ -49,6 +50,8 @@ void           na_pdf_view_set_highlights   (NaPdfView      *self,
                                              NaPdfHighlight  kind,
                                              GArray         *rects);
 char          *na_pdf_view_dup_selection    (NaPdfView      *self);
+GArray        *na_pdf_view_dup_selection_rects (NaPdfView   *self,
+                                             int            *page);
 void           na_pdf_view_select           (NaPdfView      *self,
                                              int             page,
                                              int             start,
