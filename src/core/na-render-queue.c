@@ -96,12 +96,26 @@ na_render_page_size (NaPdfDocument *document,
 }
 
 static void
-buffer_free (gpointer data)
+buffer_free (gpointer data,
+             gpointer user_data)
 {
   Buffer *buffer = data;
 
   g_free (buffer->data);
   g_free (buffer);
+}
+
+/* Giving a page-sized buffer back to the system unmaps it, which takes milliseconds; the
+ * viewer evicts pages on the main thread, so that happens on a thread of its own. */
+static void
+buffer_free_later (Buffer *buffer)
+{
+  static GThreadPool *reaper;
+
+  if (g_once_init_enter (&reaper))
+    g_once_init_leave (&reaper, g_thread_pool_new ((GFunc) buffer_free, NULL, 1, FALSE,
+                                                   NULL));
+  g_thread_pool_push (reaper, buffer, NULL);
 }
 
 static Pool *
@@ -116,7 +130,9 @@ pool_unref (Pool *pool)
 {
   if (!g_atomic_ref_count_dec (&pool->ref_count))
     return;
-  g_slist_free_full (pool->buffers, buffer_free);
+  for (GSList *l = pool->buffers; l != NULL; l = l->next)
+    buffer_free_later (l->data);
+  g_slist_free (pool->buffers);
   g_mutex_clear (&pool->lock);
   g_free (pool);
 }
@@ -137,7 +153,7 @@ buffer_release (gpointer data)
   g_mutex_unlock (&pool->lock);
 
   if (buffer != NULL)
-    buffer_free (buffer);
+    buffer_free_later (buffer);
   pool_unref (pool);
 }
 

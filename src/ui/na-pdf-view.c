@@ -488,6 +488,15 @@ na_pdf_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Moved to a monitor of another scale: what is in flight is at the wrong resolution. */
+static void
+on_scale_factor_changed (NaPdfView *self)
+{
+  restart_renders (self);
+  request_visible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 on_adjustment_value_changed (NaPdfView *self)
 {
@@ -1176,6 +1185,7 @@ na_pdf_view_init (NaPdfView *self)
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.copy", FALSE);
 
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
