@@ -456,10 +456,12 @@ static void
 save_attachments (NaPdfPage *self)
 {
   g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (!na_attachments_save (self->attachments, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                       : NULL,
                                                   _("Could Not Save the Attachment"),
                                                   error->message);
 
@@ -727,7 +729,9 @@ opened_cb (GObject      *object,
                                                  "content differs. Use it anyway? The anchors "
                                                  "will be resolved again in it."), name);
 
-      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                        _("A Different File"), body);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                         "use", _("_Use This File"), NULL);
