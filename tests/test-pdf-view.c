@@ -321,6 +321,51 @@ test_error_pages (Fixture       *f,
   save_screenshot (GTK_WIDGET (f->window), "pdf-moved.png");
 }
 
+static gboolean locked_dialog_shown (gpointer data);
+
+static void
+test_relocate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *original = g_build_filename (tmpdir, "to-move.pdf", NULL);
+  g_autofree char *moved = g_build_filename (tmpdir, "moved-here.pdf", NULL);
+  g_autofree char *other = g_build_filename (tmpdir, "other.pdf", NULL);
+  g_autoptr(GFile) original_file = g_file_new_for_path (original);
+  g_autoptr(GFile) moved_file = g_file_new_for_path (moved);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autofree char *sha = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  na_test_pdf_write_fixture (original);
+  na_test_pdf_write_long (other, 2);
+  na_pdf_page_attach_file (f->page, original_file);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
+  sha = g_strdup (na_attachments_get_sha256 (f->attachments, "lantern"));
+
+  /* The file moves: the page asks for it. */
+  g_assert_cmpint (g_rename (original, moved), ==, 0);
+  na_pdf_page_set_essay (f->page, NULL);
+  na_pdf_page_set_essay (f->page, na_library_lookup_essay (f->library, "lantern"));
+  iterate (200);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "The PDF Has Moved"));
+
+  /* Another file is not taken without asking; cancelling keeps the attachment. */
+  na_pdf_page_relocate_file (f->page, other_file);
+  iterate_until (locked_dialog_shown, &dialog);
+  g_assert_true (has_label (GTK_WIDGET (dialog), "A Different File"));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate (200);
+  g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, original);
+
+  /* The same content at its new place is taken and remembered there. */
+  na_pdf_page_relocate_file (f->page, moved_file);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
+  g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, moved);
+  g_assert_cmpstr (na_attachments_get_sha256 (f->attachments, "lantern"), ==, sha);
+}
+
 static void
 test_internal_link (Fixture       *f,
                     gconstpointer  data)
@@ -499,6 +544,8 @@ main (int   argc,
   g_test_add ("/pdf-view/attach-view-zoom-find-select", Fixture, NULL, fixture_set_up,
               test_attach_view_zoom_find_select, fixture_tear_down);
   g_test_add ("/pdf-view/error-pages", Fixture, NULL, fixture_set_up, test_error_pages,
+              fixture_tear_down);
+  g_test_add ("/pdf-view/relocate", Fixture, NULL, fixture_set_up, test_relocate,
               fixture_tear_down);
   g_test_add ("/pdf-view/internal-link", Fixture, NULL, fixture_set_up, test_internal_link,
               fixture_tear_down);

@@ -669,22 +669,15 @@ commit_open (NaPdfPage *self,
     gtk_label_set_text (self->file_label, name);
 }
 
-typedef struct
-{
-  NaPdfPage *self;
-  OpenData  *data;
-} Pending;
-
+/* The task, kept until the user answers: it owns the opened document. */
 static void
 relocate_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
-                      Pending          *pending)
+                      GTask            *task)
 {
   if (g_strcmp0 (response, "use") == 0)
-    commit_open (pending->self, pending->data);
-  g_object_unref (pending->self);
-  open_data_free (pending->data);
-  g_free (pending);
+    commit_open (g_task_get_source_object (task), g_task_get_task_data (task));
+  g_object_unref (task);
 }
 
 static void
@@ -724,7 +717,6 @@ opened_cb (GObject      *object,
       g_strcmp0 (remembered, na_pdf_document_get_sha256 (data->document)) != 0)
     {
       GtkWidget *dialog;
-      Pending *pending = g_new0 (Pending, 1);
       g_autofree char *body = g_strdup_printf (_("“%s” is not the file that was attached: its "
                                                  "content differs. Use it anyway? The anchors "
                                                  "will be resolved again in it."), name);
@@ -737,11 +729,8 @@ opened_cb (GObject      *object,
                                         "use", _("_Use This File"), NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "use",
                                                   ADW_RESPONSE_SUGGESTED);
-      pending->self = g_object_ref (self);
-      pending->data = g_steal_pointer (&data);
-      /* The task keeps its own pointer to the data: take it out so it is not freed twice. */
-      g_task_set_task_data (G_TASK (result), NULL, NULL);
-      g_signal_connect (dialog, "response", G_CALLBACK (relocate_response_cb), pending);
+      g_signal_connect (dialog, "response", G_CALLBACK (relocate_response_cb),
+                        g_object_ref (result));
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
@@ -804,6 +793,22 @@ na_pdf_page_attach_file (NaPdfPage *self,
   g_return_if_fail (G_IS_FILE (file));
 
   start_open (self, file, NULL, MODE_ATTACH);
+}
+
+/**
+ * na_pdf_page_relocate_file:
+ *
+ * Opens @file as the essay's attachment found elsewhere: when its content is not the one
+ * attached, the user is asked before it replaces the attachment.
+ */
+void
+na_pdf_page_relocate_file (NaPdfPage *self,
+                           GFile     *file)
+{
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_open (self, file, NULL, MODE_RELOCATE);
 }
 
 typedef struct

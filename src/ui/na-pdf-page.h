@@ -22,6 +22,8 @@ void       na_pdf_page_set_essay       (NaPdfPage     *self,
 NaEssay   *na_pdf_page_get_essay       (NaPdfPage     *self);
 void       na_pdf_page_attach_file     (NaPdfPage     *self,
                                         GFile         *file);
+void       na_pdf_page_relocate_file   (NaPdfPage     *self,
+                                        GFile         *file);
 void       na_pdf_page_open_file       (NaPdfPage     *self,
                                         GFile         *file,
                                         const char    *password);
