@@ -56,9 +56,7 @@ iterate_until (gboolean (*done) (gpointer), gpointer data)
 static gboolean
 page_settled (gpointer data)
 {
-  const char *state = na_pdf_page_get_state (data);
-
-  return g_strcmp0 (state, "loading") != 0;
+  return !na_pdf_page_get_busy (data);
 }
 
 static gboolean

@@ -61,6 +61,7 @@ struct _NaPdfPage
   GArray          *matches;       /* start, end pairs in the document's text */
   int              current_match;
   guint            sync_id;
+  gboolean         resolving;      /* the text is being extracted and the anchors resolved */
   gboolean         is_attachment;  /* what is shown is the essay's attached PDF */
 };
 
@@ -84,6 +85,7 @@ typedef struct
   GPtrArray     *texts;
   NaPdfDocument *document;
   GPtrArray     *results;   /* AnchorResult */
+  gboolean       record;    /* the pages found go to the attachments store */
 } OpenData;
 
 static void
@@ -113,6 +115,15 @@ na_pdf_page_get_view (NaPdfPage *self)
 {
   g_return_val_if_fail (NA_IS_PDF_PAGE (self), NULL);
   return self->view;
+}
+
+/* Whether the page is opening a PDF or resolving its anchors. */
+gboolean
+na_pdf_page_get_busy (NaPdfPage *self)
+{
+  g_return_val_if_fail (NA_IS_PDF_PAGE (self), FALSE);
+  return self->resolving ||
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0;
 }
 
 /* "empty", "loading", "error" or "view" */
@@ -203,6 +214,20 @@ open_thread (GTask        *task,
       return;
     }
 
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Text extraction of every page, then the anchors: for a long PDF this takes seconds, so the
+ * pages show first and the highlights follow. */
+static void
+resolve_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+
+  na_pdf_document_get_text_index (data->document);
   data->results = g_ptr_array_new_with_free_func ((GDestroyNotify) anchor_result_free);
   for (guint i = 0; data->anchors && i < data->anchors->len; i++)
     {
@@ -631,6 +656,57 @@ set_document (NaPdfPage     *self,
 static void password_dialog (NaPdfPage *self, GFile *file, OpenMode mode);
 
 static void
+set_resolving (NaPdfPage *self,
+               gboolean   resolving)
+{
+  gboolean can_find = !resolving && na_pdf_view_get_document (self->view) != NULL;
+
+  self->resolving = resolving;
+  /* Find needs the whole text: until it is there, searching would wait for it. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), can_find);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.find", can_find);
+}
+
+static void
+resolved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  NaPdfPage *self = NA_PDF_PAGE (object);
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) ||
+      na_pdf_view_get_document (self->view) != data->document)
+    return;
+
+  fill_anchors (self, data->results);
+  if (data->record)
+    record_pages (self, data->results);
+  show_user_highlights (self);
+  set_resolving (self, FALSE);
+}
+
+static void
+start_resolve (NaPdfPage *self,
+               OpenData  *open,
+               gboolean   record)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, resolved_cb, NULL);
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->document = g_object_ref (open->document);
+  data->file = g_object_ref (open->file);
+  data->anchors = g_steal_pointer (&open->anchors);
+  data->ids = g_steal_pointer (&open->ids);
+  data->texts = g_steal_pointer (&open->texts);
+  data->record = record;
+  set_resolving (self, TRUE);
+  g_task_set_source_tag (task, start_resolve);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, resolve_thread);
+}
+
+static void
 commit_open (NaPdfPage *self,
              OpenData  *data)
 {
@@ -648,16 +724,18 @@ commit_open (NaPdfPage *self,
 
   g_set_object (&self->file, data->file);
   set_document (self, data->document);
-  fill_anchors (self, data->results);
+  clear_list (self->anchors_list);
   gtk_stack_set_visible_child_name (self->stack, "view");
 
   if (data->mode != MODE_OPEN && self->attachments != NULL && path != NULL && essay_id)
-    na_attachments_set (self->attachments, essay_id, path,
-                        na_pdf_document_get_sha256 (data->document));
-  if (self->attachments != NULL && path != NULL && essay_id && is_attachment && !changed)
-    record_pages (self, data->results);
+    {
+      na_attachments_set (self->attachments, essay_id, path,
+                          na_pdf_document_get_sha256 (data->document));
+      save_attachments (self);
+    }
   self->is_attachment = is_attachment && essay_id != NULL && self->attachments != NULL;
-  show_user_highlights (self);
+  start_resolve (self, data, self->attachments != NULL && path != NULL && essay_id &&
+                             is_attachment && !changed);
 
   if (changed)
     {
@@ -750,6 +828,7 @@ start_open (NaPdfPage  *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  self->resolving = FALSE;
 
   data->file = g_object_ref (file);
   data->password = g_strdup (password);
@@ -876,6 +955,7 @@ show_essay (NaPdfPage *self)
   g_autofree char *description = NULL;
 
   g_cancellable_cancel (self->cancellable);
+  self->resolving = FALSE;
   set_document (self, NULL);
   self->is_attachment = FALSE;
   g_clear_object (&self->file);

@@ -29,6 +29,7 @@ void       na_pdf_page_open_file       (NaPdfPage     *self,
                                         const char    *password);
 NaPdfView *na_pdf_page_get_view        (NaPdfPage     *self);
 const char *na_pdf_page_get_state      (NaPdfPage     *self);
+gboolean   na_pdf_page_get_busy        (NaPdfPage     *self);
 guint      na_pdf_page_get_n_matches   (NaPdfPage     *self);
 void       na_pdf_page_find            (NaPdfPage     *self,
                                         const char    *text);
