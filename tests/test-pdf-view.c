@@ -504,6 +504,8 @@ test_long_pdf_renders_only_visible (Fixture       *f,
   }
 }
 
+static void check_window_shared_source (NaWindow *window);
+
 static void
 test_window_has_source_view (void)
 {
@@ -521,8 +523,51 @@ test_window_has_source_view (void)
   g_assert_nonnull (na_window_get_pdf_page (window));
   g_assert_cmpstr (na_pdf_page_get_state (na_window_get_pdf_page (window)), ==, "empty");
   g_assert_true (has_label (GTK_WIDGET (window), "Source"));
+  check_window_shared_source (window);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (100);
+}
+
+/* The real window on the bundled library, with a shared source PDF attached (skipped where
+ * ../shared/sources/pdf is absent): every anchor of the essay found, the first one shown. */
+static void
+check_window_shared_source (NaWindow *window)
+{
+  const char *sources = g_getenv ("NA_SOURCES_DIR");
+  g_autofree char *path = sources ? g_build_filename (sources, "pdf",
+                                                      "2020-nato-association-canada-volume.pdf",
+                                                      NULL) : NULL;
+  g_autoptr(GFile) file = NULL;
+  NaPdfPage *page;
+  GtkWidget *list;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("SKIPPED: the shared source PDFs are not here; no PDF attached in the "
+                      "window");
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window),
+                                                                      ADW_TYPE_VIEW_STACK)),
+                                         "pdf");
+  page = na_window_get_pdf_page (window);
+  file = g_file_new_for_path (path);
+  na_pdf_page_attach_file (page, file);
+  iterate_until (page_settled, page);
+  g_assert_cmpstr (na_pdf_page_get_state (page), ==, "view");
+
+  /* No anchor of the essay is left unfound; the first one is on its page. */
+  g_assert_false (has_label (GTK_WIDGET (page), "not found"));
+  list = find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_signal_emit_by_name (list, "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  iterate_until (view_idle, page);
+  iterate (300);
+  save_screenshot (GTK_WIDGET (window), "pdf-window-shared-source.png");
 }
 
 int
@@ -532,10 +577,17 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  adw_init ();
+  /* The window keeps attachments in the user's data directory: never the real one here
+   * (gtk_test_init does not pass G_TEST_OPTION_ISOLATE_DIRS on to g_test_init). */
   tmpdir = g_dir_make_tmp ("natoasia-pdf-view-XXXXXX", &error);
   g_assert_no_error (error);
+  {
+    g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
   fixture_path = g_build_filename (tmpdir, "lantern.pdf", NULL);
   na_test_pdf_write_fixture (fixture_path);
 

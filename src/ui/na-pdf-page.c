@@ -217,6 +217,23 @@ open_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* In reading order: by page, then down the page; those not found last. */
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  const AnchorResult *ra = *(AnchorResult **) a;
+  const AnchorResult *rb = *(AnchorResult **) b;
+  double ya = ra->rects && ra->rects->len ? g_array_index (ra->rects, NaPdfRect, 0).y1 : 0;
+  double yb = rb->rects && rb->rects->len ? g_array_index (rb->rects, NaPdfRect, 0).y1 : 0;
+  int pa = ra->page > 0 ? ra->page : G_MAXINT;
+  int pb = rb->page > 0 ? rb->page : G_MAXINT;
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return (ya > yb) - (ya < yb);
+}
+
 /* Text extraction of every page, then the anchors: for a long PDF this takes seconds, so the
  * pages show first and the highlights follow. */
 static void
@@ -242,6 +259,7 @@ resolve_thread (GTask        *task,
         result->page = na_anchor_get_page (anchor);
       g_ptr_array_add (data->results, result);
     }
+  g_ptr_array_sort (data->results, compare_results);
 
   g_task_return_boolean (task, TRUE);
 }
