@@ -1104,8 +1104,12 @@ na_pdf_page_find (NaPdfPage  *self,
       if (i < 300 && rects->len > 0)
         {
           const char *whole = na_text_index_get_text (na_pdf_document_get_text_index (document));
-          const char *from = g_utf8_offset_to_pointer (whole, MAX (0, start - 24));
-          const char *to = g_utf8_offset_to_pointer (whole, end + 24);
+          int page_index = g_array_index (rects, NaPdfRect, 0).page;
+          /* Context from the match's own page only. */
+          int page_start = na_pdf_document_get_page_offset (document, page_index);
+          int page_end = na_pdf_document_get_page_offset (document, page_index + 1) - 1;
+          const char *from = g_utf8_offset_to_pointer (whole, MAX (page_start, start - 24));
+          const char *to = g_utf8_offset_to_pointer (whole, MIN (page_end, end + 24));
           g_autofree char *context = g_strndup (from, to - from);
           g_autofree char *page = g_strdup_printf (_("p. %d"),
                                                    g_array_index (rects, NaPdfRect, 0).page + 1);
