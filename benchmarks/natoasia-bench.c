@@ -20,6 +20,7 @@ static const struct
   { "parse-jsonglib", bench_parse_jsonglib, "parse FILE with JsonParser alone, for comparison" },
   { "compare", bench_compare, "build a 1 000-essay comparison; export the bundled one" },
   { "map", bench_map, "decode the countries, draw a 1920×1080 map frame, hit-test" },
+  { "pdf", bench_pdf, "PDF FILE: viewer render vs bare poppler, pixels, scroll stall, memory" },
 };
 
 double

@@ -23,5 +23,6 @@ int    bench_generate         (int argc, char **argv);
 int    bench_parse_jsonglib   (int argc, char **argv);
 int    bench_compare          (int argc, char **argv);
 int    bench_map              (int argc, char **argv);
+int    bench_pdf              (int argc, char **argv);
 
 G_END_DECLS

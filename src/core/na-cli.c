@@ -14,6 +14,7 @@
 #include "na-cli.h"
 #include "na-cli-export.h"
 #include "na-cli-map.h"
+#include "na-cli-pdf.h"
 #include "na-library.h"
 
 static const GOptionEntry entries[] = {
@@ -43,6 +44,15 @@ static const GOptionEntry entries[] = {
   { "metric", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-map: colour by arguments (default), recommendations or essays"),
     N_("METRIC") },
+  { "attach", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Attach a PDF file to an essay and resolve its anchors in it: --attach ID FILE"),
+    N_("ID") },
+  { "check-anchors", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Resolve an essay's anchors in its attached PDF; print each one's page"), N_("ID") },
+  { "password", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --attach or --check-anchors: the password of an encrypted PDF"), N_("PASSWORD") },
+  /* FILE of --attach; library files to open in windows otherwise. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
 
@@ -209,7 +219,7 @@ na_cli_run (GVariantDict *options)
   list = g_variant_dict_contains (options, "list");
   g_variant_dict_lookup (options, "export-library", "^ay", &export_path);
   g_variant_dict_lookup (options, "export-comparison", "^ay", &comparison_path);
-  if (!list && export_path == NULL && comparison_path == NULL)
+  if (!list && export_path == NULL && comparison_path == NULL && !na_cli_pdf_wanted (options))
     return -1;
 
   library = load_library (options, &error);
@@ -224,6 +234,8 @@ na_cli_run (GVariantDict *options)
 
   if (comparison_path != NULL)
     return na_cli_export_comparison (library, options, comparison_path);
+  if (na_cli_pdf_wanted (options))
+    return na_cli_pdf_run (options, library);
 
   return cli_export_library (library, export_path);
 }

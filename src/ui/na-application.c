@@ -33,6 +33,7 @@ na_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   g_autofree char *library_path = NULL;
+  g_autofree char **rest = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   int status;
@@ -40,6 +41,22 @@ na_application_handle_local_options (GApplication *app,
   status = na_cli_run (options);
   if (status >= 0)
     return status;
+
+  /* The CLI collects the remaining arguments (for --attach ID FILE): open them as before. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &rest) && rest[0] != NULL)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("natoasia: %s\n", error->message);
+          return 1;
+        }
+      for (guint i = 0; rest[i] != NULL; i++)
+        g_ptr_array_add (files, g_file_new_for_commandline_arg (rest[i]));
+      g_application_open (app, (GFile **) files->pdata, files->len, "");
+      return 0;
+    }
 
   if (!g_variant_dict_lookup (options, "library", "^ay", &library_path))
     return -1;

@@ -10,6 +10,7 @@
 #include "na-export-dialog.h"
 #include "na-essay-row.h"
 #include "na-map-view.h"
+#include "na-pdf-page.h"
 #include "na-window.h"
 
 struct _NaWindow
@@ -27,12 +28,14 @@ struct _NaWindow
   NaEssayPage          *essay_page;
   NaComparisonView     *comparison_view;
   NaMapView            *map_view;
+  NaPdfPage            *pdf_page;
 
   /* Owned references */
   NaLibrary            *library;
   GtkSingleSelection   *selection;
   GSettings            *settings;
   GCancellable         *cancellable;
+  NaAttachments        *attachments;
 };
 
 G_DEFINE_FINAL_TYPE (NaWindow, na_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -71,6 +74,8 @@ update_content (NaWindow *self)
 
   na_essay_page_set_essay (self->essay_page, essay);
   na_map_view_set_essay (self->map_view, essay);
+  na_pdf_page_set_essay (self->pdf_page, essay);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attach-pdf", essay != NULL);
   gtk_stack_set_visible_child_name (self->content_stack, essay ? "essay" : "none");
 
   /* On a narrow window the sidebar covers the page: get it out of the way once chosen. */
@@ -114,6 +119,7 @@ na_window_set_library (NaWindow  *self,
   na_essay_page_set_library (self->essay_page, library);
   na_comparison_view_set_library (self->comparison_view, library);
   na_map_view_set_library (self->map_view, library);
+  na_pdf_page_set_library (self->pdf_page, library);
 
   title = library ? na_library_get_title (library) : NULL;
   adw_view_switcher_title_set_subtitle (self->switcher_title, title ? title : "");
@@ -326,6 +332,26 @@ open_bundled_action (GtkWidget  *widget,
   na_window_load_bundled (NA_WINDOW (widget));
 }
 
+/* win.attach-pdf: the selected essay's source PDF, shown in the Source view. */
+static void
+attach_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NaWindow *self = NA_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "pdf");
+  gtk_widget_activate_action (GTK_WIDGET (self->pdf_page), "pdf-page.attach", NULL);
+}
+
+NaPdfPage *
+na_window_get_pdf_page (NaWindow *self)
+{
+  g_return_val_if_fail (NA_IS_WINDOW (self), NULL);
+
+  return self->pdf_page;
+}
+
 static void
 export_map_action (GtkWidget  *widget,
                    const char *action_name,
@@ -368,6 +394,7 @@ na_window_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->attachments);
 
   G_OBJECT_CLASS (na_window_parent_class)->finalize (object);
 }
@@ -431,6 +458,7 @@ na_window_class_init (NaWindowClass *klass)
   g_type_ensure (NA_TYPE_ESSAY_ROW);
   g_type_ensure (NA_TYPE_COMPARISON_VIEW);
   g_type_ensure (NA_TYPE_MAP_VIEW);
+  g_type_ensure (NA_TYPE_PDF_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NatoAsia/na-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NaWindow, toast_overlay);
@@ -443,6 +471,7 @@ na_window_class_init (NaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_page);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, pdf_page);
 
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
@@ -452,6 +481,7 @@ na_window_class_init (NaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-comparison", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-map", NULL, export_map_action);
+  gtk_widget_class_install_action (widget_class, "win.attach-pdf", NULL, attach_pdf_action);
 }
 
 static void
@@ -471,6 +501,21 @@ na_window_init (NaWindow *self)
 
   g_signal_connect_object (self->comparison_view, "notify::comparison",
                            G_CALLBACK (on_comparison_changed), self, G_CONNECT_SWAPPED);
+  /* The user's PDF attachments; an unreadable store was moved aside: say where. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    self->attachments = na_attachments_new (NULL);
+    if (!na_attachments_load (self->attachments, &error))
+      {
+        AdwToast *toast = adw_toast_new (error->message);
+
+        adw_toast_set_timeout (toast, 0);
+        adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      }
+    na_pdf_page_set_attachments (self->pdf_page, self->attachments);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attach-pdf", FALSE);
+  }
 
   toggle_sidebar = g_property_action_new ("toggle-sidebar", self->flap, "reveal-flap");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (toggle_sidebar));

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "na-application.h"
+#include "na-pdf-page.h"
 #include "na-library.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ void       na_window_set_library    (NaWindow      *self,
 void       na_window_load_bundled   (NaWindow      *self);
 void       na_window_open_library   (NaWindow      *self,
                                      GFile         *file);
+NaPdfPage *na_window_get_pdf_page   (NaWindow      *self);
 void       na_window_select_essay   (NaWindow      *self,
                                      const char    *essay_id);
 

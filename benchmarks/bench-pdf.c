@@ -1,0 +1,430 @@
+/* bench-pdf.c — `natoasia-bench pdf FILE`: the PDF viewer's speed against the floor
+ *
+ * 1. Each page (the first 40 at most) at 100% and 200%: the viewer's own path (a request to
+ *    NaRenderQueue until the GdkTexture is ready on the main loop) against a bare
+ *    poppler_page_render into an image surface of the same pixel size, cold (first render of
+ *    the page in its document) and warm (again); medians and their ratio. Goal: <= 1.15x.
+ * 2. The viewer's pixels against `pdftocairo -png -r DPI` of the same page.
+ * 3. A generated 200-page PDF scrolled programmatically at 200% in a window: the longest
+ *    main-thread stall (goal: <= 16 ms) and the peak memory. Needs a display.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "na-pdf-document.h"
+#include "na-pdf-view.h"
+#include "na-render-queue.h"
+#include "na-test-pdf.h"
+#include "natoasia-bench.h"
+
+#define MAX_PAGES 40
+#define GOAL_RATIO 1.15
+#define GOAL_STALL_MS 16.0
+
+static double
+bare_render (PopplerDocument *document,
+             NaPdfDocument   *doc,
+             int              index,
+             double           scale)
+{
+  double t0 = bench_now_ms ();
+  PopplerPage *page = poppler_document_get_page (document, index);
+  int w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  na_render_page_size (doc, index, scale, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+  g_object_unref (page);
+  return bench_now_ms () - t0;
+}
+
+typedef struct
+{
+  GdkTexture      *texture;
+  cairo_surface_t *surface;
+  double           done;
+} ViewerResult;
+
+static void
+viewer_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ViewerResult *r = user_data;
+
+  r->surface = na_render_queue_render_finish (NA_RENDER_QUEUE (object), result, NULL);
+  r->texture = na_pdf_texture_new_for_surface (r->surface);
+  r->done = bench_now_ms ();
+}
+
+/* The viewer's path: request, worker thread, main loop, texture. */
+static double
+viewer_render (NaRenderQueue    *queue,
+               int               index,
+               double            scale,
+               cairo_surface_t **keep)
+{
+  ViewerResult r = { 0 };
+  double t0 = bench_now_ms ();
+
+  na_render_queue_render_async (queue, index, scale, 0, NULL, viewer_done_cb, &r);
+  while (r.texture == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_object_unref (r.texture);
+  if (keep != NULL)
+    *keep = r.surface;
+  else
+    cairo_surface_destroy (r.surface);
+  return r.done - t0;
+}
+
+/* Compares the viewer's render of @index with pdftocairo's; prints the outcome. */
+static gboolean
+compare_with_pdftocairo (const char    *path,
+                         NaPdfDocument *doc,
+                         NaRenderQueue *queue,
+                         int            index,
+                         double         scale)
+{
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-bench-XXXXXX", NULL);
+  g_autofree char *base = g_build_filename (dir, "page", NULL);
+  g_autofree char *png = g_strconcat (base, ".png", NULL);
+  g_autofree char *dpi = g_strdup_printf ("%g", 72 * scale);
+  g_autofree char *number = g_strdup_printf ("%d", index + 1);
+  const char *argv[] = { "pdftocairo", "-png", "-r", dpi, "-f", number, "-l", number,
+                         "-singlefile", path, base, NULL };
+  cairo_surface_t *ours = NULL, *theirs;
+  int status = -1, w, h, stride_a, stride_b;
+  guint64 differing = 0;
+  int max_diff = 0;
+  const guchar *a, *b;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) || status != 0)
+    {
+      printf ("  pixels at %3.0f%%: NOT checked: pdftocairo (poppler-utils) did not run\n",
+              scale * 100);
+      return FALSE;
+    }
+
+  viewer_render (queue, index, scale, &ours);
+  theirs = cairo_image_surface_create_from_png (png);
+  w = cairo_image_surface_get_width (ours);
+  h = cairo_image_surface_get_height (ours);
+  if (cairo_surface_status (theirs) != CAIRO_STATUS_SUCCESS ||
+      cairo_image_surface_get_width (theirs) != w || cairo_image_surface_get_height (theirs) != h)
+    {
+      printf ("  pixels at %3.0f%%: sizes differ: viewer %dx%d, pdftocairo %dx%d\n",
+              scale * 100, w, h, cairo_image_surface_get_width (theirs),
+              cairo_image_surface_get_height (theirs));
+      cairo_surface_destroy (ours);
+      cairo_surface_destroy (theirs);
+      return FALSE;
+    }
+
+  cairo_surface_flush (theirs);
+  a = cairo_image_surface_get_data (ours);
+  b = cairo_image_surface_get_data (theirs);
+  stride_a = cairo_image_surface_get_stride (ours);
+  stride_b = cairo_image_surface_get_stride (theirs);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 pa = *(const guint32 *) (a + y * stride_a + 4 * x);
+        guint32 pb = *(const guint32 *) (b + y * stride_b + 4 * x);
+        int d = 0;
+
+        /* RGB only: the PNG may have no alpha channel; both are on white. */
+        for (int shift = 0; shift < 24; shift += 8)
+          d = MAX (d, abs ((int) ((pa >> shift) & 0xff) - (int) ((pb >> shift) & 0xff)));
+        if (d > 0)
+          differing++;
+        max_diff = MAX (max_diff, d);
+      }
+
+  printf ("  pixels at %3.0f%% (page %d, %dx%d): %s (%" G_GUINT64_FORMAT " of %d pixels "
+          "differ, largest channel difference %d)\n", scale * 100, index + 1, w, h,
+          differing == 0 ? "identical to pdftocairo" : "NOT identical to pdftocairo",
+          differing, w * h, max_diff);
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (theirs);
+  g_unlink (png);
+  g_rmdir (dir);
+  return differing == 0;
+}
+
+static gboolean
+measure_render (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(NaPdfDocument) doc = na_pdf_document_new_from_file (file, NULL, NULL, &error);
+  static const double scales[] = { 1.0, 2.0 };
+  gboolean met = TRUE;
+  int n;
+
+  if (doc == NULL)
+    {
+      fprintf (stderr, "natoasia-bench: %s\n", error->message);
+      return FALSE;
+    }
+
+  n = MIN (na_pdf_document_get_n_pages (doc), MAX_PAGES);
+  printf ("%s: %d pages, measuring %d\n", path, na_pdf_document_get_n_pages (doc), n);
+  printf ("render per page, median ms (viewer = request to texture ready; bare = "
+          "poppler_page_render):\n");
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      g_autoptr(GArray) bare_cold = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) bare_warm = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) view_cold = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) view_warm = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(NaRenderQueue) last_queue = NULL;
+      const char *labels[] = { "cold", "warm" };
+      GArray *bare[] = { bare_cold, bare_warm };
+      GArray *view[] = { view_cold, view_warm };
+
+      /* Rounds of fresh documents, so "cold" is each page's first render in its document,
+       * until there are enough samples for a steady median on a short PDF too. */
+      for (guint round = 0; round == 0 || bare_cold->len < 30; round++)
+        {
+          PopplerDocument *bare_doc = na_pdf_document_open_poppler (doc, NULL);
+          g_autoptr(NaRenderQueue) queue = na_render_queue_new (doc, 1);
+
+          for (int i = 0; i < n; i++)
+            for (int pass = 0; pass < 2; pass++)
+              {
+                /* Alternate which path goes first, so neither always finds a warmer cache. */
+                double tb, tv;
+
+                if ((i + round) % 2)
+                  {
+                    tb = bare_render (bare_doc, doc, i, scales[s]);
+                    tv = viewer_render (queue, i, scales[s], NULL);
+                  }
+                else
+                  {
+                    tv = viewer_render (queue, i, scales[s], NULL);
+                    tb = bare_render (bare_doc, doc, i, scales[s]);
+                  }
+                g_array_append_val (bare[pass], tb);
+                g_array_append_val (view[pass], tv);
+              }
+          g_object_unref (bare_doc);
+          g_set_object (&last_queue, queue);
+        }
+
+      for (int pass = 0; pass < 2; pass++)
+        {
+          double mb = bench_median (bare[pass]);
+          double mv = bench_median (view[pass]);
+          double ratio = mb > 0 ? mv / mb : 0;
+
+          printf ("  %3.0f%% %s (%u samples): viewer %7.2f ms, bare %7.2f ms, ratio %.3fx "
+                  "(goal <= %.2fx): %s\n", scales[s] * 100, labels[pass], bare[pass]->len, mv,
+                  mb, ratio, GOAL_RATIO, ratio <= GOAL_RATIO ? "met" : "NOT met");
+          met &= ratio <= GOAL_RATIO;
+        }
+      compare_with_pdftocairo (path, doc, last_queue, 0, scales[s]);
+    }
+
+  return met;
+}
+
+/* The main thread is busy from the end of one poll to the start of the next: that is how
+ * long input and frames wait. The poll function sees both ends. */
+static GPollFunc default_poll;
+static double poll_returned;
+static double poll_returned_cpu;
+static double longest_stall;
+static double longest_cpu;
+static GArray *stalls;
+
+/* CPU time of the calling thread: what the main thread itself spent, whatever else the
+ * machine was doing meanwhile. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+timing_poll (GPollFD *fds,
+             guint    n_fds,
+             int      timeout)
+{
+  double start = bench_now_ms ();
+  double start_cpu = thread_cpu_ms ();
+  int result;
+
+  if (poll_returned > 0)
+    {
+      double busy = start - poll_returned;
+
+      longest_stall = MAX (longest_stall, busy);
+      longest_cpu = MAX (longest_cpu, start_cpu - poll_returned_cpu);
+      g_array_append_val (stalls, busy);
+    }
+  result = default_poll (fds, n_fds, timeout);
+  poll_returned = bench_now_ms ();
+  poll_returned_cpu = thread_cpu_ms ();
+  return result;
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         step;
+  gboolean       done;
+  guint          frames;
+} Scroll;
+
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Scroll *scroll = data;
+  double value = gtk_adjustment_get_value (scroll->adjustment);
+  double max = gtk_adjustment_get_upper (scroll->adjustment) -
+               gtk_adjustment_get_page_size (scroll->adjustment);
+
+  scroll->frames++;
+  if (value >= max - 1)
+    {
+      scroll->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (scroll->adjustment, MIN (max, value + scroll->step));
+  return G_SOURCE_CONTINUE;
+}
+
+static const char *
+load_average (void)
+{
+  static char buf[64];
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
+    return "unknown";
+  g_strlcpy (buf, contents, sizeof buf);
+  *strchr (buf, ' ') = '\0';
+  return buf;
+}
+
+static gboolean
+measure_scroll (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long-200.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NaPdfDocument) doc = NULL;
+  GtkWidget *window, *scroller, *view;
+  Scroll scroll = { 0 };
+  double t0, elapsed;
+  gboolean met;
+
+  if (!gtk_init_check ())
+    {
+      printf ("scroll: NOT measured: no display (run under a session or xvfb-run)\n");
+      return FALSE;
+    }
+
+  na_test_pdf_write_long (path, 200);
+  doc = na_pdf_document_new_from_file (file, NULL, NULL, NULL);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  /* No client-side shadow: under the software renderer its blur, redone each frame, would
+   * be measured instead of the view. */
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  scroller = gtk_scrolled_window_new ();
+  view = na_pdf_view_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  na_pdf_view_set_document (NA_PDF_VIEW (view), doc);
+  na_pdf_view_set_zoom (NA_PDF_VIEW (view), 2.0);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  while (na_pdf_view_get_n_pending (NA_PDF_VIEW (view)) > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  scroll.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  scroll.step = 300;   /* pixels per frame: 18 000 px/s at 60 frames per second */
+  gtk_widget_add_tick_callback (view, scroll_tick, &scroll, NULL);
+  default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, timing_poll);
+  t0 = bench_now_ms ();
+  poll_returned = 0;
+  longest_stall = 0;
+  longest_cpu = 0;
+  stalls = g_array_new (FALSE, FALSE, sizeof (double));
+  while (!scroll.done)
+    g_main_context_iteration (NULL, TRUE);
+  elapsed = bench_now_ms () - t0;
+  g_main_context_set_poll_func (NULL, default_poll);
+
+  met = longest_stall <= GOAL_STALL_MS;
+  printf ("scroll through 200 pages at 200%% (%u frames, %.1f s, %u pages rendered, texture "
+          "cache %.0f MB at the end):\n", scroll.frames, elapsed / 1000,
+          na_pdf_view_get_n_rendered (NA_PDF_VIEW (view)),
+          na_pdf_view_get_cache_bytes (NA_PDF_VIEW (view)) / 1048576.0);
+  {
+    guint over = 0;
+
+    for (guint i = 0; i < stalls->len; i++)
+      over += g_array_index (stalls, double, i) > GOAL_STALL_MS;
+    printf ("  main-thread busy periods: %u, median %.2f ms, 99th percentile %.2f ms, "
+            "%u over %.0f ms\n", stalls->len, bench_median (stalls),
+            bench_percentile (stalls, 0.99), over, GOAL_STALL_MS);
+  }
+  printf ("  longest main-thread stall %.1f ms wall clock (goal <= %.0f ms): %s\n",
+          longest_stall, GOAL_STALL_MS, met ? "met" : "NOT met");
+  printf ("  of which the main thread's own CPU time was at most %.1f ms (the rest: waiting "
+          "for a core; load average now %s)\n", longest_cpu, load_average ());
+  g_array_unref (stalls);
+  printf ("  peak memory (VmHWM) %.0f MB\n", bench_peak_rss_kb () / 1024.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+  return met;
+}
+
+int
+bench_pdf (int    argc,
+           char **argv)
+{
+  gboolean render_met, scroll_met;
+
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: natoasia-bench pdf FILE.pdf\n");
+      return 2;
+    }
+
+  render_met = measure_render (argv[1]);
+  scroll_met = measure_scroll ();
+  printf ("pdf: render ratio goal %s, scroll stall goal %s\n", render_met ? "met" : "NOT met",
+          scroll_met ? "met" : "NOT met");
+  return 0;
+}

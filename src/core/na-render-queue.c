@@ -1,0 +1,388 @@
+/* na-render-queue.c — renders PDF pages in worker threads, most urgent first
+ *
+ * After GNOME Papers' job scheduler: a GThreadPool whose queue is sorted by priority (lower
+ * first: the viewer gives visible pages 0 and pages further away larger numbers), results
+ * delivered to the main loop through GTask, jobs whose GCancellable was cancelled (the zoom
+ * changed) dropped before they start. A PopplerDocument must not render in two threads at
+ * once, so each worker takes a PopplerDocument of its own, opened on the same bytes, from a
+ * pool (as many as threads).
+ */
+#define G_LOG_DOMAIN "na-render-queue"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "na-render-queue.h"
+
+struct _NaRenderQueue
+{
+  GObject        parent_instance;
+
+  NaPdfDocument *document;
+  GThreadPool   *pool;
+  GAsyncQueue   *free_documents;  /* PopplerDocument, one per worker once made */
+  GMutex         lock;
+  guint          n_documents;
+  guint          n_threads;
+  guint64        sequence;
+  struct _Pool  *pool_buffers;
+};
+
+/* Pixel memory reused from one render to the next: a fresh allocation of a page's size is
+ * fresh pages from the kernel, zeroed and faulted in one by one, which costs as much as
+ * rendering a simple page. Surfaces outlive the queue in the viewer's cache, so the pool is
+ * reference-counted apart from it. */
+typedef struct _Pool
+{
+  gatomicrefcount ref_count;
+  GMutex          lock;
+  GSList         *buffers;   /* Buffer, given back by destroyed surfaces */
+  gsize           bytes;
+} Pool;
+
+typedef struct
+{
+  Pool   *pool;
+  gsize   size;
+  guchar *data;
+} Buffer;
+
+#define MAX_POOLED_BYTES (24 * 1024 * 1024)
+
+static const cairo_user_data_key_t buffer_key;
+
+typedef struct
+{
+  GTask   *task;
+  int      page;
+  double   scale;
+  int      priority;
+  guint64  sequence;
+} Job;
+
+G_DEFINE_FINAL_TYPE (NaRenderQueue, na_render_queue, G_TYPE_OBJECT)
+
+static int
+compare_jobs (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const Job *ja = a, *jb = b;
+
+  if (ja->priority != jb->priority)
+    return ja->priority < jb->priority ? -1 : 1;
+  return ja->sequence < jb->sequence ? -1 : ja->sequence > jb->sequence;
+}
+
+/**
+ * na_render_page_size:
+ *
+ * The pixel size of @page rendered at @scale (pixels per point): rounded up, as pdftocairo
+ * does, so the viewer's pages and the reference images compare pixel for pixel.
+ */
+void
+na_render_page_size (NaPdfDocument *document,
+                     int            page,
+                     double         scale,
+                     int           *width,
+                     int           *height)
+{
+  double w, h;
+
+  na_pdf_document_get_page_size (document, page, &w, &h);
+  *width = MAX (1, (int) ceil (w * scale - 1e-6));
+  *height = MAX (1, (int) ceil (h * scale - 1e-6));
+}
+
+static void
+buffer_free (gpointer data,
+             gpointer user_data)
+{
+  Buffer *buffer = data;
+
+  g_free (buffer->data);
+  g_free (buffer);
+}
+
+/* Giving a page-sized buffer back to the system unmaps it, which takes milliseconds; the
+ * viewer evicts pages on the main thread, so that happens on a thread of its own. */
+static void
+buffer_free_later (Buffer *buffer)
+{
+  static GThreadPool *reaper;
+
+  if (g_once_init_enter (&reaper))
+    g_once_init_leave (&reaper, g_thread_pool_new ((GFunc) buffer_free, NULL, 1, FALSE,
+                                                   NULL));
+  g_thread_pool_push (reaper, buffer, NULL);
+}
+
+static Pool *
+pool_ref (Pool *pool)
+{
+  g_atomic_ref_count_inc (&pool->ref_count);
+  return pool;
+}
+
+static void
+pool_unref (Pool *pool)
+{
+  if (!g_atomic_ref_count_dec (&pool->ref_count))
+    return;
+  for (GSList *l = pool->buffers; l != NULL; l = l->next)
+    buffer_free_later (l->data);
+  g_slist_free (pool->buffers);
+  g_mutex_clear (&pool->lock);
+  g_free (pool);
+}
+
+static void
+buffer_release (gpointer data)
+{
+  Buffer *buffer = data;
+  Pool *pool = buffer->pool;
+
+  g_mutex_lock (&pool->lock);
+  if (pool->bytes + buffer->size <= MAX_POOLED_BYTES)
+    {
+      pool->buffers = g_slist_prepend (pool->buffers, buffer);
+      pool->bytes += buffer->size;
+      buffer = NULL;
+    }
+  g_mutex_unlock (&pool->lock);
+
+  if (buffer != NULL)
+    buffer_free_later (buffer);
+  pool_unref (pool);
+}
+
+static cairo_surface_t *
+create_surface (NaRenderQueue *self,
+                int            width,
+                int            height)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  gsize size = (gsize) stride * height;
+  Buffer *buffer = NULL;
+  cairo_surface_t *surface;
+
+  g_mutex_lock (&self->pool_buffers->lock);
+  for (GSList *l = self->pool_buffers->buffers; l != NULL; l = l->next)
+    if (((Buffer *) l->data)->size == size)
+      {
+        buffer = l->data;
+        self->pool_buffers->buffers = g_slist_delete_link (self->pool_buffers->buffers, l);
+        self->pool_buffers->bytes -= size;
+        break;
+      }
+  g_mutex_unlock (&self->pool_buffers->lock);
+
+  if (buffer == NULL)
+    {
+      buffer = g_new0 (Buffer, 1);
+      buffer->size = size;
+      buffer->data = g_malloc (size);
+    }
+  buffer->pool = pool_ref (self->pool_buffers);
+
+  surface = cairo_image_surface_create_for_data (buffer->data, CAIRO_FORMAT_ARGB32, width,
+                                                 height, stride);
+  cairo_surface_set_user_data (surface, &buffer_key, buffer, buffer_release);
+  return surface;
+}
+
+static PopplerDocument *
+take_document (NaRenderQueue  *self,
+               GError        **error)
+{
+  PopplerDocument *document = g_async_queue_try_pop (self->free_documents);
+  gboolean make = FALSE;
+
+  if (document != NULL)
+    return document;
+
+  g_mutex_lock (&self->lock);
+  if (self->n_documents < self->n_threads)
+    {
+      self->n_documents++;
+      make = TRUE;
+    }
+  g_mutex_unlock (&self->lock);
+
+  if (make)
+    {
+      document = na_pdf_document_open_poppler (self->document, error);
+      if (document == NULL)
+        {
+          g_mutex_lock (&self->lock);
+          self->n_documents--;
+          g_mutex_unlock (&self->lock);
+        }
+      return document;
+    }
+
+  return g_async_queue_pop (self->free_documents);
+}
+
+static void
+run_job (gpointer data,
+         gpointer user_data)
+{
+  Job *job = data;
+  NaRenderQueue *self = user_data;
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  PopplerPage *page;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int width, height;
+
+  if (g_task_return_error_if_cancelled (job->task))
+    goto out;
+
+  document = take_document (self, &error);
+  if (document == NULL)
+    {
+      g_task_return_error (job->task, g_steal_pointer (&error));
+      goto out;
+    }
+
+  na_render_page_size (self->document, job->page, job->scale, &width, &height);
+  surface = create_surface (self, width, height);
+  cr = cairo_create (surface);
+  /* Paper is white whatever the theme; PDFs expect to be drawn on it. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, job->scale, job->scale);
+  page = poppler_document_get_page (document, job->page);
+  if (page != NULL)
+    poppler_page_render (page, cr);
+  g_clear_object (&page);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_async_queue_push (self->free_documents, document);
+
+  g_task_return_pointer (job->task, surface, (GDestroyNotify) cairo_surface_destroy);
+
+out:
+  g_object_unref (job->task);
+  g_free (job);
+}
+
+static void
+na_render_queue_finalize (GObject *object)
+{
+  NaRenderQueue *self = NA_RENDER_QUEUE (object);
+  PopplerDocument *document;
+
+  /* Let running jobs finish (they hold a reference to us through their task anyway). */
+  g_thread_pool_free (self->pool, FALSE, TRUE);
+  while ((document = g_async_queue_try_pop (self->free_documents)) != NULL)
+    g_object_unref (document);
+  g_async_queue_unref (self->free_documents);
+  g_clear_object (&self->document);
+  g_mutex_clear (&self->lock);
+  pool_unref (self->pool_buffers);
+
+  G_OBJECT_CLASS (na_render_queue_parent_class)->finalize (object);
+}
+
+static void
+na_render_queue_class_init (NaRenderQueueClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = na_render_queue_finalize;
+}
+
+static void
+na_render_queue_init (NaRenderQueue *self)
+{
+  g_mutex_init (&self->lock);
+  self->pool_buffers = g_new0 (Pool, 1);
+  g_atomic_ref_count_init (&self->pool_buffers->ref_count);
+  g_mutex_init (&self->pool_buffers->lock);
+  self->free_documents = g_async_queue_new ();
+}
+
+/**
+ * na_render_queue_new:
+ * @n_threads: worker threads; 0 for one per processor but one (left to the main thread, so
+ *   scrolling never waits for a core), at least 1 and at most 4
+ *
+ * Returns: (transfer full): a queue rendering @document's pages
+ */
+NaRenderQueue *
+na_render_queue_new (NaPdfDocument *document,
+                     guint          n_threads)
+{
+  NaRenderQueue *self;
+
+  g_return_val_if_fail (NA_IS_PDF_DOCUMENT (document), NULL);
+
+  if (n_threads == 0)
+    n_threads = CLAMP (g_get_num_processors () - 1, 1, 4);
+
+  self = g_object_new (NA_TYPE_RENDER_QUEUE, NULL);
+  self->document = g_object_ref (document);
+  self->n_threads = n_threads;
+  self->pool = g_thread_pool_new (run_job, self, n_threads, FALSE, NULL);
+  g_thread_pool_set_sort_function (self->pool, compare_jobs, NULL);
+  return self;
+}
+
+NaPdfDocument *
+na_render_queue_get_document (NaRenderQueue *self)
+{
+  g_return_val_if_fail (NA_IS_RENDER_QUEUE (self), NULL);
+  return self->document;
+}
+
+/**
+ * na_render_queue_render_async:
+ * @page: the page, from 0
+ * @scale: pixels per PDF point (zoom × device scale)
+ * @priority: lower runs first; equal priorities run in request order
+ *
+ * Renders @page on white into a new ARGB32 image surface, in a worker thread.
+ */
+void
+na_render_queue_render_async (NaRenderQueue       *self,
+                              int                  page,
+                              double               scale,
+                              int                  priority,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (NA_IS_RENDER_QUEUE (self));
+  g_return_if_fail (page >= 0 && page < na_pdf_document_get_n_pages (self->document));
+  g_return_if_fail (scale > 0);
+
+  job = g_new0 (Job, 1);
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, na_render_queue_render_async);
+  /* The worker reports cancellation itself; do not report it twice. */
+  g_task_set_check_cancellable (job->task, FALSE);
+  job->page = page;
+  job->scale = scale;
+  job->priority = priority;
+  job->sequence = self->sequence++;
+  g_thread_pool_push (self->pool, job, NULL);
+}
+
+/**
+ * na_render_queue_render_finish:
+ *
+ * Returns: (transfer full) (nullable): the rendered page
+ */
+cairo_surface_t *
+na_render_queue_render_finish (NaRenderQueue  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

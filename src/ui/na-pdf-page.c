@@ -1,0 +1,1508 @@
+/* na-pdf-page.c — the "Source" view: an essay's attached PDF with its anchors highlighted
+ *
+ * Opening reads and parses the file, then resolves the essay's anchors, in a GTask thread
+ * (NaPdfDocument locks its own PopplerDocument); the page shows a spinner meanwhile. Failures
+ * get a status page naming the file: a password-protected PDF asks for the password, a file
+ * that moved since it was attached asks to be located (its SHA-256 is checked), anything else
+ * says what is wrong with it.
+ */
+#define G_LOG_DOMAIN "na-pdf-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "na-pdf-page.h"
+#include "na-render-queue.h"
+
+typedef enum
+{
+  MODE_OPEN,       /* the remembered attachment */
+  MODE_ATTACH,     /* a new file for the essay */
+  MODE_RELOCATE,   /* the attachment, found elsewhere */
+} OpenMode;
+
+struct _NaPdfPage
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkToggleButton *sidebar_button;
+  GtkEntry        *page_entry;
+  GtkLabel        *n_pages_label;
+  GtkLabel        *file_label;
+  GtkMenuButton   *zoom_button;
+  GtkToggleButton *find_button;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkLabel        *match_label;
+  GtkStack        *stack;
+  AdwStatusPage   *error_status;
+  GtkWidget       *unlock_button;
+  GtkWidget       *relocate_button;
+  GtkStack        *sidebar_stack;
+  GtkListBox      *anchors_list;
+  GtkListView     *thumbnails_view;
+  GtkStack        *outline_stack;
+  GtkListBox      *outline_list;
+  GtkListBox      *results_list;
+  NaPdfView       *view;
+
+  /* Owned references */
+  NaLibrary       *library;
+  NaAttachments   *attachments;
+  NaEssay         *essay;
+  GFile           *file;          /* the file shown, or that failed */
+  GCancellable    *cancellable;
+  NaRenderQueue   *thumb_queue;
+  GHashTable      *thumbs;        /* page → GdkTexture */
+  GHashTable      *thumb_pending; /* pages */
+  GHashTable      *bound;         /* page → GtkPicture showing it */
+  GArray          *matches;       /* start, end pairs in the document's text */
+  int              current_match;
+  guint            sync_id;
+  gboolean         resolving;      /* the text is being extracted and the anchors resolved */
+  gboolean         is_attachment;  /* what is shown is the essay's attached PDF */
+};
+
+G_DEFINE_FINAL_TYPE (NaPdfPage, na_pdf_page, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  char   *id;
+  char   *text;
+  int     page;     /* from 1; 0 when unresolved */
+  GArray *rects;
+} AnchorResult;
+
+typedef struct
+{
+  GFile         *file;
+  char          *password;
+  OpenMode       mode;
+  GPtrArray     *anchors;   /* NaAnchor copies, resolved in the thread */
+  GPtrArray     *ids;
+  GPtrArray     *texts;
+  NaPdfDocument *document;
+  GPtrArray     *results;   /* AnchorResult */
+  gboolean       record;    /* the pages found go to the attachments store */
+} OpenData;
+
+static void
+anchor_result_free (AnchorResult *result)
+{
+  g_free (result->id);
+  g_free (result->text);
+  g_clear_pointer (&result->rects, g_array_unref);
+  g_free (result);
+}
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->password);
+  g_clear_pointer (&data->anchors, g_ptr_array_unref);
+  g_clear_pointer (&data->ids, g_ptr_array_unref);
+  g_clear_pointer (&data->texts, g_ptr_array_unref);
+  g_clear_object (&data->document);
+  g_clear_pointer (&data->results, g_ptr_array_unref);
+  g_free (data);
+}
+
+NaPdfView *
+na_pdf_page_get_view (NaPdfPage *self)
+{
+  g_return_val_if_fail (NA_IS_PDF_PAGE (self), NULL);
+  return self->view;
+}
+
+/* Whether the page is opening a PDF or resolving its anchors. */
+gboolean
+na_pdf_page_get_busy (NaPdfPage *self)
+{
+  g_return_val_if_fail (NA_IS_PDF_PAGE (self), FALSE);
+  return self->resolving ||
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0;
+}
+
+/* "empty", "loading", "error" or "view" */
+const char *
+na_pdf_page_get_state (NaPdfPage *self)
+{
+  g_return_val_if_fail (NA_IS_PDF_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+NaEssay *
+na_pdf_page_get_essay (NaPdfPage *self)
+{
+  g_return_val_if_fail (NA_IS_PDF_PAGE (self), NULL);
+  return self->essay;
+}
+
+static void
+show_error (NaPdfPage  *self,
+            const char *title,
+            const char *description,
+            gboolean    locked,
+            gboolean    moved)
+{
+  adw_status_page_set_title (self->error_status, title);
+  adw_status_page_set_description (self->error_status, description);
+  adw_status_page_set_icon_name (self->error_status, locked ? "dialog-password-symbolic"
+                                                            : "dialog-warning-symbolic");
+  gtk_widget_set_visible (self->unlock_button, locked);
+  gtk_widget_set_visible (self->relocate_button, moved);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+/* Copies of the essay's anchors, with the label each gets in the side list. */
+static void
+collect_anchors (NaPdfPage *self,
+                 OpenData  *data)
+{
+  const char *essay_id = na_essay_get_id (self->essay);
+  g_autoptr(GListModel) arguments = na_library_dup_arguments (self->library, essay_id, NULL,
+                                                              NULL);
+  g_autoptr(GListModel) recommendations =
+    na_library_dup_recommendations (self->library, essay_id, NULL, NULL);
+  GListModel *lists[] = { arguments, recommendations };
+
+  data->anchors = g_ptr_array_new_with_free_func (g_object_unref);
+  data->ids = g_ptr_array_new_with_free_func (g_free);
+  data->texts = g_ptr_array_new_with_free_func (g_free);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+        g_autoptr(NaAnchor) anchor = NULL;
+        NaAnchor *copy = na_anchor_new ();
+        char *id = NULL;
+
+        g_object_get (item, "id", &id, "anchor", &anchor, NULL);
+        if (anchor != NULL)
+          {
+            na_anchor_set_exact (copy, na_anchor_get_exact (anchor));
+            na_anchor_set_prefix (copy, na_anchor_get_prefix (anchor));
+            na_anchor_set_suffix (copy, na_anchor_get_suffix (anchor));
+            na_anchor_set_start (copy, na_anchor_get_start (anchor));
+          }
+        g_ptr_array_add (data->anchors, copy);
+        g_ptr_array_add (data->ids, id);
+        g_ptr_array_add (data->texts,
+                         g_strdup (NA_IS_ARGUMENT (item)
+                                   ? na_argument_get_claim (NA_ARGUMENT (item))
+                                   : na_recommendation_get_action (NA_RECOMMENDATION (item))));
+      }
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+
+  data->document = na_pdf_document_new_from_file (data->file, data->password, cancellable,
+                                                  &error);
+  if (data->document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* In reading order: by page, then down the page; those not found last. */
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  const AnchorResult *ra = *(AnchorResult **) a;
+  const AnchorResult *rb = *(AnchorResult **) b;
+  double ya = ra->rects && ra->rects->len ? g_array_index (ra->rects, NaPdfRect, 0).y1 : 0;
+  double yb = rb->rects && rb->rects->len ? g_array_index (rb->rects, NaPdfRect, 0).y1 : 0;
+  int pa = ra->page > 0 ? ra->page : G_MAXINT;
+  int pb = rb->page > 0 ? rb->page : G_MAXINT;
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return (ya > yb) - (ya < yb);
+}
+
+/* Text extraction of every page, then the anchors: for a long PDF this takes seconds, so the
+ * pages show first and the highlights follow. */
+static void
+resolve_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+
+  na_pdf_document_get_text_index (data->document);
+  data->results = g_ptr_array_new_with_free_func ((GDestroyNotify) anchor_result_free);
+  for (guint i = 0; data->anchors && i < data->anchors->len; i++)
+    {
+      AnchorResult *result = g_new0 (AnchorResult, 1);
+      NaAnchor *anchor = g_ptr_array_index (data->anchors, i);
+
+      result->id = g_strdup (g_ptr_array_index (data->ids, i));
+      result->text = g_strdup (g_ptr_array_index (data->texts, i));
+      if (na_anchor_get_exact (anchor) != NULL &&
+          na_pdf_document_resolve_anchor (data->document, anchor, &result->rects) ==
+          NA_ANCHOR_STATUS_RESOLVED)
+        result->page = na_anchor_get_page (anchor);
+      g_ptr_array_add (data->results, result);
+    }
+  g_ptr_array_sort (data->results, compare_results);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* A side-list row that jumps to @page (from 0) at @y points when activated. */
+static GtkWidget *
+jump_row_new (const char *prefix,
+              const char *text,
+              int         page,
+              double      y,
+              int         indent)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_margin_start (box, 6 + 12 * indent);
+  if (prefix != NULL)
+    {
+      GtkWidget *dim = gtk_label_new (prefix);
+
+      gtk_widget_add_css_class (dim, "dim-label");
+      gtk_widget_add_css_class (dim, "numeric");
+      gtk_label_set_yalign (GTK_LABEL (dim), 0);
+      gtk_box_append (GTK_BOX (box), dim);
+    }
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), page >= 0);
+  g_object_set_data (G_OBJECT (row), "page", GINT_TO_POINTER (page + 1));
+  g_object_set_data_full (G_OBJECT (row), "y", g_memdup2 (&y, sizeof y), g_free);
+  return row;
+}
+
+static void
+jump_row_activated_cb (NaPdfPage     *self,
+                       GtkListBoxRow *row)
+{
+  int page = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "page")) - 1;
+  double *y = g_object_get_data (G_OBJECT (row), "y");
+
+  if (page >= 0)
+    na_pdf_view_scroll_to (self->view, page, y ? *y : 0);
+}
+
+static void
+add_outline (NaPdfPage        *self,
+             PopplerDocument  *poppler,
+             PopplerIndexIter *iter,
+             int               depth)
+{
+  do
+    {
+      PopplerAction *action = poppler_index_iter_get_action (iter);
+      PopplerIndexIter *child;
+      int page = -1;
+
+      if (action->type == POPPLER_ACTION_GOTO_DEST && action->goto_dest.dest != NULL)
+        {
+          PopplerDest *dest = action->goto_dest.dest;
+
+          if (dest->type == POPPLER_DEST_NAMED)
+            {
+              PopplerDest *named = poppler_document_find_dest (poppler, dest->named_dest);
+
+              page = named ? named->page_num - 1 : -1;
+              g_clear_pointer (&named, poppler_dest_free);
+            }
+          else
+            page = dest->page_num - 1;
+        }
+      if (action->any.title != NULL)
+        gtk_list_box_append (self->outline_list,
+                             jump_row_new (NULL, action->any.title, page, 0, depth));
+      poppler_action_free (action);
+
+      child = poppler_index_iter_get_child (iter);
+      if (child != NULL && depth < 6)
+        add_outline (self, poppler, child, depth + 1);
+      g_clear_pointer (&child, poppler_index_iter_free);
+    }
+  while (poppler_index_iter_next (iter));
+}
+
+static void
+fill_outline (NaPdfPage     *self,
+              NaPdfDocument *document)
+{
+  PopplerIndexIter *iter;
+
+  clear_list (self->outline_list);
+  na_pdf_document_lock (document);
+  iter = poppler_index_iter_new (na_pdf_document_get_poppler (document));
+  if (iter != NULL)
+    {
+      add_outline (self, na_pdf_document_get_poppler (document), iter, 0);
+      poppler_index_iter_free (iter);
+    }
+  na_pdf_document_unlock (document);
+  gtk_stack_set_visible_child_name (self->outline_stack, iter ? "list" : "none");
+}
+
+static void
+fill_anchors (NaPdfPage *self,
+              GPtrArray *results)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+
+  clear_list (self->anchors_list);
+  for (guint i = 0; results && i < results->len; i++)
+    {
+      AnchorResult *result = g_ptr_array_index (results, i);
+      g_autofree char *prefix = result->page > 0 ? g_strdup_printf (_("p. %d"), result->page)
+                                                 : g_strdup (_("not found"));
+      double y = result->rects && result->rects->len
+                 ? g_array_index (result->rects, NaPdfRect, 0).y1 : 0;
+
+      gtk_list_box_append (self->anchors_list,
+                           jump_row_new (prefix, result->text, result->page - 1, y, 0));
+      if (result->rects != NULL)
+        g_array_append_vals (all, result->rects->data, result->rects->len);
+    }
+  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_ANCHOR, all);
+}
+
+/* The user's highlights and notes: drawn in green, listed after the anchors. */
+static void
+show_user_highlights (NaPdfPage *self)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+  const char *essay_id = self->essay ? na_essay_get_id (self->essay) : NULL;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->anchors_list));
+  guint n = self->is_attachment && self->attachments
+            ? na_attachments_get_n_highlights (self->attachments, essay_id) : 0;
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (g_object_get_data (G_OBJECT (child), "user") != NULL)
+        gtk_list_box_remove (self->anchors_list, child);
+      child = next;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      int page;
+      const char *text, *note;
+      GArray *rects;
+      g_autofree char *prefix = NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *row;
+
+      na_attachments_get_highlight (self->attachments, essay_id, i, &page, &text, &note,
+                                    &rects);
+      g_array_append_vals (all, rects->data, rects->len);
+      prefix = g_strdup_printf (_("p. %d"), page + 1);
+      /* Translators: a passage the user highlighted, then the user's note on it */
+      label = note ? g_strdup_printf (_("“%s” — %s"), text, note)
+                   : g_strdup_printf (_("“%s”"), text);
+      row = jump_row_new (prefix, label, page,
+                          rects->len ? g_array_index (rects, NaPdfRect, 0).y1 : 0, 0);
+      g_object_set_data (G_OBJECT (row), "user", GINT_TO_POINTER (1));
+      gtk_widget_add_css_class (row, "user-highlight");
+      gtk_list_box_append (self->anchors_list, row);
+    }
+  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_USER, all);
+}
+
+static void save_attachments (NaPdfPage *self);
+
+/**
+ * na_pdf_page_highlight_selection:
+ * @note: (nullable): a note to keep with it
+ *
+ * Keeps the selected passage, with its page and rectangles, in the attachments store.
+ *
+ * Returns: whether there was a selection in the essay's attached PDF to keep
+ */
+gboolean
+na_pdf_page_highlight_selection (NaPdfPage  *self,
+                                 const char *note)
+{
+  g_autoptr(GArray) rects = NULL;
+  g_autofree char *text = NULL;
+  int page;
+
+  g_return_val_if_fail (NA_IS_PDF_PAGE (self), FALSE);
+
+  if (!self->is_attachment || self->attachments == NULL ||
+      (rects = na_pdf_view_dup_selection_rects (self->view, &page)) == NULL)
+    return FALSE;
+
+  text = na_pdf_view_dup_selection (self->view);
+  g_strdelimit (text, "\n\r\f\t", ' ');
+  na_attachments_add_highlight (self->attachments, na_essay_get_id (self->essay), page,
+                                g_strstrip (text), note, rects);
+  na_pdf_view_select (self->view, -1, 0, 0);
+  save_attachments (self);
+  show_user_highlights (self);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "anchors");
+  return TRUE;
+}
+
+/* Pages where anchors resolved go to the store and to the library's anchors ("p. 12"). */
+static void
+record_pages (NaPdfPage *self,
+              GPtrArray *results)
+{
+  const char *essay_id = na_essay_get_id (self->essay);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      AnchorResult *result = g_ptr_array_index (results, i);
+
+      na_attachments_set_page (self->attachments, essay_id, result->id, result->page);
+    }
+  na_attachments_apply_pages (self->attachments, self->library);
+  save_attachments (self);
+}
+
+static void
+save_attachments (NaPdfPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!na_attachments_save (self->attachments, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                       : NULL,
+                                                  _("Could Not Save the Attachment"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+typedef struct
+{
+  GWeakRef self;
+  int      page;
+} ThumbData;
+
+static void
+thumb_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ThumbData *data = user_data;
+  g_autoptr(NaPdfPage) self = g_weak_ref_get (&data->self);
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  GtkPicture *picture;
+  int page = data->page;
+
+  g_weak_ref_clear (&data->self);
+  g_free (data);
+  surface = na_render_queue_render_finish (NA_RENDER_QUEUE (object), result, NULL);
+  if (surface == NULL || self == NULL || (GObject *) self->thumb_queue != object)
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      return;
+    }
+
+  texture = na_pdf_texture_new_for_surface (surface);
+  cairo_surface_destroy (surface);
+  g_hash_table_insert (self->thumbs, GINT_TO_POINTER (page), texture);
+  g_hash_table_remove (self->thumb_pending, GINT_TO_POINTER (page));
+  picture = g_hash_table_lookup (self->bound, GINT_TO_POINTER (page));
+  if (picture != NULL)
+    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+static void
+thumb_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                NaPdfPage                *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_size_request (picture, 110, 150);
+  gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (picture, "card");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), picture);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+thumb_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               NaPdfPage                *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkPicture *picture = GTK_PICTURE (gtk_widget_get_first_child (box));
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_last_child (box));
+  int page = gtk_list_item_get_position (item);
+  g_autofree char *number = g_strdup_printf ("%d", page + 1);
+  NaPdfDocument *document = na_pdf_view_get_document (self->view);
+  GdkTexture *texture = g_hash_table_lookup (self->thumbs, GINT_TO_POINTER (page));
+
+  gtk_label_set_text (label, number);
+  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  g_hash_table_insert (self->bound, GINT_TO_POINTER (page), picture);
+  g_object_set_data (G_OBJECT (item), "page", GINT_TO_POINTER (page + 1));
+
+  if (texture == NULL && self->thumb_queue != NULL &&
+      !g_hash_table_contains (self->thumb_pending, GINT_TO_POINTER (page)))
+    {
+      double w;
+      ThumbData *data = g_new0 (ThumbData, 1);
+
+      na_pdf_document_get_page_size (document, page, &w, NULL);
+      g_weak_ref_init (&data->self, self);
+      data->page = page;
+      g_hash_table_add (self->thumb_pending, GINT_TO_POINTER (page));
+      na_render_queue_render_async (self->thumb_queue, page,
+                                    110.0 / w * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                    page, self->cancellable, thumb_done_cb, data);
+    }
+}
+
+static void
+thumb_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 NaPdfPage                *self)
+{
+  int page = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "page")) - 1;
+
+  if (page >= 0)
+    g_hash_table_remove (self->bound, GINT_TO_POINTER (page));
+}
+
+static void
+thumbnail_activate_cb (NaPdfPage *self,
+                       guint      position)
+{
+  na_pdf_view_scroll_to (self->view, position, 0);
+}
+
+static const char * const viewer_actions[] = {
+  "pdf-page.zoom-in", "pdf-page.zoom-out", "pdf-page.zoom-reset", "pdf-page.fit-width",
+  "pdf-page.fit-page", "pdf-page.zoom", "pdf-page.find", "pdf-page.find-next",
+  "pdf-page.find-previous", "pdf-page.highlight", "pdf-page.note",
+};
+
+static void
+set_document (NaPdfPage     *self,
+              NaPdfDocument *document)
+{
+  g_autoptr(GtkStringList) pages = gtk_string_list_new (NULL);
+  g_autofree char *of = NULL;
+
+  g_hash_table_remove_all (self->thumbs);
+  g_hash_table_remove_all (self->thumb_pending);
+  g_hash_table_remove_all (self->bound);
+  g_clear_object (&self->thumb_queue);
+  g_clear_pointer (&self->matches, g_array_unref);
+  clear_list (self->results_list);
+  gtk_label_set_text (self->match_label, "");
+  na_pdf_view_set_document (self->view, document);
+
+  /* Without a document the viewer's controls have nothing to act on. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page_entry), document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_button), document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_button), document != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (viewer_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), viewer_actions[i], document != NULL);
+  if (document == NULL)
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      gtk_list_view_set_model (self->thumbnails_view, NULL);
+      gtk_label_set_text (self->n_pages_label, "");
+      gtk_label_set_text (self->file_label, "");
+      gtk_editable_set_text (GTK_EDITABLE (self->page_entry), "");
+      return;
+    }
+
+  self->thumb_queue = na_render_queue_new (document, 1);
+  for (int i = 0; i < na_pdf_document_get_n_pages (document); i++)
+    gtk_string_list_take (pages, g_strdup_printf ("%d", i + 1));
+  gtk_list_view_set_model (self->thumbnails_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             G_LIST_MODEL (g_steal_pointer (&pages)))));
+  fill_outline (self, document);
+
+  of = g_strdup_printf (_("of %d"), na_pdf_document_get_n_pages (document));
+  gtk_label_set_text (self->n_pages_label, of);
+  gtk_editable_set_text (GTK_EDITABLE (self->page_entry), "1");
+}
+
+static void password_dialog (NaPdfPage *self, GFile *file, OpenMode mode);
+
+static void
+set_resolving (NaPdfPage *self,
+               gboolean   resolving)
+{
+  gboolean can_find = !resolving && na_pdf_view_get_document (self->view) != NULL;
+
+  self->resolving = resolving;
+  /* Find needs the whole text: until it is there, searching would wait for it. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), can_find);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.find", can_find);
+}
+
+static void
+resolved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  NaPdfPage *self = NA_PDF_PAGE (object);
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) ||
+      na_pdf_view_get_document (self->view) != data->document)
+    return;
+
+  fill_anchors (self, data->results);
+  if (data->record)
+    record_pages (self, data->results);
+  show_user_highlights (self);
+  set_resolving (self, FALSE);
+}
+
+static void
+start_resolve (NaPdfPage *self,
+               OpenData  *open,
+               gboolean   record)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, resolved_cb, NULL);
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->document = g_object_ref (open->document);
+  data->file = g_object_ref (open->file);
+  data->anchors = g_steal_pointer (&open->anchors);
+  data->ids = g_steal_pointer (&open->ids);
+  data->texts = g_steal_pointer (&open->texts);
+  data->record = record;
+  set_resolving (self, TRUE);
+  g_task_set_source_tag (task, start_resolve);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, resolve_thread);
+}
+
+static void
+commit_open (NaPdfPage *self,
+             OpenData  *data)
+{
+  g_autofree char *path = g_file_get_path (data->file);
+  g_autofree char *name = g_file_get_basename (data->file);
+  const char *essay_id = self->essay ? na_essay_get_id (self->essay) : NULL;
+  const char *attached = self->attachments && essay_id
+                         ? na_attachments_get_path (self->attachments, essay_id) : NULL;
+  const char *remembered = self->attachments && essay_id
+                           ? na_attachments_get_sha256 (self->attachments, essay_id) : NULL;
+  /* Only the essay's own attachment speaks for its anchors' pages. */
+  gboolean is_attachment = data->mode != MODE_OPEN || g_strcmp0 (path, attached) == 0;
+  gboolean changed = data->mode == MODE_OPEN && is_attachment && remembered != NULL &&
+                     g_strcmp0 (remembered, na_pdf_document_get_sha256 (data->document)) != 0;
+
+  g_set_object (&self->file, data->file);
+  set_document (self, data->document);
+  clear_list (self->anchors_list);
+  gtk_stack_set_visible_child_name (self->stack, "view");
+
+  if (data->mode != MODE_OPEN && self->attachments != NULL && path != NULL && essay_id)
+    {
+      na_attachments_set (self->attachments, essay_id, path,
+                          na_pdf_document_get_sha256 (data->document));
+      save_attachments (self);
+    }
+  self->is_attachment = is_attachment && essay_id != NULL && self->attachments != NULL;
+  start_resolve (self, data, self->attachments != NULL && path != NULL && essay_id &&
+                             is_attachment && !changed);
+
+  if (changed)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s (changed since it was attached)"), name);
+
+      gtk_label_set_text (self->file_label, text);
+    }
+  else
+    gtk_label_set_text (self->file_label, name);
+}
+
+/* The task, kept until the user answers: it owns the opened document. */
+static void
+relocate_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      GTask            *task)
+{
+  if (g_strcmp0 (response, "use") == 0)
+    commit_open (g_task_get_source_object (task), g_task_get_task_data (task));
+  g_object_unref (task);
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  NaPdfPage *self = NA_PDF_PAGE (object);
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (data->file);
+  const char *remembered;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_set_object (&self->file, data->file);
+      set_document (self, NULL);
+      if (g_error_matches (error, NA_PDF_ERROR, NA_PDF_ERROR_ENCRYPTED) ||
+          g_error_matches (error, NA_PDF_ERROR, NA_PDF_ERROR_BAD_PASSWORD))
+        {
+          show_error (self, _("This PDF Is Locked"), error->message, TRUE, FALSE);
+          g_object_set_data (G_OBJECT (self), "locked-mode", GINT_TO_POINTER (data->mode));
+          password_dialog (self, data->file, data->mode);
+        }
+      else
+        show_error (self, _("Could Not Open the PDF"), error->message, FALSE, FALSE);
+      return;
+    }
+
+  /* A located file must be the one attached; if it is not, ask before replacing it. */
+  remembered = self->attachments ? na_attachments_get_sha256 (self->attachments,
+                                                              na_essay_get_id (self->essay))
+                                 : NULL;
+  if (data->mode == MODE_RELOCATE && remembered != NULL &&
+      g_strcmp0 (remembered, na_pdf_document_get_sha256 (data->document)) != 0)
+    {
+      GtkWidget *dialog;
+      g_autofree char *body = g_strdup_printf (_("“%s” is not the file that was attached: its "
+                                                 "content differs. Use it anyway? The anchors "
+                                                 "will be resolved again in it."), name);
+
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("A Different File"), body);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                        "use", _("_Use This File"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "use",
+                                                  ADW_RESPONSE_SUGGESTED);
+      g_signal_connect (dialog, "response", G_CALLBACK (relocate_response_cb),
+                        g_object_ref (result));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  commit_open (self, data);
+}
+
+static void
+start_open (NaPdfPage  *self,
+            GFile      *file,
+            const char *password,
+            OpenMode    mode)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *data = g_new0 (OpenData, 1);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->resolving = FALSE;
+
+  data->file = g_object_ref (file);
+  data->password = g_strdup (password);
+  data->mode = mode;
+  if (self->essay != NULL && self->library != NULL)
+    collect_anchors (self, data);
+
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  task = g_task_new (self, self->cancellable, opened_cb, NULL);
+  g_task_set_source_tag (task, start_open);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+/**
+ * na_pdf_page_open_file:
+ *
+ * Shows @file without recording it as the essay's attachment.
+ */
+void
+na_pdf_page_open_file (NaPdfPage  *self,
+                       GFile      *file,
+                       const char *password)
+{
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_open (self, file, password, MODE_OPEN);
+}
+
+/**
+ * na_pdf_page_attach_file:
+ *
+ * Opens @file and, when it opens, records it as the essay's source PDF.
+ */
+void
+na_pdf_page_attach_file (NaPdfPage *self,
+                         GFile     *file)
+{
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_open (self, file, NULL, MODE_ATTACH);
+}
+
+/**
+ * na_pdf_page_relocate_file:
+ *
+ * Opens @file as the essay's attachment found elsewhere: when its content is not the one
+ * attached, the user is asked before it replaces the attachment.
+ */
+void
+na_pdf_page_relocate_file (NaPdfPage *self,
+                           GFile     *file)
+{
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_open (self, file, NULL, MODE_RELOCATE);
+}
+
+typedef struct
+{
+  NaPdfPage *self;
+  GFile     *file;
+  OpenMode   mode;
+  GtkWidget *entry;
+} PasswordData;
+
+static void
+password_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      PasswordData     *data)
+{
+  if (g_strcmp0 (response, "unlock") == 0)
+    start_open (data->self, data->file,
+                gtk_editable_get_text (GTK_EDITABLE (data->entry)), data->mode);
+  g_object_unref (data->self);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+static void
+password_dialog (NaPdfPage *self,
+                 GFile     *file,
+                 OpenMode   mode)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = g_strdup_printf (_("“%s” is protected by a password."), name);
+  PasswordData *data = g_new0 (PasswordData, 1);
+  GtkWidget *dialog;
+
+  if (!GTK_IS_WINDOW (root))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Password Required"), body);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->mode = mode;
+  /* Not GtkPasswordEntry: in GTK 4.8 it leaves a handler behind on the keyboard device when
+   * its dialog is destroyed, which then runs on a finalized entry. */
+  data->entry = gtk_entry_new ();
+  gtk_entry_set_visibility (GTK_ENTRY (data->entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (data->entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
+  g_object_set (data->entry, "activates-default", TRUE, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), data->entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "unlock", _("_Unlock"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unlock",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
+  g_signal_connect (dialog, "response", G_CALLBACK (password_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_essay (NaPdfPage *self)
+{
+  const char *path;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *description = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  self->resolving = FALSE;
+  set_document (self, NULL);
+  self->is_attachment = FALSE;
+  g_clear_object (&self->file);
+  clear_list (self->anchors_list);
+  gtk_label_set_text (self->file_label, "");
+  gtk_label_set_text (self->n_pages_label, "");
+
+  path = self->essay && self->attachments
+         ? na_attachments_get_path (self->attachments, na_essay_get_id (self->essay)) : NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.attach", self->essay != NULL);
+  if (path == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  file = g_file_new_for_path (path);
+  if (!g_file_query_exists (file, NULL))
+    {
+      g_set_object (&self->file, file);
+      description = g_strdup_printf (_("“%s” is no longer there. Locate it to read it again; "
+                                       "its content is checked against the attached file."),
+                                     path);
+      show_error (self, _("The PDF Has Moved"), description, FALSE, TRUE);
+      return;
+    }
+
+  start_open (self, file, NULL, MODE_OPEN);
+}
+
+void
+na_pdf_page_set_essay (NaPdfPage *self,
+                       NaEssay   *essay)
+{
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+
+  if (!g_set_object (&self->essay, essay))
+    return;
+  show_essay (self);
+}
+
+void
+na_pdf_page_set_library (NaPdfPage *self,
+                         NaLibrary *library)
+{
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+
+  g_set_object (&self->library, library);
+  if (library != NULL && self->attachments != NULL)
+    na_attachments_apply_pages (self->attachments, library);
+}
+
+void
+na_pdf_page_set_attachments (NaPdfPage     *self,
+                             NaAttachments *attachments)
+{
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+
+  g_set_object (&self->attachments, attachments);
+  if (self->library != NULL && attachments != NULL)
+    na_attachments_apply_pages (attachments, self->library);
+  show_essay (self);
+}
+
+/* Find */
+
+static void
+show_match (NaPdfPage *self)
+{
+  g_autoptr(GArray) rects = NULL;
+  g_autofree char *label = NULL;
+  NaPdfDocument *document = na_pdf_view_get_document (self->view);
+  guint n = self->matches ? self->matches->len / 2 : 0;
+
+  if (n == 0)
+    {
+      na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_CURRENT, NULL);
+      gtk_label_set_text (self->match_label, self->matches ? _("No matches") : "");
+      return;
+    }
+
+  self->current_match = (self->current_match + n) % n;
+  rects = na_pdf_document_get_rects (document,
+                                     g_array_index (self->matches, int, 2 * self->current_match),
+                                     g_array_index (self->matches, int,
+                                                    2 * self->current_match + 1));
+  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_CURRENT, rects);
+  if (rects->len > 0)
+    {
+      NaPdfRect *r = &g_array_index (rects, NaPdfRect, 0);
+
+      na_pdf_view_scroll_to (self->view, r->page, r->y1);
+    }
+  /* Translators: the current match and the number of matches */
+  label = g_strdup_printf (_("%u of %u"), self->current_match + 1, n);
+  gtk_label_set_text (self->match_label, label);
+}
+
+void
+na_pdf_page_find (NaPdfPage  *self,
+                  const char *text)
+{
+  NaPdfDocument *document = na_pdf_view_get_document (self->view);
+  g_autoptr(GArray) all = NULL;
+
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+
+  g_clear_pointer (&self->matches, g_array_unref);
+  clear_list (self->results_list);
+  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_MATCH, NULL);
+  if (document == NULL || text == NULL || text[0] == '\0')
+    {
+      show_match (self);
+      return;
+    }
+
+  self->matches = na_pdf_document_find (document, text);
+  self->current_match = 0;
+  all = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+  for (guint i = 0; i < self->matches->len / 2; i++)
+    {
+      int start = g_array_index (self->matches, int, 2 * i);
+      int end = g_array_index (self->matches, int, 2 * i + 1);
+      g_autoptr(GArray) rects = na_pdf_document_get_rects (document, start, end);
+
+      g_array_append_vals (all, rects->data, rects->len);
+      /* The list shows each match in its line; a few hundred are plenty to scan. */
+      if (i < 300 && rects->len > 0)
+        {
+          const char *whole = na_text_index_get_text (na_pdf_document_get_text_index (document));
+          int page_index = g_array_index (rects, NaPdfRect, 0).page;
+          /* Context from the match's own page only. */
+          int page_start = na_pdf_document_get_page_offset (document, page_index);
+          int page_end = na_pdf_document_get_page_offset (document, page_index + 1) - 1;
+          const char *from = g_utf8_offset_to_pointer (whole, MAX (page_start, start - 24));
+          const char *to = g_utf8_offset_to_pointer (whole, MIN (page_end, end + 24));
+          g_autofree char *context = g_strndup (from, to - from);
+          g_autofree char *page = g_strdup_printf (_("p. %d"),
+                                                   g_array_index (rects, NaPdfRect, 0).page + 1);
+          GtkWidget *row;
+
+          g_strdelimit (context, "\n\r\f\t", ' ');
+          row = jump_row_new (page, g_strstrip (context),
+                              g_array_index (rects, NaPdfRect, 0).page,
+                              g_array_index (rects, NaPdfRect, 0).y1, 0);
+          g_object_set_data (G_OBJECT (row), "match", GUINT_TO_POINTER (i));
+          gtk_list_box_append (self->results_list, row);
+        }
+    }
+  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_MATCH, all);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+  show_match (self);
+}
+
+guint
+na_pdf_page_get_n_matches (NaPdfPage *self)
+{
+  return self->matches ? self->matches->len / 2 : 0;
+}
+
+static void
+search_changed_cb (NaPdfPage *self)
+{
+  na_pdf_page_find (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+search_next_cb (NaPdfPage *self)
+{
+  self->current_match++;
+  show_match (self);
+}
+
+static void
+search_previous_cb (NaPdfPage *self)
+{
+  self->current_match--;
+  show_match (self);
+}
+
+static void
+search_activate_cb (NaPdfPage *self)
+{
+  search_next_cb (self);
+}
+
+static void
+result_row_activated_cb (NaPdfPage     *self,
+                         GtkListBoxRow *row)
+{
+  self->current_match = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "match"));
+  show_match (self);
+}
+
+/* Toolbar */
+
+static void
+page_entry_activate_cb (NaPdfPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->page_entry));
+  gint64 page = g_ascii_strtoll (text, NULL, 10);
+
+  if (page >= 1)
+    na_pdf_view_scroll_to (self->view, page - 1, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+}
+
+/* The toolbar follows the view after the frame: the view changes zoom and page while it is
+ * being allocated, when other widgets must not change size. */
+static gboolean
+sync_toolbar (gpointer data)
+{
+  NaPdfPage *self = data;
+  g_autofree char *zoom = g_strdup_printf ("%d%%",
+                                           (int) (na_pdf_view_get_zoom (self->view) * 100 + 0.5));
+  g_autofree char *page = g_strdup_printf ("%d", na_pdf_view_get_page (self->view) + 1);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  self->sync_id = 0;
+  if (g_strcmp0 (gtk_menu_button_get_label (self->zoom_button), zoom) != 0)
+    gtk_menu_button_set_label (self->zoom_button, zoom);
+  if (na_pdf_view_get_document (self->view) != NULL &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->page_entry))))
+    gtk_editable_set_text (GTK_EDITABLE (self->page_entry), page);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_view_changed (NaPdfPage *self)
+{
+  if (self->sync_id == 0)
+    self->sync_id = g_idle_add (sync_toolbar, self);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NaPdfPage *self = NA_PDF_PAGE (widget);
+
+  if (g_str_equal (action_name, "pdf-page.zoom-in"))
+    na_pdf_view_zoom_in (self->view);
+  else if (g_str_equal (action_name, "pdf-page.zoom-out"))
+    na_pdf_view_zoom_out (self->view);
+  else if (g_str_equal (action_name, "pdf-page.fit-width"))
+    na_pdf_view_set_sizing (self->view, NA_PDF_SIZING_FIT_WIDTH);
+  else if (g_str_equal (action_name, "pdf-page.fit-page"))
+    na_pdf_view_set_sizing (self->view, NA_PDF_SIZING_FIT_PAGE);
+  else if (g_str_equal (action_name, "pdf-page.zoom-reset"))
+    na_pdf_view_set_zoom (self->view, 1.0);
+  else
+    na_pdf_view_set_zoom (self->view, g_variant_get_double (parameter));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NaPdfPage *self = NA_PDF_PAGE (widget);
+
+  if (g_str_equal (action_name, "pdf-page.find"))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else if (g_str_equal (action_name, "pdf-page.find-next"))
+    search_next_cb (self);
+  else
+    search_previous_cb (self);
+}
+
+static void
+chosen_cb (GtkNativeDialog *dialog,
+           int              response,
+           NaPdfPage       *self)
+{
+  OpenMode mode = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "mode"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      start_open (self, file, NULL, mode);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_file (NaPdfPage  *self,
+             const char *title,
+             OpenMode    mode)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "mode", GINT_TO_POINTER (mode));
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+file_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NaPdfPage *self = NA_PDF_PAGE (widget);
+
+  if (self->essay == NULL)
+    return;
+  if (g_str_equal (action_name, "pdf-page.attach"))
+    choose_file (self, _("Attach the Essay’s PDF"), MODE_ATTACH);
+  else if (g_str_equal (action_name, "pdf-page.relocate"))
+    choose_file (self, _("Locate the Attached PDF"), MODE_RELOCATE);
+  else if (self->file != NULL)
+    password_dialog (self, self->file,
+                     GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "locked-mode")));
+}
+
+typedef struct
+{
+  NaPdfPage *self;
+  GtkWidget *entry;
+} NoteData;
+
+static void
+note_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  NoteData         *data)
+{
+  if (g_strcmp0 (response, "add") == 0)
+    na_pdf_page_highlight_selection (data->self,
+                                     gtk_editable_get_text (GTK_EDITABLE (data->entry)));
+  g_object_unref (data->self);
+  g_free (data);
+}
+
+static void
+highlight_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NaPdfPage *self = NA_PDF_PAGE (widget);
+  g_autofree char *text = na_pdf_view_dup_selection (self->view);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  NoteData *data;
+
+  if (text == NULL || !self->is_attachment)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  if (g_str_equal (action_name, "pdf-page.highlight") || !GTK_IS_WINDOW (root))
+    {
+      na_pdf_page_highlight_selection (self, NULL);
+      return;
+    }
+
+  g_strdelimit (text, "\n\r\f\t", ' ');
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Add a Note"), g_strstrip (text));
+  data = g_new0 (NoteData, 1);
+  data->self = g_object_ref (self);
+  data->entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), _("Your note"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  g_object_set (data->entry, "activates-default", TRUE, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), data->entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "add", _("_Add Note"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_signal_connect (dialog, "response", G_CALLBACK (note_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+na_pdf_page_dispose (GObject *object)
+{
+  NaPdfPage *self = NA_PDF_PAGE (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->view != NULL)
+    set_document (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_PDF_PAGE);
+  g_clear_handle_id (&self->sync_id, g_source_remove);
+  /* The template's top box has no id, so dispose_template leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (na_pdf_page_parent_class)->dispose (object);
+}
+
+static void
+na_pdf_page_finalize (GObject *object)
+{
+  NaPdfPage *self = NA_PDF_PAGE (object);
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->attachments);
+  g_clear_object (&self->essay);
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->thumb_queue);
+  g_clear_pointer (&self->thumbs, g_hash_table_unref);
+  g_clear_pointer (&self->thumb_pending, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+
+  G_OBJECT_CLASS (na_pdf_page_parent_class)->finalize (object);
+}
+
+static void
+na_pdf_page_class_init (NaPdfPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { guint key; GdkModifierType mods; const char *action; } keys[] = {
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "pdf-page.zoom-in" },
+    { GDK_KEY_equal, GDK_CONTROL_MASK, "pdf-page.zoom-in" },
+    { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "pdf-page.zoom-in" },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "pdf-page.zoom-out" },
+    { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "pdf-page.zoom-out" },
+    { GDK_KEY_0, GDK_CONTROL_MASK, "pdf-page.zoom-reset" },
+    { GDK_KEY_f, GDK_CONTROL_MASK, "pdf-page.find" },
+    { GDK_KEY_g, GDK_CONTROL_MASK, "pdf-page.find-next" },
+    { GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "pdf-page.find-previous" },
+    { GDK_KEY_F3, 0, "pdf-page.find-next" },
+    { GDK_KEY_h, GDK_CONTROL_MASK, "pdf-page.highlight" },
+    { GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "pdf-page.note" },
+  };
+
+  object_class->dispose = na_pdf_page_dispose;
+  object_class->finalize = na_pdf_page_finalize;
+
+  g_type_ensure (NA_TYPE_PDF_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/NatoAsia/na-pdf-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, page_entry);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, n_pages_label);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, file_label);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, find_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, match_label);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, error_status);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, unlock_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, relocate_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, anchors_list);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, thumbnails_view);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, outline_stack);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, outline_list);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, view);
+  gtk_widget_class_bind_template_callback (widget_class, page_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, jump_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, result_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, thumbnail_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "pdf-page.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.fit-width", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.fit-page", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.zoom", "d", zoom_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.find-previous", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.highlight", NULL, highlight_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.note", NULL, highlight_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.attach", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.relocate", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.unlock", NULL, file_action);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                         keys[i].action, NULL);
+}
+
+static void
+na_pdf_page_init (NaPdfPage *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->thumbs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->thumb_pending = g_hash_table_new (NULL, NULL);
+  self->bound = g_hash_table_new (NULL, NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (thumb_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (thumb_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (thumb_unbind_cb), self);
+  gtk_list_view_set_factory (self->thumbnails_view, factory);
+  g_object_unref (factory);
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->view));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->view, "notify::page", G_CALLBACK (on_view_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::zoom", G_CALLBACK (on_view_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_menu_button_set_label (self->zoom_button, "100%");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.attach", FALSE);
+  set_document (self, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}

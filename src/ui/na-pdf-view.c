@@ -1,0 +1,1198 @@
+/* na-pdf-view.c — continuous, lazily laid out and rendered view of a PDF's pages
+ *
+ * Every page's size is known when the document opens, so the layout of all pages is a column
+ * of rectangles computed without rendering anything: a 1 000-page PDF opens at once. Only the
+ * pages in view (and one either side) are rendered, by the NaRenderQueue's worker threads,
+ * nearest first, at zoom × the monitor's scale factor so text is sharp on HiDPI screens.
+ * Textures are kept in a cache bounded in bytes, least recently drawn evicted first. A zoom
+ * change cancels the renders in flight; until the new ones arrive, the old texture is drawn
+ * scaled, so the page never goes blank.
+ */
+#define G_LOG_DOMAIN "na-pdf-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "na-pdf-view.h"
+#include "na-render-queue.h"
+
+#define SPACING 12.0
+#define CACHE_BYTES (128 * 1024 * 1024)
+
+typedef struct
+{
+  int         page;
+  double      scale;
+  GdkTexture *texture;
+  cairo_surface_t *surface;   /* the same pixels, for the software renderer */
+  gsize       bytes;
+  gint64      used;
+} CacheEntry;
+
+struct _NaPdfView
+{
+  GtkWidget      parent_instance;
+
+  NaPdfDocument *document;
+  NaRenderQueue *queue;
+  GCancellable  *cancellable;   /* renders at the current scale */
+  GHashTable    *cache;         /* page → CacheEntry */
+  GHashTable    *pending;       /* pages being rendered at the current scale */
+  gsize          cache_bytes;
+  guint          n_rendered;
+
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
+
+  double         zoom;
+  NaPdfSizing    sizing;
+  double        *page_y;        /* top of each page at zoom 1, without spacing */
+  double         max_width;     /* widest page, points */
+  double         max_height;
+  int            current_page;
+
+  GArray        *highlights[NA_PDF_N_HIGHLIGHTS];
+  int            sel_page;
+  int            sel_anchor;
+  int            sel_start;
+  int            sel_end;
+  GArray        *sel_rects;
+};
+
+static void na_pdf_view_scrollable_init (GtkScrollableInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (NaPdfView, na_pdf_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
+                                                      na_pdf_view_scrollable_init))
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_ZOOM,
+  PROP_SIZING,
+  PROP_PAGE,
+  N_PROPS,
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+na_pdf_view_scrollable_init (GtkScrollableInterface *iface)
+{
+}
+
+GtkWidget *
+na_pdf_view_new (void)
+{
+  return g_object_new (NA_TYPE_PDF_VIEW, NULL);
+}
+
+static void
+cache_entry_free (CacheEntry *entry)
+{
+  g_clear_object (&entry->texture);
+  g_clear_pointer (&entry->surface, cairo_surface_destroy);
+  g_free (entry);
+}
+
+/* GdkMemoryTexture over the surface's pixels, without a copy: Cairo's ARGB32 is
+ * GDK_MEMORY_DEFAULT (premultiplied BGRA in memory on little-endian machines). */
+GdkTexture *
+na_pdf_texture_new_for_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                 GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+static double
+device_scale (NaPdfView *self)
+{
+  return self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+}
+
+static double
+doc_height (NaPdfView *self)
+{
+  int n = self->document ? na_pdf_document_get_n_pages (self->document) : 0;
+
+  return n ? self->page_y[n] * self->zoom + (n + 1) * SPACING : 0;
+}
+
+static double
+doc_width (NaPdfView *self)
+{
+  return self->document ? self->max_width * self->zoom + 2 * SPACING : 0;
+}
+
+/* The page's rectangle in document (unscrolled) coordinates. */
+static void
+page_rect (NaPdfView       *self,
+           int              page,
+           graphene_rect_t *rect)
+{
+  double w, h;
+  double width = MAX (doc_width (self), gtk_widget_get_width (GTK_WIDGET (self)));
+
+  na_pdf_document_get_page_size (self->document, page, &w, &h);
+  graphene_rect_init (rect, floor ((width - w * self->zoom) / 2),
+                      self->page_y[page] * self->zoom + (page + 1) * SPACING,
+                      w * self->zoom, h * self->zoom);
+}
+
+/* The first page whose bottom is below @y, by bisection: pages are in order. */
+static int
+page_at_y (NaPdfView *self,
+           double     y)
+{
+  int lo = 0, hi = na_pdf_document_get_n_pages (self->document) - 1;
+
+  while (lo < hi)
+    {
+      int mid = (lo + hi) / 2;
+      double bottom = self->page_y[mid + 1] * self->zoom + (mid + 1) * SPACING;
+
+      if (bottom < y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+visible_pages (NaPdfView *self,
+               int       *first,
+               int       *last)
+{
+  double top = gtk_adjustment_get_value (self->vadjustment);
+  double bottom = top + gtk_widget_get_height (GTK_WIDGET (self));
+
+  *first = page_at_y (self, top);
+  *last = page_at_y (self, bottom);
+}
+
+static void
+evict (NaPdfView *self)
+{
+  while (self->cache_bytes > CACHE_BYTES && g_hash_table_size (self->cache) > 1)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      CacheEntry *oldest = NULL;
+
+      g_hash_table_iter_init (&iter, self->cache);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (oldest == NULL || ((CacheEntry *) value)->used < oldest->used)
+          oldest = value;
+      self->cache_bytes -= oldest->bytes;
+      g_hash_table_remove (self->cache, GINT_TO_POINTER (oldest->page));
+    }
+}
+
+typedef struct
+{
+  NaPdfView *self;
+  int        page;
+  double     scale;
+} RenderData;
+
+static void
+render_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  RenderData *data = user_data;
+  g_autoptr(NaPdfView) self = data->self;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  CacheEntry *entry;
+
+  surface = na_render_queue_render_finish (NA_RENDER_QUEUE (object), result, &error);
+  if (surface == NULL || object != (GObject *) self->queue)
+    {
+      if (surface == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not render page %d: %s", data->page + 1, error->message);
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      g_free (data);
+      return;
+    }
+
+  if (data->scale == device_scale (self))
+    g_hash_table_remove (self->pending, GINT_TO_POINTER (data->page));
+
+  entry = g_new0 (CacheEntry, 1);
+  entry->page = data->page;
+  entry->scale = data->scale;
+  entry->texture = na_pdf_texture_new_for_surface (surface);
+  entry->bytes = (gsize) cairo_image_surface_get_stride (surface) *
+                 cairo_image_surface_get_height (surface);
+  entry->used = g_get_monotonic_time ();
+  entry->surface = surface;
+
+  {
+    CacheEntry *old = g_hash_table_lookup (self->cache, GINT_TO_POINTER (data->page));
+
+    if (old != NULL)
+      self->cache_bytes -= old->bytes;
+  }
+  g_hash_table_replace (self->cache, GINT_TO_POINTER (data->page), entry);
+  self->cache_bytes += entry->bytes;
+  self->n_rendered++;
+  evict (self);
+  g_free (data);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+request_render (NaPdfView *self,
+                int        page,
+                int        priority)
+{
+  CacheEntry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (page));
+  double scale = device_scale (self);
+  RenderData *data;
+
+  if ((entry != NULL && entry->scale == scale) ||
+      g_hash_table_contains (self->pending, GINT_TO_POINTER (page)))
+    return;
+
+  data = g_new0 (RenderData, 1);
+  data->self = g_object_ref (self);
+  data->page = page;
+  data->scale = scale;
+  g_hash_table_add (self->pending, GINT_TO_POINTER (page));
+  na_render_queue_render_async (self->queue, page, scale, priority, self->cancellable,
+                                render_done_cb, data);
+}
+
+/* Visible pages first, from the top, then one page beyond either end. */
+static void
+request_visible (NaPdfView *self)
+{
+  int first, last, n;
+
+  if (self->document == NULL || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
+    return;
+
+  n = na_pdf_document_get_n_pages (self->document);
+  visible_pages (self, &first, &last);
+  for (int i = first; i <= last; i++)
+    request_render (self, i, i - first);
+  if (last + 1 < n)
+    request_render (self, last + 1, 100);
+  if (first > 0)
+    request_render (self, first - 1, 101);
+
+  if (self->current_page != first)
+    {
+      self->current_page = first;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE]);
+    }
+}
+
+/* A new scale: what is in flight is for the old one. */
+static void
+restart_renders (NaPdfView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (self->pending);
+}
+
+static void
+configure_adjustments (NaPdfView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->hadjustment)
+    gtk_adjustment_configure (self->hadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->hadjustment), 0,
+                                     MAX (0, doc_width (self) - width)),
+                              0, MAX (doc_width (self), width), width * 0.1, width * 0.9,
+                              width);
+  if (self->vadjustment)
+    gtk_adjustment_configure (self->vadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->vadjustment), 0,
+                                     MAX (0, doc_height (self) - height)),
+                              0, MAX (doc_height (self), height), 40, height * 0.9, height);
+}
+
+static double
+fitting_zoom (NaPdfView *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * SPACING;
+  double height = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * SPACING;
+  double zoom = width / self->max_width;
+
+  if (self->sizing == NA_PDF_SIZING_FIT_PAGE)
+    zoom = MIN (zoom, height / self->max_height);
+  return CLAMP (zoom, NA_PDF_ZOOM_MIN, NA_PDF_ZOOM_MAX);
+}
+
+static void
+apply_zoom (NaPdfView *self,
+            double     zoom)
+{
+  int page;
+  double offset = 0;
+  graphene_rect_t rect;
+
+  zoom = CLAMP (zoom, NA_PDF_ZOOM_MIN, NA_PDF_ZOOM_MAX);
+  if (fabs (zoom - self->zoom) < 1e-4)
+    return;
+
+  /* Keep the point at the top of the view where it is in the document. */
+  page = self->document ? page_at_y (self, gtk_adjustment_get_value (self->vadjustment)) : 0;
+  if (self->document)
+    {
+      page_rect (self, page, &rect);
+      offset = (gtk_adjustment_get_value (self->vadjustment) - rect.origin.y) / self->zoom;
+    }
+
+  self->zoom = zoom;
+  restart_renders (self);
+  configure_adjustments (self);
+  if (self->document)
+    {
+      page_rect (self, page, &rect);
+      gtk_adjustment_set_value (self->vadjustment, rect.origin.y + offset * zoom);
+    }
+  request_visible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
+}
+
+static void
+na_pdf_view_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  NaPdfView *self = NA_PDF_VIEW (widget);
+
+  if (self->document != NULL && self->sizing != NA_PDF_SIZING_FREE)
+    apply_zoom (self, fitting_zoom (self));
+  configure_adjustments (self);
+  request_visible (self);
+}
+
+static void
+draw_highlights (NaPdfView       *self,
+                 GtkSnapshot     *snapshot,
+                 GArray          *rects,
+                 int              page,
+                 graphene_rect_t *area,
+                 const GdkRGBA   *color)
+{
+  if (rects == NULL)
+    return;
+
+  for (guint i = 0; i < rects->len; i++)
+    {
+      NaPdfRect *r = &g_array_index (rects, NaPdfRect, i);
+
+      if (r->page != page)
+        continue;
+      gtk_snapshot_append_color (snapshot, color,
+                                 &GRAPHENE_RECT_INIT (area->origin.x + r->x1 * self->zoom,
+                                                      area->origin.y + r->y1 * self->zoom,
+                                                      (r->x2 - r->x1) * self->zoom,
+                                                      (r->y2 - r->y1) * self->zoom));
+    }
+}
+
+static void
+na_pdf_view_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  NaPdfView *self = NA_PDF_VIEW (widget);
+  /* Translucent colours that read on white paper in light and dark mode alike. */
+  static const GdkRGBA colors[NA_PDF_N_HIGHLIGHTS] = {
+    { 0.96, 0.83, 0.18, 0.40 },   /* anchors: yellow, as a highlighter */
+    { 0.21, 0.52, 0.89, 0.25 },   /* matches */
+    { 0.90, 0.38, 0.00, 0.45 },   /* current match */
+    { 0.20, 0.82, 0.48, 0.35 },   /* the user's highlights: green */
+  };
+  static const GdkRGBA selection = { 0.21, 0.52, 0.89, 0.40 };
+  static const GdkRGBA paper = { 1, 1, 1, 1 };
+  static const GdkRGBA shadow = { 0, 0, 0, 0.25 };
+  GtkNative *native = gtk_widget_get_native (widget);
+  gboolean software = native && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+  int first, last;
+
+  if (self->document == NULL)
+    return;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (-gtk_adjustment_get_value (self->hadjustment),
+                                                -gtk_adjustment_get_value (self->vadjustment)));
+  visible_pages (self, &first, &last);
+  for (int i = first; i <= last; i++)
+    {
+      CacheEntry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (i));
+      graphene_rect_t rect;
+
+      page_rect (self, i, &rect);
+      /* A hairline edge rather than a blurred shadow: blurring a page-sized shadow costs
+       * the software renderer milliseconds every frame. */
+      gtk_snapshot_append_color (snapshot, &shadow,
+                                 &GRAPHENE_RECT_INIT (rect.origin.x - 1, rect.origin.y - 1,
+                                                      rect.size.width + 2,
+                                                      rect.size.height + 2));
+      gtk_snapshot_append_color (snapshot, &paper, &rect);
+      if (entry != NULL && software)
+        {
+          /* GTK 4.8's software renderer converts a texture's every pixel on every frame;
+           * a Cairo node paints the surface directly, and only where it shows. */
+          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &rect);
+
+          entry->used = g_get_monotonic_time ();
+          cairo_translate (cr, rect.origin.x, rect.origin.y);
+          cairo_scale (cr, rect.size.width / cairo_image_surface_get_width (entry->surface),
+                       rect.size.height / cairo_image_surface_get_height (entry->surface));
+          cairo_set_source_surface (cr, entry->surface, 0, 0);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+        }
+      else if (entry != NULL)
+        {
+          /* Exactly the texture's pixels when at the current scale; else the old one,
+           * scaled, until the new render arrives. */
+          entry->used = g_get_monotonic_time ();
+          gtk_snapshot_append_texture (snapshot, entry->texture, &rect);
+        }
+
+      for (int k = 0; k < NA_PDF_N_HIGHLIGHTS; k++)
+        draw_highlights (self, snapshot, self->highlights[k], i, &rect, &colors[k]);
+      draw_highlights (self, snapshot, self->sel_rects, i, &rect, &selection);
+    }
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Moved to a monitor of another scale: what is in flight is at the wrong resolution. */
+static void
+on_scale_factor_changed (NaPdfView *self)
+{
+  restart_renders (self);
+  request_visible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_adjustment_value_changed (NaPdfView *self)
+{
+  request_visible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (NaPdfView      *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (*slot, on_adjustment_value_changed, self);
+      g_clear_object (slot);
+    }
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed",
+                            G_CALLBACK (on_adjustment_value_changed), self);
+  configure_adjustments (self);
+}
+
+NaPdfDocument *
+na_pdf_view_get_document (NaPdfView *self)
+{
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), NULL);
+  return self->document;
+}
+
+void
+na_pdf_view_set_document (NaPdfView     *self,
+                          NaPdfDocument *document)
+{
+  int n;
+
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+  g_return_if_fail (!document || NA_IS_PDF_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  restart_renders (self);
+  g_hash_table_remove_all (self->cache);
+  self->cache_bytes = 0;
+  g_clear_object (&self->queue);
+  g_clear_pointer (&self->page_y, g_free);
+  for (int k = 0; k < NA_PDF_N_HIGHLIGHTS; k++)
+    g_clear_pointer (&self->highlights[k], g_array_unref);
+  g_clear_pointer (&self->sel_rects, g_array_unref);
+  self->sel_page = -1;
+  self->max_width = self->max_height = 0;
+  self->current_page = 0;
+
+  if (document != NULL)
+    {
+      n = na_pdf_document_get_n_pages (document);
+      self->queue = na_render_queue_new (document, 0);
+      self->page_y = g_new0 (double, n + 1);
+      for (int i = 0; i < n; i++)
+        {
+          double w, h;
+
+          na_pdf_document_get_page_size (document, i, &w, &h);
+          self->page_y[i + 1] = self->page_y[i] + h;
+          self->max_width = MAX (self->max_width, w);
+          self->max_height = MAX (self->max_height, h);
+        }
+    }
+
+  if (self->vadjustment)
+    gtk_adjustment_set_value (self->vadjustment, 0);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE]);
+}
+
+double
+na_pdf_view_get_zoom (NaPdfView *self)
+{
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), 1);
+  return self->zoom;
+}
+
+void
+na_pdf_view_set_zoom (NaPdfView *self,
+                      double     zoom)
+{
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+
+  na_pdf_view_set_sizing (self, NA_PDF_SIZING_FREE);
+  apply_zoom (self, zoom);
+}
+
+NaPdfSizing
+na_pdf_view_get_sizing (NaPdfView *self)
+{
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), NA_PDF_SIZING_FREE);
+  return self->sizing;
+}
+
+void
+na_pdf_view_set_sizing (NaPdfView   *self,
+                        NaPdfSizing  sizing)
+{
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+
+  if (self->sizing == sizing)
+    return;
+  self->sizing = sizing;
+  if (sizing != NA_PDF_SIZING_FREE && self->document != NULL &&
+      gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    apply_zoom (self, fitting_zoom (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SIZING]);
+}
+
+/* The usual steps of document viewers. */
+static const double zoom_steps[] = { 0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0 };
+
+void
+na_pdf_view_zoom_in (NaPdfView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
+    if (zoom_steps[i] > self->zoom + 1e-3)
+      {
+        na_pdf_view_set_zoom (self, zoom_steps[i]);
+        return;
+      }
+}
+
+void
+na_pdf_view_zoom_out (NaPdfView *self)
+{
+  for (guint i = G_N_ELEMENTS (zoom_steps); i > 0; i--)
+    if (zoom_steps[i - 1] < self->zoom - 1e-3)
+      {
+        na_pdf_view_set_zoom (self, zoom_steps[i - 1]);
+        return;
+      }
+}
+
+/* The page at the top of the view, from 0. */
+int
+na_pdf_view_get_page (NaPdfView *self)
+{
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), 0);
+  return self->current_page;
+}
+
+/**
+ * na_pdf_view_scroll_to:
+ * @page: from 0
+ * @y: points from the page's top to bring to the top of the view (a little below it)
+ */
+void
+na_pdf_view_scroll_to (NaPdfView *self,
+                       int        page,
+                       double     y)
+{
+  graphene_rect_t rect;
+
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+
+  if (self->document == NULL)
+    return;
+  page = CLAMP (page, 0, na_pdf_document_get_n_pages (self->document) - 1);
+  configure_adjustments (self);
+  page_rect (self, page, &rect);
+  gtk_adjustment_set_value (self->vadjustment,
+                            rect.origin.y + MAX (0, y * self->zoom - (y > 0 ? 48 : SPACING)));
+  request_visible (self);
+}
+
+/**
+ * na_pdf_view_set_highlights:
+ * @rects: (nullable) (element-type NaPdfRect): the rectangles, or %NULL for none
+ */
+void
+na_pdf_view_set_highlights (NaPdfView      *self,
+                            NaPdfHighlight  kind,
+                            GArray         *rects)
+{
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+  g_return_if_fail (kind < NA_PDF_N_HIGHLIGHTS);
+
+  g_clear_pointer (&self->highlights[kind], g_array_unref);
+  self->highlights[kind] = rects ? g_array_ref (rects) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Whether the widget point (@x, @y) is on a page; then the page and the point in points. */
+static gboolean
+point_to_page (NaPdfView *self,
+               double     x,
+               double     y,
+               int       *page,
+               double    *px,
+               double    *py)
+{
+  graphene_rect_t rect;
+
+  if (self->document == NULL)
+    return FALSE;
+  x += gtk_adjustment_get_value (self->hadjustment);
+  y += gtk_adjustment_get_value (self->vadjustment);
+  *page = page_at_y (self, y);
+  page_rect (self, *page, &rect);
+  *px = (x - rect.origin.x) / self->zoom;
+  *py = (y - rect.origin.y) / self->zoom;
+  return graphene_rect_contains_point (&rect, &GRAPHENE_POINT_INIT (x, y));
+}
+
+/* The character nearest a point of the page: the box holding it, else the nearest box on
+ * the line, else the nearest box. */
+static int
+char_at (NaPdfView *self,
+         int        page,
+         double     x,
+         double     y)
+{
+  guint n;
+  const PopplerRectangle *boxes = na_pdf_document_get_page_layout (self->document, page, &n);
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PopplerRectangle *b = &boxes[i];
+      double dx = x < b->x1 ? b->x1 - x : x > b->x2 ? x - b->x2 : 0;
+      double dy = y < b->y1 ? b->y1 - y : y > b->y2 ? y - b->y2 : 0;
+      double d = dy * 10 + dx;
+
+      if (d < best)
+        {
+          best = d;
+          found = i;
+          if (d == 0 && x < (b->x1 + b->x2) / 2)
+            break;
+        }
+    }
+
+  return found;
+}
+
+void
+na_pdf_view_select (NaPdfView *self,
+                    int        page,
+                    int        start,
+                    int        end)
+{
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+
+  g_clear_pointer (&self->sel_rects, g_array_unref);
+  self->sel_page = page;
+  self->sel_start = MIN (start, end);
+  self->sel_end = MAX (start, end);
+  if (self->document != NULL && page >= 0 && self->sel_end > self->sel_start)
+    self->sel_rects = na_pdf_document_get_page_rects (self->document, page, self->sel_start,
+                                                      self->sel_end);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.copy", self->sel_rects != NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * na_pdf_view_dup_selection_rects:
+ * @page: (out): the selection's page, from 0
+ *
+ * Returns: (transfer full) (nullable) (element-type NaPdfRect): the selection's rectangles
+ */
+GArray *
+na_pdf_view_dup_selection_rects (NaPdfView *self,
+                                 int       *page)
+{
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), NULL);
+
+  if (self->sel_rects == NULL || self->sel_rects->len == 0)
+    return NULL;
+  *page = self->sel_page;
+  return g_array_copy (self->sel_rects);
+}
+
+/**
+ * na_pdf_view_dup_selection:
+ *
+ * Returns: (transfer full) (nullable): the selected text
+ */
+char *
+na_pdf_view_dup_selection (NaPdfView *self)
+{
+  const char *text;
+  const char *from;
+
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), NULL);
+
+  if (self->document == NULL || self->sel_page < 0 || self->sel_end <= self->sel_start)
+    return NULL;
+  text = na_pdf_document_get_page_text (self->document, self->sel_page);
+  from = g_utf8_offset_to_pointer (text, self->sel_start);
+  return g_strndup (from, g_utf8_offset_to_pointer (text, self->sel_end) - from);
+}
+
+/**
+ * na_pdf_view_select_area:
+ *
+ * Selects the text of @page from the character at (@x1, @y1) to the one at (@x2, @y2), in
+ * points from the page's top-left corner, as a drag between those points does.
+ */
+void
+na_pdf_view_select_area (NaPdfView *self,
+                         int        page,
+                         double     x1,
+                         double     y1,
+                         double     x2,
+                         double     y2)
+{
+  int from, to;
+
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+
+  if (self->document == NULL)
+    return;
+  from = char_at (self, page, x1, y1);
+  to = char_at (self, page, x2, y2);
+  if (from < 0 || to < 0)
+    return;
+  na_pdf_view_select (self, page, from, to >= from ? to + 1 : to);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               NaPdfView      *self)
+{
+  int page;
+  double px, py;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  self->sel_anchor = -1;
+  if (!point_to_page (self, x, y, &page, &px, &py))
+    {
+      na_pdf_view_select (self, -1, 0, 0);
+      return;
+    }
+  self->sel_page = page;
+  self->sel_anchor = char_at (self, page, px, py);
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                NaPdfView      *self)
+{
+  double x, y, px, py;
+  int page, index;
+
+  if (self->sel_anchor < 0 || (fabs (dx) < 3 && fabs (dy) < 3))
+    return;
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  point_to_page (self, x + dx, y + dy, &page, &px, &py);
+  /* A selection stays on the page it began on. */
+  if (page != self->sel_page)
+    py = page > self->sel_page ? G_MAXINT : -1;
+  index = char_at (self, self->sel_page, px, py);
+  if (index >= 0)
+    na_pdf_view_select (self, self->sel_page, self->sel_anchor,
+                        index >= self->sel_anchor ? index + 1 : index);
+}
+
+/**
+ * na_pdf_view_activate_link_at:
+ * @x: points from the page's left edge
+ * @y: points from the page's top edge
+ *
+ * Follows the internal link at that point of @page, if there is one.
+ *
+ * Returns: whether a link was followed
+ */
+gboolean
+na_pdf_view_activate_link_at (NaPdfView *self,
+                              int        index,
+                              double     px,
+                              double     py)
+{
+  PopplerDocument *poppler;
+  PopplerPage *page;
+  GList *links;
+  int target = -1;
+  double w, h, top = 0;
+
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+
+  na_pdf_document_get_page_size (self->document, index, &w, &h);
+  na_pdf_document_lock (self->document);
+  poppler = na_pdf_document_get_poppler (self->document);
+  page = poppler_document_get_page (poppler, index);
+  links = poppler_page_get_link_mapping (page);
+  for (GList *l = links; l != NULL; l = l->next)
+    {
+      PopplerLinkMapping *link = l->data;
+      PopplerDest *dest = NULL;
+
+      /* Link areas count from the bottom of the page. */
+      if (px < link->area.x1 || px > link->area.x2 ||
+          h - py < link->area.y1 || h - py > link->area.y2 ||
+          link->action->type != POPPLER_ACTION_GOTO_DEST)
+        continue;
+      dest = link->action->goto_dest.dest;
+      if (dest->type == POPPLER_DEST_NAMED)
+        dest = poppler_document_find_dest (poppler, dest->named_dest);
+      else
+        dest = poppler_dest_copy (dest);
+      if (dest != NULL)
+        {
+          PopplerPage *target_page;
+          double th = h;
+
+          target = dest->page_num - 1;
+          target_page = poppler_document_get_page (poppler, target);
+          if (target_page != NULL)
+            {
+              poppler_page_get_size (target_page, NULL, &th);
+              g_object_unref (target_page);
+            }
+          top = dest->change_top ? th - dest->top : 0;
+          poppler_dest_free (dest);
+        }
+      break;
+    }
+  poppler_page_free_link_mapping (links);
+  g_object_unref (page);
+  na_pdf_document_unlock (self->document);
+
+  if (target < 0)
+    return FALSE;
+  na_pdf_view_scroll_to (self, target, top);
+  return TRUE;
+}
+
+/* A click, not a drag, follows an internal link. */
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   NaPdfView       *self)
+{
+  int index;
+  double px, py;
+
+  if (point_to_page (self, x, y, &index, &px, &py))
+    na_pdf_view_activate_link_at (self, index, px, py);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           NaPdfView                *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (
+                            GTK_EVENT_CONTROLLER (controller));
+
+  if (!(state & GDK_CONTROL_MASK) || dy == 0)
+    return FALSE;
+  na_pdf_view_set_zoom (self, self->zoom * (dy < 0 ? 1.1 : 1 / 1.1));
+  return TRUE;
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_autofree char *text = na_pdf_view_dup_selection (NA_PDF_VIEW (widget));
+
+  if (text != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+scroll_page_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  NaPdfView *self = NA_PDF_VIEW (widget);
+  int direction = g_variant_get_int32 (parameter);
+
+  gtk_adjustment_set_value (self->vadjustment,
+                            gtk_adjustment_get_value (self->vadjustment) +
+                            direction * gtk_adjustment_get_page_increment (self->vadjustment));
+}
+
+guint
+na_pdf_view_get_n_rendered (NaPdfView *self)
+{
+  return self->n_rendered;
+}
+
+gsize
+na_pdf_view_get_cache_bytes (NaPdfView *self)
+{
+  return self->cache_bytes;
+}
+
+guint
+na_pdf_view_get_n_pending (NaPdfView *self)
+{
+  return g_hash_table_size (self->pending);
+}
+
+static void
+na_pdf_view_dispose (GObject *object)
+{
+  NaPdfView *self = NA_PDF_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  na_pdf_view_set_document (self, NULL);
+  if (self->hadjustment)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
+  if (self->vadjustment)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_adjustment_value_changed, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+
+  G_OBJECT_CLASS (na_pdf_view_parent_class)->dispose (object);
+}
+
+static void
+na_pdf_view_finalize (GObject *object)
+{
+  NaPdfView *self = NA_PDF_VIEW (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+
+  G_OBJECT_CLASS (na_pdf_view_parent_class)->finalize (object);
+}
+
+static void
+na_pdf_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  NaPdfView *self = NA_PDF_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_SIZING:
+      g_value_set_int (value, self->sizing);
+      break;
+    case PROP_PAGE:
+      g_value_set_int (value, self->current_page);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+na_pdf_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  NaPdfView *self = NA_PDF_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      na_pdf_view_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      na_pdf_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_SIZING:
+      na_pdf_view_set_sizing (self, g_value_get_int (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+na_pdf_view_class_init (NaPdfViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = na_pdf_view_dispose;
+  object_class->finalize = na_pdf_view_finalize;
+  object_class->get_property = na_pdf_view_get_property;
+  object_class->set_property = na_pdf_view_set_property;
+  widget_class->size_allocate = na_pdf_view_size_allocate;
+  widget_class->snapshot = na_pdf_view_snapshot;
+
+  properties [PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, NA_TYPE_PDF_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, NA_PDF_ZOOM_MIN, NA_PDF_ZOOM_MAX, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SIZING] =
+    g_param_spec_int ("sizing", NULL, NULL, NA_PDF_SIZING_FREE, NA_PDF_SIZING_FIT_PAGE,
+                      NA_PDF_SIZING_FIT_WIDTH,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_PAGE] =
+    g_param_spec_int ("page", NULL, NULL, 0, G_MAXINT, 0,
+                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  gtk_widget_class_install_action (widget_class, "pdf.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "pdf.scroll-page", "i", scroll_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "pdf.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
+                                       "pdf.scroll-page", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0,
+                                       "pdf.scroll-page", "i", -1);
+  gtk_widget_class_set_css_name (widget_class, "napdfview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DOCUMENT);
+}
+
+static void
+na_pdf_view_init (NaPdfView *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *scroll;
+
+  self->zoom = 1.0;
+  self->sizing = NA_PDF_SIZING_FIT_WIDTH;
+  self->sel_page = -1;
+  self->cancellable = g_cancellable_new ();
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cache_entry_free);
+  self->pending = g_hash_table_new (NULL, NULL);
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.copy", FALSE);
+
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+}

@@ -1,0 +1,616 @@
+/* test-pdf-view.c — the Source view under a display: a generated PDF attached to an essay,
+ * its anchors highlighted on the right pages, zoom, find, selection and copy, error pages,
+ * lazy rendering of a long PDF; screenshots saved for a person to look at. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "na-application.h"
+#include "na-pdf-page.h"
+#include "na-test-pdf.h"
+#include "na-window.h"
+
+static char *tmpdir;
+static char *fixture_path;
+
+static const char fixture_library[] =
+  "{\"format\": \"org.example.NatoAsia.library\", \"version\": 1,"
+  " \"questions\": [{\"id\": \"q\", \"title\": \"Should harbours cooperate?\"}],"
+  " \"countries\": [], \"essays\": [{\"id\": \"lantern\", \"type\": \"report\","
+  " \"title\": \"The Harbour Lantern Report\", \"author\": [{\"family\": \"Quill\"}]}],"
+  " \"arguments\": ["
+  "  {\"id\": \"lantern-a1\", \"essay\": \"lantern\", \"question\": \"q\","
+  "   \"stance\": \"supports\", \"claim\": \"Partners should meet informally first.\","
+  "   \"anchor\": {\"exact\": \"partners in the Pacific should meet informally\"}},"
+  "  {\"id\": \"lantern-a2\", \"essay\": \"lantern\", \"question\": \"q\","
+  "   \"stance\": \"supports\", \"claim\": \"Joint drills build trust fastest.\","
+  "   \"anchor\": {\"exact\": \"such drills, the authors insist, build trust\"}}],"
+  " \"recommendations\": ["
+  "  {\"id\": \"lantern-r1\", \"essay\": \"lantern\", \"actor\": \"nato\","
+  "   \"action\": \"Set up a standing secretariat in a neutral city.\","
+  "   \"anchor\": {\"exact\": \"recommends a standing secretariat\"}}]}";
+
+static void
+iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Iterates until @done or 10 s; fails on timeout. */
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static gboolean
+page_settled (gpointer data)
+{
+  return !na_pdf_page_get_busy (data);
+}
+
+static gboolean
+view_idle (gpointer data)
+{
+  NaPdfView *view = na_pdf_page_get_view (data);
+
+  return na_pdf_view_get_n_pending (view) == 0 && na_pdf_view_get_n_rendered (view) > 0;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  if (dir == NULL)
+    return;
+
+  /* Right after a change the window may be between layout and drawing: let it draw. */
+  for (guint i = 0; i < 20 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) s = gtk_snapshot_new ();
+
+      iterate (50);
+      gdk_paintable_snapshot (paintable, s, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&s));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Whether a mapped label inside @widget shows @text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWindow     *window;
+  NaPdfPage     *page;
+  NaLibrary     *library;
+  NaAttachments *attachments;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (fixture_library, sizeof fixture_library - 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *store = g_build_filename (tmpdir, "attachments.json", NULL);
+  g_autoptr(GFile) store_file = g_file_new_for_path (store);
+
+  f->library = na_library_new_from_bytes (bytes, "lantern.json", &error);
+  g_assert_no_error (error);
+  f->attachments = na_attachments_new (store_file);
+  na_attachments_load (f->attachments, NULL);
+  f->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 700);
+  f->page = g_object_new (NA_TYPE_PDF_PAGE, NULL);
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
+  na_pdf_page_set_library (f->page, f->library);
+  na_pdf_page_set_attachments (f->page, f->attachments);
+  na_pdf_page_set_essay (f->page, na_library_lookup_essay (f->library, "lantern"));
+  gtk_window_present (f->window);
+  iterate (200);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  iterate (100);
+  g_clear_object (&f->library);
+  g_clear_object (&f->attachments);
+}
+
+static void
+clipboard_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_attach_view_zoom_find_select (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture_path);
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+  g_autofree char *selected = NULL;
+  g_autofree char *copied = NULL;
+  NaArgument *argument;
+
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "empty");
+  g_assert_true (has_label (GTK_WIDGET (f->page), "No PDF Attached"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-empty.png");
+
+  na_pdf_page_attach_file (f->page, file);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
+  iterate_until (view_idle, f->page);
+  iterate (200);
+
+  /* Recorded with its hash; the anchors' pages reached the library and the side list. */
+  g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, fixture_path);
+  g_assert_cmpuint (strlen (na_attachments_get_sha256 (f->attachments, "lantern")), ==, 64);
+  argument = na_library_lookup_argument (f->library, "lantern-a2");
+  g_assert_cmpint (na_anchor_get_page (na_argument_get_anchor (argument)), ==, 2);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "p. 3"));
+  g_assert_true (has_label (GTK_WIDGET (f->page), "Joint drills build trust fastest."));
+  g_assert_true (has_label (GTK_WIDGET (f->page), "of 3"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-attached.png");
+
+  /* Zoom: the renders at the new scale arrive; Ctrl+minus goes a step down. */
+  na_pdf_view_set_zoom (view, 2.0);
+  g_assert_cmpfloat (na_pdf_view_get_zoom (view), ==, 2.0);
+  iterate_until (view_idle, f->page);
+  iterate (100);
+  save_screenshot (GTK_WIDGET (f->window), "pdf-zoom-200.png");
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.zoom-out", NULL);
+  g_assert_cmpfloat (na_pdf_view_get_zoom (view), ==, 1.5);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.fit-width", NULL);
+  iterate (100);
+  g_assert_cmpint (na_pdf_view_get_sizing (view), ==, NA_PDF_SIZING_FIT_WIDTH);
+
+  /* The anchor side list jumps to the third page. */
+  na_pdf_view_scroll_to (view, 2, 400);
+  iterate (200);
+  g_assert_cmpint (na_pdf_view_get_page (view), ==, 2);
+  na_pdf_view_scroll_to (view, 0, 0);
+  iterate (100);
+
+  /* Find: matches listed and highlighted; next wraps round. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.find", NULL);
+  na_pdf_page_find (f->page, "the report");
+  iterate_until (view_idle, f->page);
+  iterate (200);
+  g_assert_cmpuint (na_pdf_page_get_n_matches (f->page), ==, 1);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "1 of 1"));
+  na_pdf_page_find (f->page, "column");
+  iterate (200);
+  g_assert_cmpuint (na_pdf_page_get_n_matches (f->page), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.find-next", NULL);
+  iterate (200);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "2 of 2"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-find.png");
+
+
+  /* Selecting by points, as a drag does: from the title's first letter to its last. */
+  {
+    guint n;
+    const PopplerRectangle *boxes =
+      na_pdf_document_get_page_layout (na_pdf_view_get_document (view), 0, &n);
+    g_autofree char *dragged = NULL;
+
+    g_assert_cmpuint (n, >, 26);
+    na_pdf_view_select_area (view, 0, (boxes[0].x1 + boxes[0].x2) / 2,
+                             (boxes[0].y1 + boxes[0].y2) / 2,
+                             (boxes[25].x1 + boxes[25].x2) / 2,
+                             (boxes[25].y1 + boxes[25].y2) / 2);
+    dragged = na_pdf_view_dup_selection (view);
+    g_assert_cmpstr (dragged, ==, "The Harbour Lantern Report");
+  }
+
+  /* Selection and copy. */
+  na_pdf_view_select (view, 0, 0, 26);
+  selected = na_pdf_view_dup_selection (view);
+  g_assert_cmpstr (selected, ==, "The Harbour Lantern Report");
+  gtk_widget_activate_action (GTK_WIDGET (view), "pdf.copy", NULL);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
+                                 clipboard_cb, &copied);
+  iterate_until (is_set, &copied);
+  g_assert_cmpstr (copied, ==, "The Harbour Lantern Report");
+  na_pdf_view_scroll_to (view, 0, 0);
+  iterate (200);
+  save_screenshot (GTK_WIDGET (f->window), "pdf-selection.png");
+
+  /* The selection becomes the user's highlight, with a note, kept in the store. */
+  g_assert_true (na_pdf_page_highlight_selection (f->page, "the report's name"));
+  g_assert_false (na_pdf_page_highlight_selection (f->page, NULL));   /* nothing selected */
+  iterate (200);
+  {
+    GFile *store = na_attachments_get_file (f->attachments);
+    g_autoptr(NaAttachments) reread = na_attachments_new (store);
+    const char *text, *note;
+    GArray *rects;
+    int page;
+
+    g_assert_true (na_attachments_load (reread, NULL));
+    g_assert_cmpuint (na_attachments_get_n_highlights (reread, "lantern"), ==, 1);
+    g_assert_true (na_attachments_get_highlight (reread, "lantern", 0, &page, &text, &note,
+                                                 &rects));
+    g_assert_cmpint (page, ==, 0);
+    g_assert_cmpstr (text, ==, "The Harbour Lantern Report");
+    g_assert_cmpstr (note, ==, "the report's name");
+    g_assert_cmpuint (rects->len, ==, 1);
+  }
+  g_assert_true (has_label (GTK_WIDGET (f->page),
+                            "“The Harbour Lantern Report” — the report's name"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-user-highlight.png");
+}
+
+static void
+test_error_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *garbage = g_build_filename (tmpdir, "not-a-pdf.pdf", NULL);
+  g_autofree char *moved = g_build_filename (tmpdir, "moved-away.pdf", NULL);
+  g_autoptr(GFile) file = NULL;
+
+  g_assert_true (g_file_set_contents (garbage, "just some words", -1, NULL));
+  file = g_file_new_for_path (garbage);
+  na_pdf_page_open_file (f->page, file, NULL);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
+  g_assert_true (has_label (GTK_WIDGET (f->page), "Could Not Open the PDF"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-error.png");
+
+  /* A remembered file that is gone asks to be located. */
+  na_attachments_set (f->attachments, "lantern", moved, "00");
+  na_pdf_page_set_attachments (f->page, f->attachments);
+  iterate (200);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
+  g_assert_true (has_label (GTK_WIDGET (f->page), "The PDF Has Moved"));
+  save_screenshot (GTK_WIDGET (f->window), "pdf-moved.png");
+}
+
+static gboolean locked_dialog_shown (gpointer data);
+
+static void
+test_relocate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *original = g_build_filename (tmpdir, "to-move.pdf", NULL);
+  g_autofree char *moved = g_build_filename (tmpdir, "moved-here.pdf", NULL);
+  g_autofree char *other = g_build_filename (tmpdir, "other.pdf", NULL);
+  g_autoptr(GFile) original_file = g_file_new_for_path (original);
+  g_autoptr(GFile) moved_file = g_file_new_for_path (moved);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autofree char *sha = NULL;
+  AdwMessageDialog *dialog = NULL;
+
+  na_test_pdf_write_fixture (original);
+  na_test_pdf_write_long (other, 2);
+  na_pdf_page_attach_file (f->page, original_file);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
+  sha = g_strdup (na_attachments_get_sha256 (f->attachments, "lantern"));
+
+  /* The file moves: the page asks for it. */
+  g_assert_cmpint (g_rename (original, moved), ==, 0);
+  na_pdf_page_set_essay (f->page, NULL);
+  na_pdf_page_set_essay (f->page, na_library_lookup_essay (f->library, "lantern"));
+  iterate (200);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "The PDF Has Moved"));
+
+  /* Another file is not taken without asking; cancelling keeps the attachment. */
+  na_pdf_page_relocate_file (f->page, other_file);
+  iterate_until (locked_dialog_shown, &dialog);
+  g_assert_true (has_label (GTK_WIDGET (dialog), "A Different File"));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate (200);
+  g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, original);
+
+  /* The same content at its new place is taken and remembered there. */
+  na_pdf_page_relocate_file (f->page, moved_file);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
+  g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, moved);
+  g_assert_cmpstr (na_attachments_get_sha256 (f->attachments, "lantern"), ==, sha);
+}
+
+static void
+test_internal_link (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "linked.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+
+  na_test_pdf_write_linked (path);
+  na_pdf_page_open_file (f->page, file, NULL);
+  iterate_until (page_settled, f->page);
+  na_pdf_view_scroll_to (view, 2, 0);
+  iterate (200);
+  g_assert_cmpint (na_pdf_view_get_page (view), ==, 2);
+
+  /* Nothing to follow beside the link; the link leads back to page 1. */
+  g_assert_false (na_pdf_view_activate_link_at (view, 2, 300, 300));
+  g_assert_true (na_pdf_view_activate_link_at (view, 2, 100, 606));
+  iterate (200);
+  g_assert_cmpint (na_pdf_view_get_page (view), ==, 0);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+locked_dialog_shown (gpointer data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+      {
+        *(gpointer *) data = l->data;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_password (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *locked = g_build_filename (tmpdir, "locked.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (locked);
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *entry;
+  int status;
+
+  if (qpdf == NULL)
+    {
+      g_test_skip ("SKIPPED: qpdf is not installed (Debian package qpdf)");
+      return;
+    }
+  {
+    const char *argv[] = { qpdf, "--encrypt", "harbour", "owner-secret", "256", "--",
+                           fixture_path, locked, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, &status, NULL));
+  }
+
+  na_pdf_page_open_file (f->page, file, NULL);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
+  g_assert_true (has_label (GTK_WIDGET (f->page), "This PDF Is Locked"));
+
+  /* The password dialog asks; the right password opens the PDF. */
+  iterate_until (locked_dialog_shown, &dialog);
+  iterate (200);
+  save_screenshot (GTK_WIDGET (dialog), "pdf-password.png");
+  entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "harbour");
+  adw_message_dialog_response (dialog, "unlock");
+  iterate (100);
+  iterate_until (page_settled, f->page);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
+  g_assert_cmpint (na_pdf_document_get_n_pages (na_pdf_view_get_document (
+                     na_pdf_page_get_view (f->page))), ==, 3);
+}
+
+static void
+test_long_pdf_renders_only_visible (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "long.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+
+  na_test_pdf_write_long (path, 300);
+  na_pdf_page_open_file (f->page, file, NULL);
+  iterate_until (page_settled, f->page);
+  iterate_until (view_idle, f->page);
+  iterate (300);
+
+  /* 300 pages laid out, a handful rendered; the outline has the chapters. */
+  g_assert_cmpint (na_pdf_document_get_n_pages (na_pdf_view_get_document (view)), ==, 300);
+  g_assert_cmpuint (na_pdf_view_get_n_rendered (view), <=, 4);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "of 300"));
+
+  na_pdf_view_scroll_to (view, 250, 0);
+  iterate_until (view_idle, f->page);
+  iterate (200);
+  g_assert_cmpint (na_pdf_view_get_page (view), ==, 250);
+  g_assert_cmpuint (na_pdf_view_get_n_rendered (view), <=, 8);
+  save_screenshot (GTK_WIDGET (f->window), "pdf-long.png");
+
+  /* The sidebar's thumbnails and outline (the generator makes a chapter every 10 pages). */
+  {
+    GtkStack *stack = NULL;
+
+    for (GtkWidget *w = find_widget (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER); w; w = NULL)
+      stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (w));
+    g_assert_nonnull (stack);
+    gtk_stack_set_visible_child_name (stack, "outline");
+    iterate (200);
+    g_assert_true (has_label (GTK_WIDGET (f->page), "Chapter 30"));
+    save_screenshot (GTK_WIDGET (f->window), "pdf-outline.png");
+    na_pdf_view_scroll_to (view, 0, 0);
+    gtk_stack_set_visible_child_name (stack, "thumbnails");
+    iterate (1500);
+    save_screenshot (GTK_WIDGET (f->window), "pdf-thumbnails.png");
+  }
+}
+
+static void check_window_shared_source (NaWindow *window);
+
+static void
+test_window_has_source_view (void)
+{
+  g_autoptr(NaApplication) app = na_application_new ();
+  NaWindow *window;
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = na_window_new (app);
+  na_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  na_window_select_essay (window, "klodkowski-2020");
+  iterate (300);
+
+  /* Nothing attached in a fresh data directory: the Source view offers to attach. */
+  g_assert_nonnull (na_window_get_pdf_page (window));
+  g_assert_cmpstr (na_pdf_page_get_state (na_window_get_pdf_page (window)), ==, "empty");
+  g_assert_true (has_label (GTK_WIDGET (window), "Source"));
+  check_window_shared_source (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+/* The real window on the bundled library, with a shared source PDF attached (skipped where
+ * ../shared/sources/pdf is absent): every anchor of the essay found, the first one shown. */
+static void
+check_window_shared_source (NaWindow *window)
+{
+  const char *sources = g_getenv ("NA_SOURCES_DIR");
+  g_autofree char *path = sources ? g_build_filename (sources, "pdf",
+                                                      "2020-nato-association-canada-volume.pdf",
+                                                      NULL) : NULL;
+  g_autoptr(GFile) file = NULL;
+  NaPdfPage *page;
+  GtkWidget *list;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("SKIPPED: the shared source PDFs are not here; no PDF attached in the "
+                      "window");
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window),
+                                                                      ADW_TYPE_VIEW_STACK)),
+                                         "pdf");
+  page = na_window_get_pdf_page (window);
+  file = g_file_new_for_path (path);
+  na_pdf_page_attach_file (page, file);
+  iterate_until (page_settled, page);
+  g_assert_cmpstr (na_pdf_page_get_state (page), ==, "view");
+
+  /* No anchor of the essay is left unfound; the first one is on its page. */
+  g_assert_false (has_label (GTK_WIDGET (page), "not found"));
+  list = find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_signal_emit_by_name (list, "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  iterate_until (view_idle, page);
+  iterate (300);
+  save_screenshot (GTK_WIDGET (window), "pdf-window-shared-source.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* The window keeps attachments in the user's data directory: never the real one here
+   * (gtk_test_init does not pass G_TEST_OPTION_ISOLATE_DIRS on to g_test_init). */
+  tmpdir = g_dir_make_tmp ("natoasia-pdf-view-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  fixture_path = g_build_filename (tmpdir, "lantern.pdf", NULL);
+  na_test_pdf_write_fixture (fixture_path);
+
+  g_test_add ("/pdf-view/attach-view-zoom-find-select", Fixture, NULL, fixture_set_up,
+              test_attach_view_zoom_find_select, fixture_tear_down);
+  g_test_add ("/pdf-view/error-pages", Fixture, NULL, fixture_set_up, test_error_pages,
+              fixture_tear_down);
+  g_test_add ("/pdf-view/relocate", Fixture, NULL, fixture_set_up, test_relocate,
+              fixture_tear_down);
+  g_test_add ("/pdf-view/internal-link", Fixture, NULL, fixture_set_up, test_internal_link,
+              fixture_tear_down);
+  g_test_add ("/pdf-view/password", Fixture, NULL, fixture_set_up, test_password,
+              fixture_tear_down);
+  g_test_add ("/pdf-view/long-pdf-renders-only-visible", Fixture, NULL, fixture_set_up,
+              test_long_pdf_renders_only_visible, fixture_tear_down);
+  g_test_add_func ("/pdf-view/window-has-source-view", test_window_has_source_view);
+
+  status = g_test_run ();
+  {
+    const char *rm[] = { "rm", "-rf", tmpdir, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
+  return status;
+}
