@@ -16,6 +16,8 @@ static const struct
 } commands[] = {
   { "load", bench_load, "load synthetic libraries of 100, 1 000 and 10 000 essays" },
   { "load-one", bench_load_one, "(internal) load one library file and report time and RSS" },
+  { "search", bench_search, "search 10 000 essays of 2 000 words: app vs bare SQLite FTS5" },
+  { "crash", bench_crash, "kill the store writer 1 000 times; every completed save survives" },
 };
 
 double

@@ -19,5 +19,7 @@ double bench_percentile       (GArray *values_ms,
 
 int    bench_load             (int argc, char **argv);
 int    bench_load_one         (int argc, char **argv);
+int    bench_search           (int argc, char **argv);
+int    bench_crash            (int argc, char **argv);
 
 G_END_DECLS

@@ -75,15 +75,18 @@ na_search_init (NaSearch *self)
       || sqlite3_exec (self->db,
                        "CREATE VIRTUAL TABLE essays USING fts5("
                        " title, authors, keywords, abstract, body,"
-                       " tokenize = 'unicode61 remove_diacritics 2')",
+                       " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')",
                        NULL, NULL, &message) != SQLITE_OK)
     g_error ("SQLite FTS5 is not available: %s", message ? message : "?");
+  /* Weights as the table's rank: FTS5 then sorts by it itself, faster than ORDER BY bm25(). */
+  sqlite3_exec (self->db,
+                "INSERT INTO essays (essays, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 2.0, 1.0)')",
+                NULL, NULL, NULL);
 
   prepare (self, "INSERT INTO essays (rowid, title, authors, keywords, abstract, body) "
                  "VALUES (?, ?, ?, ?, ?, ?)", &self->insert);
   prepare (self, "DELETE FROM essays WHERE rowid = ?", &self->remove);
-  prepare (self, "SELECT rowid FROM essays WHERE essays MATCH ? "
-                 "ORDER BY bm25(essays, 10.0, 5.0, 5.0, 2.0, 1.0)", &self->query);
+  prepare (self, "SELECT rowid FROM essays WHERE essays MATCH ? ORDER BY rank", &self->query);
 }
 
 NaSearch *
