@@ -12,6 +12,10 @@
 struct _NaApplication
 {
   AdwApplication parent_instance;
+
+  /* The user's annotations, shared by all windows; loaded on first use, saved on quit. */
+  NaUserStore   *user_store;
+  char          *user_store_problem;
 };
 
 G_DEFINE_FINAL_TYPE (NaApplication, na_application, ADW_TYPE_APPLICATION)
@@ -55,6 +59,37 @@ na_application_handle_local_options (GApplication *app,
   return 0;
 }
 
+NaUserStore *
+na_application_get_user_store (NaApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (NA_IS_APPLICATION (self), NULL);
+
+  if (self->user_store == NULL)
+    {
+      self->user_store = na_user_store_new (NULL);
+      if (!na_user_store_load (self->user_store, &error))
+        self->user_store_problem = g_strdup (error->message);
+    }
+  return self->user_store;
+}
+
+/* Says once, in the first window, that the annotations file was unreadable and kept aside. */
+static void
+report_user_store_problem (NaApplication *self,
+                           GtkWindow     *window)
+{
+  g_autofree char *problem = g_steal_pointer (&self->user_store_problem);
+  GtkWidget *dialog;
+
+  if (problem == NULL)
+    return;
+  dialog = adw_message_dialog_new (window, _("Annotations Could Not Be Read"), problem);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 na_application_activate (GApplication *app)
 {
@@ -67,6 +102,30 @@ na_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+  report_user_store_problem (NA_APPLICATION (app), window);
+}
+
+static void
+na_application_shutdown (GApplication *app)
+{
+  NaApplication *self = NA_APPLICATION (app);
+
+  /* Whatever the debounce has not written yet. */
+  if (self->user_store != NULL)
+    na_user_store_flush (self->user_store);
+
+  G_APPLICATION_CLASS (na_application_parent_class)->shutdown (app);
+}
+
+static void
+na_application_finalize (GObject *object)
+{
+  NaApplication *self = NA_APPLICATION (object);
+
+  g_clear_object (&self->user_store);
+  g_clear_pointer (&self->user_store_problem, g_free);
+
+  G_OBJECT_CLASS (na_application_parent_class)->finalize (object);
 }
 
 static void
@@ -152,6 +211,12 @@ na_application_startup (GApplication *app)
     { "win.open-library", { "<Control>o", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.focus-search", { "<Control>f", NULL } },
+    { "win.new-essay", { "<Control><Shift>n", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.add-highlight('yellow')", { "<Control>h", NULL } },
+    { "win.back-to-essay", { "<Alt>Left", NULL } },
   };
 
   G_APPLICATION_CLASS (na_application_parent_class)->startup (app);
@@ -172,6 +237,8 @@ na_application_class_init (NaApplicationClass *klass)
   app_class->activate = na_application_activate;
   app_class->open = na_application_open;
   app_class->startup = na_application_startup;
+  app_class->shutdown = na_application_shutdown;
+  G_OBJECT_CLASS (klass)->finalize = na_application_finalize;
 }
 
 static void

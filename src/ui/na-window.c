@@ -8,6 +8,7 @@
 #include "na-essay-page.h"
 #include "na-essay-row.h"
 #include "na-window.h"
+#include "na-window-reader.h"
 
 struct _NaWindow
 {
@@ -22,12 +23,19 @@ struct _NaWindow
   GtkListView          *essay_list;
   GtkStack             *content_stack;
   NaEssayPage          *essay_page;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *sort_dropdown;
+  GtkDropDown          *question_dropdown;
+  GtkDropDown          *country_dropdown;
+  NaReader             *reader;
+  GtkWidget            *read_button;
 
   /* Owned references */
   NaLibrary            *library;
   GtkSingleSelection   *selection;
   GSettings            *settings;
   GCancellable         *cancellable;
+  NaWindowReader       *reader_state;
 };
 
 G_DEFINE_FINAL_TYPE (NaWindow, na_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -46,25 +54,13 @@ na_window_new (NaApplication *application)
   return g_object_new (NA_TYPE_WINDOW, "application", application, NULL);
 }
 
-/* Newest first; undated essays last; ties by title so the order is stable. */
-static int
-compare_essays (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  NaEssay *ea = (NaEssay *) a;
-  NaEssay *eb = (NaEssay *) b;
-  int cmp = na_date_compare (na_essay_get_issued (eb), na_essay_get_issued (ea));
-
-  return cmp != 0 ? cmp : g_utf8_collate (na_essay_get_title (ea), na_essay_get_title (eb));
-}
-
 static void
 update_content (NaWindow *self)
 {
   NaEssay *essay = gtk_single_selection_get_selected_item (self->selection);
 
   na_essay_page_set_essay (self->essay_page, essay);
+  _na_window_reader_essay_changed (self->reader_state, essay);
   gtk_stack_set_visible_child_name (self->content_stack, essay ? "essay" : "none");
 
   /* On a narrow window the sidebar covers the page: get it out of the way once chosen. */
@@ -90,7 +86,7 @@ void
 na_window_set_library (NaWindow  *self,
                        NaLibrary *library)
 {
-  g_autoptr(GtkSortListModel) sorted = NULL;
+  GListModel *sorted;
   GListModel *essays;
   const char *title;
 
@@ -101,9 +97,8 @@ na_window_set_library (NaWindow  *self,
     return;
 
   essays = library ? na_library_get_essays (library) : NULL;
-  sorted = gtk_sort_list_model_new (essays ? g_object_ref (essays) : NULL,
-                                    GTK_SORTER (gtk_custom_sorter_new (compare_essays,
-                                                                       NULL, NULL)));
+  /* Searched, filtered and sorted, with the user's own essays (na-window-reader.c). */
+  sorted = _na_window_reader_set_library (self->reader_state, library);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
   na_essay_page_set_library (self->essay_page, library);
 
@@ -174,6 +169,8 @@ show_item_action (GtkWidget  *widget,
 
   na_window_select_essay (self, essay_id);
   adw_view_stack_set_visible_child_name (self->view_stack, "essay");
+  /* With a text attached, the reader shows the item's passage. */
+  _na_window_reader_show_item (self->reader_state, id);
 }
 
 static void
@@ -290,6 +287,7 @@ na_window_dispose (GObject *object)
   NaWindow *self = (NaWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->reader_state, _na_window_reader_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_WINDOW);
 
   G_OBJECT_CLASS (na_window_parent_class)->dispose (object);
@@ -375,6 +373,13 @@ na_window_class_init (NaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_list);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_page);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, question_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, read_button);
+  _na_window_reader_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
@@ -385,8 +390,15 @@ static void
 na_window_init (NaWindow *self)
 {
   g_autoptr(GPropertyAction) toggle_sidebar = NULL;
+  NaWindowReaderWidgets reader_widgets;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  reader_widgets = (NaWindowReaderWidgets) {
+    self->search_entry, self->sort_dropdown, self->question_dropdown, self->country_dropdown,
+    self->content_stack, self->reader, self->read_button,
+  };
+  self->reader_state = _na_window_reader_new (self, &reader_widgets);
 
   self->cancellable = g_cancellable_new ();
   self->selection = gtk_single_selection_new (NULL);

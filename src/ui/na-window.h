@@ -5,6 +5,7 @@
 
 #include "na-application.h"
 #include "na-library.h"
+#include "na-user-store.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,9 @@ void       na_window_open_library   (NaWindow      *self,
                                      GFile         *file);
 void       na_window_select_essay   (NaWindow      *self,
                                      const char    *essay_id);
+/* na-window-reader.c */
+void         na_window_set_user_store (NaWindow    *self,
+                                       NaUserStore *store);
+NaUserStore *na_window_get_user_store (NaWindow    *self);
 
 G_END_DECLS

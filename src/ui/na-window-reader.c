@@ -1,0 +1,1201 @@
+/* na-window-reader.c — the window's side of reading: searching and filtering the library,
+ * attaching texts, the reader, annotations with undo; everything goes through win.* actions */
+#define G_LOG_DOMAIN "na-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "na-application.h"
+#include "na-text-source.h"
+#include "na-window-reader.h"
+
+enum { SORT_DATE, SORT_AUTHOR, SORT_RELEVANCE };
+
+struct _NaWindowReader
+{
+  NaWindow              *window;      /* unowned: it owns us */
+  NaWindowReaderWidgets  w;
+
+  NaLibrary             *library;
+  NaUserStore           *store;
+  NaSearch              *search;
+  GListStore            *sources;     /* the library's essays, the user's essays */
+  GtkFilterListModel    *filtered;
+  GtkCustomFilter       *filter;
+  GtkSortListModel      *sorted;
+  GtkCustomSorter       *sorter;
+  GHashTable            *ranks;       /* essay id → rank + 1, while a search is active */
+  GHashTable            *questions;   /* essay id → set of question ids */
+  GHashTable            *countries;   /* essay id → set of country codes */
+  GPtrArray             *question_ids;
+  GPtrArray             *country_codes;
+  GHashTable            *texts;       /* essay id → loaded text */
+  NaEssay               *essay;
+  double                 back_position;
+};
+
+static NaWindowReader *
+get_self (GtkWidget *window)
+{
+  return g_object_get_data (G_OBJECT (window), "na-window-reader");
+}
+
+static void
+show_message (NaWindowReader *self,
+              const char     *heading,
+              const char     *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Search and filters */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  NaWindowReader *self = user_data;
+  const char *id = na_essay_get_id (item);
+  const char *question, *country;
+  GHashTable *set;
+  guint pos;
+
+  if (self->ranks != NULL && !g_hash_table_contains (self->ranks, id))
+    return FALSE;
+
+  pos = gtk_drop_down_get_selected (self->w.question_dropdown);
+  question = pos > 0 && pos < self->question_ids->len ? self->question_ids->pdata[pos] : NULL;
+  if (question != NULL
+      && ((set = g_hash_table_lookup (self->questions, id)) == NULL
+          || !g_hash_table_contains (set, question)))
+    return FALSE;
+
+  pos = gtk_drop_down_get_selected (self->w.country_dropdown);
+  country = pos > 0 && pos < self->country_codes->len ? self->country_codes->pdata[pos] : NULL;
+  if (country != NULL
+      && ((set = g_hash_table_lookup (self->countries, id)) == NULL
+          || !g_hash_table_contains (set, country)))
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+compare_by_date (NaEssay *a,
+                 NaEssay *b)
+{
+  int cmp = na_date_compare (na_essay_get_issued (b), na_essay_get_issued (a));
+
+  return cmp != 0 ? cmp : g_utf8_collate (na_essay_get_title (a), na_essay_get_title (b));
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  NaWindowReader *self = user_data;
+  NaEssay *ea = (NaEssay *) a, *eb = (NaEssay *) b;
+  guint mode = gtk_drop_down_get_selected (self->w.sort_dropdown);
+
+  if (mode == SORT_AUTHOR)
+    {
+      g_autofree char *x = na_essay_dup_authors_display (ea);
+      g_autofree char *y = na_essay_dup_authors_display (eb);
+      int cmp = g_utf8_collate (x ? x : "", y ? y : "");
+
+      return cmp != 0 ? cmp : compare_by_date (ea, eb);
+    }
+  if (mode == SORT_RELEVANCE && self->ranks != NULL)
+    {
+      guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, na_essay_get_id (ea)));
+      guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, na_essay_get_id (eb)));
+
+      if (ra != rb)
+        return ra < rb ? -1 : 1;
+    }
+  return compare_by_date (ea, eb);
+}
+
+static void
+on_search_changed (NaWindowReader *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->w.search_entry));
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  if (text != NULL && *text != '\0')
+    {
+      ids = na_search_query (self->search, text, &error);
+      self->ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; ids && i < ids->len; i++)
+        g_hash_table_insert (self->ranks, g_strdup (ids->pdata[i]), GUINT_TO_POINTER (i + 1));
+    }
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_filters_changed (NaWindowReader *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_sort_changed (NaWindowReader *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+add_to_set (GHashTable *map,
+            const char *essay_id,
+            const char *value)
+{
+  GHashTable *set;
+
+  if (value == NULL)
+    return;
+  if ((set = g_hash_table_lookup (map, essay_id)) == NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (map, (gpointer) essay_id, set);
+    }
+  g_hash_table_add (set, (gpointer) value);
+}
+
+/* Which questions and countries each essay speaks to, for the filters; strings are the
+ * library's. */
+static void
+index_library (NaWindowReader *self)
+{
+  GListModel *args = na_library_get_arguments (self->library);
+  GListModel *recs = na_library_get_recommendations (self->library);
+  GListModel *list;
+  g_autoptr(GtkStringList) q_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) c_names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (args); i++)
+    {
+      g_autoptr(NaArgument) a = g_list_model_get_item (args, i);
+      const char * const *cs = na_argument_get_countries (a);
+
+      add_to_set (self->questions, na_argument_get_essay_id (a), na_argument_get_question_id (a));
+      for (guint c = 0; cs && cs[c]; c++)
+        add_to_set (self->countries, na_argument_get_essay_id (a), cs[c]);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (recs); i++)
+    {
+      g_autoptr(NaRecommendation) r = g_list_model_get_item (recs, i);
+      const char * const *cs = na_recommendation_get_countries (r);
+
+      add_to_set (self->questions, na_recommendation_get_essay_id (r),
+                  na_recommendation_get_question_id (r));
+      for (guint c = 0; cs && cs[c]; c++)
+        add_to_set (self->countries, na_recommendation_get_essay_id (r), cs[c]);
+    }
+
+  g_ptr_array_set_size (self->question_ids, 0);
+  g_ptr_array_add (self->question_ids, NULL);
+  gtk_string_list_append (q_names, _("All Questions"));
+  list = na_library_get_questions (self->library);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(NaQuestion) q = g_list_model_get_item (list, i);
+
+      g_ptr_array_add (self->question_ids, g_strdup (na_question_get_id (q)));
+      gtk_string_list_append (q_names, na_question_get_title (q));
+    }
+  g_ptr_array_set_size (self->country_codes, 0);
+  g_ptr_array_add (self->country_codes, NULL);
+  gtk_string_list_append (c_names, _("All Countries"));
+  list = na_library_get_countries (self->library);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(NaCountry) c = g_list_model_get_item (list, i);
+
+      g_ptr_array_add (self->country_codes, g_strdup (na_country_get_code (c)));
+      gtk_string_list_append (c_names, na_country_get_name (c));
+    }
+  gtk_drop_down_set_model (self->w.question_dropdown, G_LIST_MODEL (q_names));
+  gtk_drop_down_set_model (self->w.country_dropdown, G_LIST_MODEL (c_names));
+}
+
+static void
+index_essay (NaWindowReader *self,
+             NaEssay        *essay)
+{
+  na_search_set_essay (self->search, essay,
+                       g_hash_table_lookup (self->texts, na_essay_get_id (essay)));
+}
+
+/* Loads the attached text of @essay (cached); NULL with @error naming the file. */
+static const char *
+load_text (NaWindowReader  *self,
+           NaEssay         *essay,
+           GError         **error)
+{
+  const char *id = na_essay_get_id (essay);
+  const char *path, *stored_sha = NULL;
+  g_autofree char *sha = NULL;
+  char *text;
+
+  if ((text = g_hash_table_lookup (self->texts, id)) != NULL)
+    return text;
+  if (self->store == NULL || (path = na_user_store_get_attachment (self->store, id,
+                                                                   &stored_sha)) == NULL)
+    return NULL;
+  if ((text = na_text_source_load (path, 0, &sha, error)) == NULL)
+    return NULL;
+  if (stored_sha != NULL && g_strcmp0 (stored_sha, sha) != 0)
+    g_message ("“%s” changed since it was attached; anchors are resolved again", path);
+  g_hash_table_insert (self->texts, g_strdup (id), text);
+  return text;
+}
+
+/* Attached texts are searched too: load those that can be, silently skip the others (the
+ * reader says what is wrong when the user opens them). */
+static void
+index_attached_texts (NaWindowReader *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sources);
+
+  for (guint s = 0; s < g_list_model_get_n_items (model); s++)
+    {
+      g_autoptr(GListModel) essays = g_list_model_get_item (model, s);
+
+      for (guint i = 0; i < g_list_model_get_n_items (essays); i++)
+        {
+          g_autoptr(NaEssay) essay = g_list_model_get_item (essays, i);
+
+          if (self->store && na_user_store_get_attachment (self->store,
+                                                           na_essay_get_id (essay), NULL))
+            load_text (self, essay, NULL);
+          index_essay (self, essay);
+        }
+    }
+}
+
+static void
+rebuild_sources (NaWindowReader *self)
+{
+  /* A fresh index: the essays of a library opened before must not be found. */
+  g_clear_object (&self->search);
+  self->search = na_search_new ();
+  g_list_store_remove_all (self->sources);
+  if (self->library != NULL)
+    g_list_store_append (self->sources, na_library_get_essays (self->library));
+  if (self->store != NULL)
+    g_list_store_append (self->sources, na_user_store_get_essays (self->store));
+  index_attached_texts (self);
+  on_search_changed (self);
+}
+
+GListModel *
+_na_window_reader_set_library (NaWindowReader *self,
+                               NaLibrary      *library)
+{
+  g_set_object (&self->library, library);
+  g_hash_table_remove_all (self->questions);
+  g_hash_table_remove_all (self->countries);
+  if (library != NULL)
+    index_library (self);
+  rebuild_sources (self);
+  return G_LIST_MODEL (self->sorted);
+}
+
+static void
+on_store_changed (NaWindowReader *self)
+{
+  GListModel *mine = na_user_store_get_essays (self->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
+    {
+      g_autoptr(NaEssay) essay = g_list_model_get_item (mine, i);
+
+      index_essay (self, essay);
+    }
+  if (self->essay != NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->w.content_stack), "reader") == 0)
+    na_reader_refresh (self->w.reader);
+}
+
+static void update_undo_actions (NaWindowReader *self);
+
+static void
+on_save_error (NaWindowReader *self)
+{
+  const char *message = na_user_store_get_save_error (self->store);
+
+  if (message != NULL)
+    show_message (self, _("Annotations Not Saved Yet"), message);
+}
+
+void
+na_window_set_user_store (NaWindow    *window,
+                          NaUserStore *store)
+{
+  NaWindowReader *self = get_self (GTK_WIDGET (window));
+
+  g_return_if_fail (!store || NA_IS_USER_STORE (store));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (!g_set_object (&self->store, store))
+    return;
+  if (store != NULL)
+    {
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+      g_signal_connect_swapped (store, "notify::save-error", G_CALLBACK (on_save_error), self);
+      g_signal_connect_swapped (store, "notify::can-undo", G_CALLBACK (update_undo_actions),
+                                self);
+      g_signal_connect_swapped (store, "notify::can-redo", G_CALLBACK (update_undo_actions),
+                                self);
+    }
+  update_undo_actions (self);
+  g_hash_table_remove_all (self->texts);
+  rebuild_sources (self);
+}
+
+NaUserStore *
+na_window_get_user_store (NaWindow *window)
+{
+  return get_self (GTK_WIDGET (window))->store;
+}
+
+/* The selected essay changed: back to its page; "Read" only when a text is attached. */
+void
+_na_window_reader_essay_changed (NaWindowReader *self,
+                                 NaEssay        *essay)
+{
+  g_set_object (&self->essay, essay);
+  gtk_widget_set_visible (self->w.read_button,
+                          essay && self->store
+                          && na_user_store_get_attachment (self->store, na_essay_get_id (essay),
+                                                           NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.attach-source", essay != NULL);
+}
+
+static gboolean
+open_reader (NaWindowReader *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  if (self->essay == NULL)
+    return FALSE;
+  if ((text = load_text (self, self->essay, &error)) == NULL)
+    {
+      if (error != NULL)
+        show_message (self, _("Could Not Open the Text Source"), error->message);
+      return FALSE;
+    }
+  if (na_reader_get_essay (self->w.reader) != self->essay)
+    na_reader_show (self->w.reader, self->library, self->store, self->essay, text);
+  else
+    na_reader_refresh (self->w.reader);
+  gtk_stack_set_visible_child_name (self->w.content_stack, "reader");
+  return TRUE;
+}
+
+/* win.show-item, when the essay has a text: the reader, scrolled to the item's passage. */
+gboolean
+_na_window_reader_show_item (NaWindowReader *self,
+                             const char     *item_id)
+{
+  if (self->essay == NULL || self->store == NULL
+      || !na_user_store_get_attachment (self->store, na_essay_get_id (self->essay), NULL))
+    return FALSE;
+  if (!open_reader (self))
+    return FALSE;
+  return na_reader_scroll_to_item (self->w.reader, item_id);
+}
+
+/* Actions: reading */
+
+static void
+read_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  open_reader (get_self (widget));
+}
+
+static void
+back_to_essay_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+
+  gtk_stack_set_visible_child_name (self->w.content_stack, self->essay ? "essay" : "none");
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+
+  gtk_widget_activate_action (widget, "win.toggle-sidebar", NULL);
+  g_action_group_change_action_state (G_ACTION_GROUP (widget), "toggle-sidebar",
+                                      g_variant_new_boolean (TRUE));
+  gtk_widget_grab_focus (GTK_WIDGET (self->w.search_entry));
+}
+
+/* Attaches @path to @essay_id after checking it reads as text; the message names the file. */
+static gboolean
+attach_file (NaWindowReader *self,
+             const char     *essay_id,
+             const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  char *text;
+
+  if ((text = na_text_source_load (path, 0, &sha, &error)) == NULL)
+    {
+      show_message (self, _("Could Not Attach the Text Source"), error->message);
+      return FALSE;
+    }
+  g_hash_table_replace (self->texts, g_strdup (essay_id), text);
+  na_user_store_set_attachment (self->store, essay_id, path, sha);
+  return TRUE;
+}
+
+/* win.attach-file (s): the path, for the chooser's response and for tests. */
+static void
+attach_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+
+  if (self->essay == NULL || self->store == NULL)
+    return;
+  if (attach_file (self, na_essay_get_id (self->essay), g_variant_get_string (parameter, NULL)))
+    {
+      na_reader_show (self->w.reader, NULL, NULL, NULL, NULL);
+      _na_window_reader_essay_changed (self, self->essay);
+      open_reader (self);
+    }
+}
+
+static GtkFileChooserNative *
+text_chooser (NaWindowReader *self,
+              const char     *title)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self->window),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Text and Markdown files"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+attach_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  NaWindowReader  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      gtk_widget_activate_action (GTK_WIDGET (self->window), "win.attach-file", "s", path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+attach_source_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  GtkFileChooserNative *chooser = text_chooser (self, _("Attach Text Source"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (attach_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* win.create-essay (a{ss}): title, authors, date, venue, url and path; for the form and tests. */
+static void
+create_essay_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  g_autoptr(NaEssay) essay = na_essay_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
+  const char *title = NULL, *authors = NULL, *date = NULL, *venue = NULL, *url = NULL;
+  const char *path = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+  char *text;
+  const char *id;
+
+  g_variant_lookup (parameter, "title", "&s", &title);
+  g_variant_lookup (parameter, "authors", "&s", &authors);
+  g_variant_lookup (parameter, "date", "&s", &date);
+  g_variant_lookup (parameter, "venue", "&s", &venue);
+  g_variant_lookup (parameter, "url", "&s", &url);
+  g_variant_lookup (parameter, "path", "&s", &path);
+  if (self->store == NULL || path == NULL)
+    return;
+  if ((text = na_text_source_load (path, 0, &sha, &error)) == NULL)
+    {
+      show_message (self, _("Could Not Add the Essay"), error->message);
+      return;
+    }
+
+  if (title == NULL || *title == '\0')
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      na_essay_set_title (essay, base);
+    }
+  else
+    na_essay_set_title (essay, title);
+  /* "Given Family; Given Family": the last word is the family name. */
+  parts = g_strsplit (authors ? authors : "", ";", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *name = g_strstrip (parts[i]);
+      char *space = strrchr (name, ' ');
+
+      if (*name == '\0')
+        continue;
+      if (space != NULL)
+        {
+          *space = '\0';
+          g_ptr_array_add (names, na_name_new (space + 1, name, NULL));
+        }
+      else
+        g_ptr_array_add (names, na_name_new (name, NULL, NULL));
+    }
+  na_essay_set_authors (essay, names);
+  if (date != NULL && *date)
+    {
+      int y = 0, m = 0, d = 0;
+
+      sscanf (date, "%d-%d-%d", &y, &m, &d);
+      if (y > 0)
+        {
+          g_autoptr(NaDate) issued = na_date_new (y, CLAMP (m, 0, 12), CLAMP (d, 0, 31));
+
+          na_essay_set_issued (essay, issued);
+        }
+    }
+  na_essay_set_container_title (essay, venue && *venue ? venue : NULL);
+  na_essay_set_url (essay, url && *url ? url : NULL);
+
+  id = na_user_store_add_essay (self->store, essay);
+  g_hash_table_replace (self->texts, g_strdup (id), text);
+  na_user_store_set_attachment (self->store, id, path, sha);
+  index_essay (self, essay);
+  na_window_select_essay (self->window, id);
+}
+
+static GtkWidget *
+form_entry (GtkWidget  *grid,
+            int         row,
+            const char *label_text,
+            const char *placeholder)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), entry, 1, row, 1, 1);
+  return entry;
+}
+
+static void
+essay_form_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        NaWindowReader   *self)
+{
+  static const char *keys[] = { "title", "authors", "date", "venue", "url", "path" };
+  GVariantBuilder b;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+  g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const char *value = g_object_get_data (G_OBJECT (dialog), keys[i]);
+      GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), keys[i]);
+
+      if (i < 5)
+        value = gtk_editable_get_text (GTK_EDITABLE (entry));
+      g_variant_builder_add (&b, "{ss}", keys[i], value ? value : "");
+    }
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->window), "win.create-essay",
+                                      g_variant_builder_end (&b));
+}
+
+static void
+new_essay_chosen_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     NaWindowReader  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *base = NULL;
+  GtkWidget *dialog, *grid, *title;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  base = g_file_get_basename (file);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("New Essay"), base);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  title = form_entry (grid, 0, _("_Title"), _("Title of the essay"));
+  g_object_set_data (G_OBJECT (dialog), "title", title);
+  g_object_set_data (G_OBJECT (dialog), "authors",
+                     form_entry (grid, 1, _("_Authors"), _("Given Family; Given Family")));
+  g_object_set_data (G_OBJECT (dialog), "date",
+                     form_entry (grid, 2, _("_Date"), _("YYYY-MM-DD, YYYY-MM or YYYY")));
+  g_object_set_data (G_OBJECT (dialog), "venue",
+                     form_entry (grid, 3, _("_Venue"), _("Journal, book or website")));
+  g_object_set_data (G_OBJECT (dialog), "url", form_entry (grid, 4, _("_Link"), "https://"));
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_file_get_path (file), g_free);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "add", _("_Add Essay"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_signal_connect (dialog, "response", G_CALLBACK (essay_form_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (title);
+
+out:
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+new_essay_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  GtkFileChooserNative *chooser = text_chooser (self, _("New Essay from Text File"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (new_essay_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Actions: annotating. The parametrised actions do the edit; the dialogs only collect input. */
+
+static char **
+split_list (const char *text)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) parts = g_strsplit_set (text ? text : "", ",;", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (b, parts[i]);
+  return g_strv_builder_end (b);
+}
+
+/* A new annotation on the reader's selection; NULL (and a toast-free beep) when none. */
+static NaAnnotation *
+annotation_for_selection (NaWindowReader   *self,
+                          NaAnnotationKind  kind)
+{
+  g_autofree char *quote = NULL;
+  NaAnnotation *a;
+  int start, end;
+
+  if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->w.reader))
+      || !na_reader_get_selection (self->w.reader, &start, &end, &quote) || start == end)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self->window));
+      return NULL;
+    }
+  a = na_annotation_new (kind);
+  na_annotation_set_essay_id (a, na_essay_get_id (na_reader_get_essay (self->w.reader)));
+  na_annotation_set_range (a, start, end);
+  na_annotation_set_quote (a, quote);
+  return a;
+}
+
+static void
+add_highlight_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  g_autoptr(NaAnnotation) a = annotation_for_selection (self, NA_ANNOTATION_HIGHLIGHT);
+
+  if (a == NULL)
+    return;
+  na_annotation_set_color (a, g_variant_get_string (parameter, NULL));
+  na_user_store_add_annotation (self->store, a);
+}
+
+static void
+add_argument_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  g_autoptr(NaAnnotation) a = annotation_for_selection (self, NA_ANNOTATION_ARGUMENT);
+  const char *question, *stance, *claim, *countries;
+  g_auto(GStrv) codes = NULL;
+  int value = NA_STANCE_NEUTRAL;
+
+  if (a == NULL)
+    return;
+  g_variant_get (parameter, "(&s&s&s&s)", &question, &stance, &claim, &countries);
+  na_enum_from_nick (NA_TYPE_STANCE, stance, &value);
+  codes = split_list (countries);
+  na_annotation_set_question_id (a, *question ? question : NULL);
+  na_annotation_set_stance (a, value);
+  na_annotation_set_claim (a, claim);
+  na_annotation_set_countries (a, (const char * const *) codes);
+  na_user_store_add_annotation (self->store, a);
+}
+
+static void
+add_recommendation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  g_autoptr(NaAnnotation) a = annotation_for_selection (self, NA_ANNOTATION_RECOMMENDATION);
+  const char *actor, *action, *countries;
+  g_auto(GStrv) codes = NULL;
+  int value = NA_ACTOR_NATO;
+
+  if (a == NULL)
+    return;
+  g_variant_get (parameter, "(&s&s&s)", &actor, &action, &countries);
+  na_enum_from_nick (NA_TYPE_ACTOR, actor, &value);
+  codes = split_list (countries);
+  na_annotation_set_actor (a, value);
+  na_annotation_set_action (a, action);
+  na_annotation_set_countries (a, (const char * const *) codes);
+  na_user_store_add_annotation (self->store, a);
+}
+
+/* win.set-annotation (sss): id, note, tags separated by commas. */
+static void
+set_annotation_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  const char *id, *note, *tags;
+  g_autoptr(NaAnnotation) edited = NULL;
+  g_auto(GStrv) list = NULL;
+  NaAnnotation *a;
+
+  g_variant_get (parameter, "(&s&s&s)", &id, &note, &tags);
+  if (self->store == NULL || (a = na_user_store_lookup_annotation (self->store, id)) == NULL)
+    return;
+  edited = na_annotation_copy (a);
+  list = split_list (tags);
+  if (na_annotation_get_kind (a) == NA_ANNOTATION_ARGUMENT)
+    na_annotation_set_claim (edited, note);
+  else if (na_annotation_get_kind (a) == NA_ANNOTATION_RECOMMENDATION)
+    na_annotation_set_action (edited, note);
+  else
+    na_annotation_set_note (edited, *note ? note : NULL);
+  na_annotation_set_tags (edited, (const char * const *) list);
+  na_user_store_replace_annotation (self->store, edited);
+}
+
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+
+  if (self->store != NULL)
+    na_user_store_remove_annotation (self->store, g_variant_get_string (parameter, NULL));
+}
+
+/* win.override-argument (sss): a bundled argument's id, the user's stance and claim. */
+static void
+override_argument_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  g_autoptr(NaAnnotation) over = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  const char *id, *stance, *claim;
+  NaArgument *arg;
+  int value;
+
+  g_variant_get (parameter, "(&s&s&s)", &id, &stance, &claim);
+  if (self->store == NULL || self->library == NULL
+      || (arg = na_library_lookup_argument (self->library, id)) == NULL)
+    return;
+  if (!na_enum_from_nick (NA_TYPE_STANCE, stance, &value))
+    value = na_argument_get_stance (arg);
+  na_annotation_set_id (over, id);
+  na_annotation_set_essay_id (over, na_argument_get_essay_id (arg));
+  na_annotation_set_question_id (over, na_argument_get_question_id (arg));
+  na_annotation_set_stance (over, value);
+  na_annotation_set_claim (over, *claim ? claim : na_argument_get_claim (arg));
+  na_user_store_set_override (self->store, over);
+}
+
+static void
+restore_original_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+
+  if (self->store != NULL)
+    na_user_store_restore_original (self->store, g_variant_get_string (parameter, NULL));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+
+  if (self->store != NULL)
+    na_user_store_undo (self->store);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+
+  if (self->store != NULL)
+    na_user_store_redo (self->store);
+}
+
+/* Dialogs */
+
+static void
+edit_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  NaWindowReader   *self)
+{
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+  GtkEditable *tags = g_object_get_data (G_OBJECT (dialog), "tags");
+  const char *id = g_object_get_data (G_OBJECT (dialog), "id");
+
+  if (g_strcmp0 (response, "save") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.set-annotation", "(sss)", id,
+                                gtk_editable_get_text (note), gtk_editable_get_text (tags));
+}
+
+static void
+edit_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  const char * const *tags;
+  g_autofree char *tags_text = NULL;
+  GtkWidget *dialog, *grid, *note, *tag_entry;
+  NaAnnotation *a;
+  NaAnnotationKind kind;
+
+  if (self->store == NULL || (a = na_user_store_lookup_annotation (self->store, id)) == NULL)
+    return;
+  kind = na_annotation_get_kind (a);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Edit Annotation"),
+                                   na_annotation_get_quote (a));
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  note = form_entry (grid, 0, kind == NA_ANNOTATION_ARGUMENT ? _("_Claim")
+                              : kind == NA_ANNOTATION_RECOMMENDATION ? _("_Action") : _("_Note"),
+                     "");
+  tag_entry = form_entry (grid, 1, _("_Tags"), _("Separated by commas"));
+  gtk_editable_set_text (GTK_EDITABLE (note),
+                         kind == NA_ANNOTATION_ARGUMENT ? na_annotation_get_claim (a)
+                         : kind == NA_ANNOTATION_RECOMMENDATION ? na_annotation_get_action (a)
+                         : na_annotation_get_note (a) ? na_annotation_get_note (a) : "");
+  tags = na_annotation_get_tags (a);
+  tags_text = tags ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (tag_entry), tags_text);
+  g_object_set_data (G_OBJECT (dialog), "note", note);
+  g_object_set_data (G_OBJECT (dialog), "tags", tag_entry);
+  g_object_set_data_full (G_OBJECT (dialog), "id", g_strdup (id), g_free);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+form_dropdown (GtkWidget          *grid,
+               int                 row,
+               const char         *label_text,
+               const char * const *items)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (items);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), dropdown, 1, row, 1, 1);
+  return dropdown;
+}
+
+static void
+mark_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  NaWindowReader   *self)
+{
+  GtkDropDown *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkDropDown *stance = g_object_get_data (G_OBJECT (dialog), "stance");
+  GtkEditable *text = g_object_get_data (G_OBJECT (dialog), "text");
+  GtkEditable *countries = g_object_get_data (G_OBJECT (dialog), "countries");
+  guint pos = gtk_drop_down_get_selected (first);
+
+  if (g_strcmp0 (response, "mark") != 0)
+    return;
+  if (stance != NULL)
+    {
+      const char *question = pos + 1 < self->question_ids->len
+                             ? self->question_ids->pdata[pos + 1] : "";
+
+      gtk_widget_activate_action (GTK_WIDGET (self->window), "win.add-argument", "(ssss)",
+                                  question,
+                                  na_enum_to_nick (NA_TYPE_STANCE,
+                                                   gtk_drop_down_get_selected (stance)),
+                                  gtk_editable_get_text (text),
+                                  gtk_editable_get_text (countries));
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.add-recommendation", "(sss)",
+                                na_enum_to_nick (NA_TYPE_ACTOR, pos),
+                                gtk_editable_get_text (text),
+                                gtk_editable_get_text (countries));
+}
+
+static void
+mark_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  gboolean argument = g_str_equal (action_name, "win.mark-argument");
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  g_autofree char *quote = NULL;
+  GtkWidget *dialog, *grid;
+  int start, end;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->w.reader))
+      || !na_reader_get_selection (self->w.reader, &start, &end, &quote))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window),
+                                   argument ? _("Mark as Argument")
+                                            : _("Mark as Recommendation"), quote);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  if (argument)
+    {
+      GListModel *questions = self->library ? na_library_get_questions (self->library) : NULL;
+      const char *stances[] = { na_stance_to_label (NA_STANCE_SUPPORTS),
+                                na_stance_to_label (NA_STANCE_OPPOSES),
+                                na_stance_to_label (NA_STANCE_MIXED),
+                                na_stance_to_label (NA_STANCE_NEUTRAL), NULL };
+
+      for (guint i = 0; questions && i < g_list_model_get_n_items (questions); i++)
+        {
+          g_autoptr(NaQuestion) q = g_list_model_get_item (questions, i);
+
+          g_strv_builder_add (b, na_question_get_title (q));
+        }
+      items = g_strv_builder_end (b);
+      g_object_set_data (G_OBJECT (dialog), "first",
+                         form_dropdown (grid, 0, _("_Question"), (const char * const *) items));
+      g_object_set_data (G_OBJECT (dialog), "stance",
+                         form_dropdown (grid, 1, _("_Stance"), stances));
+      g_object_set_data (G_OBJECT (dialog), "text", form_entry (grid, 2, _("_Claim"), ""));
+    }
+  else
+    {
+      for (int actor = NA_ACTOR_NATO; actor <= NA_ACTOR_OTHER; actor++)
+        g_strv_builder_add (b, na_actor_to_label (actor));
+      items = g_strv_builder_end (b);
+      g_object_set_data (G_OBJECT (dialog), "first",
+                         form_dropdown (grid, 0, _("_Who"), (const char * const *) items));
+      g_object_set_data (G_OBJECT (dialog), "text", form_entry (grid, 2, _("_Action"), ""));
+    }
+  g_object_set_data (G_OBJECT (dialog), "countries",
+                     form_entry (grid, 3, _("C_ountries"), _("Codes, e.g. JPN, KOR")));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "mark", _("_Mark"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mark",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mark");
+  g_signal_connect (dialog, "response", G_CALLBACK (mark_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_undo_actions (NaWindowReader *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.undo",
+                                 self->store && na_user_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.redo",
+                                 self->store && na_user_store_can_redo (self->store));
+}
+
+void
+_na_window_reader_class_init (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (NA_TYPE_READER);
+
+  gtk_widget_class_install_action (widget_class, "win.read", NULL, read_action);
+  gtk_widget_class_install_action (widget_class, "win.back-to-essay", NULL,
+                                   back_to_essay_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.attach-source", NULL,
+                                   attach_source_action);
+  gtk_widget_class_install_action (widget_class, "win.attach-file", "s", attach_file_action);
+  gtk_widget_class_install_action (widget_class, "win.new-essay", NULL, new_essay_action);
+  gtk_widget_class_install_action (widget_class, "win.create-essay", "a{ss}",
+                                   create_essay_action);
+  gtk_widget_class_install_action (widget_class, "win.add-highlight", "s",
+                                   add_highlight_action);
+  gtk_widget_class_install_action (widget_class, "win.add-argument", "(ssss)",
+                                   add_argument_action);
+  gtk_widget_class_install_action (widget_class, "win.add-recommendation", "(sss)",
+                                   add_recommendation_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-argument", NULL, mark_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-recommendation", NULL, mark_action);
+  gtk_widget_class_install_action (widget_class, "win.set-annotation", "(sss)",
+                                   set_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-annotation", "s",
+                                   edit_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-annotation", "s",
+                                   delete_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.override-argument", "(sss)",
+                                   override_argument_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-original", "s",
+                                   restore_original_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+}
+
+static void
+on_application_changed (NaWindow *window)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  if (NA_IS_APPLICATION (app) && na_window_get_user_store (window) == NULL)
+    na_window_set_user_store (window, na_application_get_user_store (NA_APPLICATION (app)));
+}
+
+NaWindowReader *
+_na_window_reader_new (NaWindow                    *window,
+                       const NaWindowReaderWidgets *widgets)
+{
+  NaWindowReader *self = g_new0 (NaWindowReader, 1);
+
+  self->window = window;
+  self->w = *widgets;
+  self->sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (
+    G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->sources)))),
+    GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                          GTK_SORTER (g_object_ref (self->sorter)));
+  self->questions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) g_hash_table_unref);
+  self->countries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) g_hash_table_unref);
+  self->question_ids = g_ptr_array_new_with_free_func (g_free);
+  self->country_codes = g_ptr_array_new_with_free_func (g_free);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->search = na_search_new ();
+  g_object_set_data (G_OBJECT (window), "na-window-reader", self);
+
+  g_signal_connect_swapped (self->w.search_entry, "search-changed",
+                            G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->w.sort_dropdown, "notify::selected",
+                            G_CALLBACK (on_sort_changed), self);
+  g_signal_connect_swapped (self->w.question_dropdown, "notify::selected",
+                            G_CALLBACK (on_filters_changed), self);
+  g_signal_connect_swapped (self->w.country_dropdown, "notify::selected",
+                            G_CALLBACK (on_filters_changed), self);
+
+  /* The application's store, once the window belongs to one (after construction). */
+  g_signal_connect (window, "notify::application", G_CALLBACK (on_application_changed), NULL);
+  update_undo_actions (self);
+  _na_window_reader_essay_changed (self, NULL);
+  return self;
+}
+
+void
+_na_window_reader_free (NaWindowReader *self)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->library);
+  g_clear_object (&self->store);
+  g_clear_object (&self->search);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->essay);
+  g_clear_pointer (&self->questions, g_hash_table_unref);
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+  g_clear_pointer (&self->question_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->country_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  g_free (self);
+}
