@@ -49,6 +49,32 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+static gboolean
+has_mapped_label (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_mapped_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_mapped_label_prefix (GtkWidget  *widget,
+                         const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_mapped_label_prefix (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* The sidebar's list (drop-downs hold list views of their own). */
 static GtkWidget *
 find_essay_list (GtkWidget *widget)
@@ -168,11 +194,11 @@ make_library (void)
 }
 
 static NaWindow *
-open_window (NaApplication *app,
+open_window (NaApplication *application,
              NaLibrary     *library,
              NaUserStore   *store)
 {
-  NaWindow *window = na_window_new (app);
+  NaWindow *window = na_window_new (application);
 
   if (store != NULL)
     na_window_set_user_store (window, store);
@@ -308,6 +334,19 @@ test_reader_annotate_restart (void)
   activate (window, "win.undo", NULL);
   g_assert_nonnull (na_user_store_lookup_override (store, "harbour-a1"));
 
+  /* The essay page shows the arguments by question, the user's version marked. */
+  activate (window, "win.back-to-essay", NULL);
+  iterate (400);
+  g_assert_true (has_mapped_label (GTK_WIDGET (window), "Should the alliance reach into the Pacific?"));
+  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window), "My own reading\n“partnership "
+                                         "with Pacific democracies should deepen”\nYour version"));
+  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window), "Two oceans are too many\n"));
+  g_assert_false (has_mapped_label_prefix (GTK_WIDGET (window),
+                                           "Partnership with Pacific democracies should deepen"));
+  save_screenshot (GTK_WIDGET (window), "essay-analysis.png");
+  g_assert_true (activate (window, "win.read", NULL));
+  iterate (200);
+
   /* A recommendation of the user's own too. */
   start = offset_of ("regular staff talks");
   na_reader_select_range (reader, start, start + strlen ("regular staff talks"));
@@ -316,6 +355,13 @@ test_reader_annotate_restart (void)
   g_assert_cmpuint (n_annotations (store), ==, 3);
   iterate (500);
   save_screenshot (GTK_WIDGET (window), "reader-highlights.png");
+  /* Highlights and badges must read in the dark style too. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  iterate (300);
+  save_screenshot (GTK_WIDGET (window), "reader-highlights-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
 
   /* Saved within a second, without quitting. */
   iterate (900);
@@ -435,6 +481,29 @@ test_reader_search_and_new_essay (void)
           {
             found = TRUE;
             save_screenshot (GTK_WIDGET (w), "reader-bad-file.png");
+            gtk_window_destroy (w);
+          }
+      }
+    g_assert_true (found);
+  }
+
+  /* The shortcuts window lists the new shortcuts (looked at in its screenshot). */
+  g_assert_true (activate (window, "win.show-help-overlay", NULL));
+  iterate (500);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_SHORTCUTS_WINDOW (w))
+          {
+            found = TRUE;
+            g_assert_true (has_mapped_label (GTK_WIDGET (w), "Search Essays"));
+            g_assert_true (has_mapped_label (GTK_WIDGET (w), "Undo"));
+            save_screenshot (GTK_WIDGET (w), "shortcuts.png");
             gtk_window_destroy (w);
           }
       }

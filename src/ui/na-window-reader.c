@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "na-application.h"
+#include "na-essay-analysis.h"
 #include "na-text-source.h"
 #include "na-window-reader.h"
 
@@ -443,7 +444,7 @@ focus_search_action (GtkWidget  *widget,
 {
   NaWindowReader *self = get_self (widget);
 
-  gtk_widget_activate_action (widget, "win.toggle-sidebar", NULL);
+  /* The sidebar holds the search field: show it first when it is hidden. */
   g_action_group_change_action_state (G_ACTION_GROUP (widget), "toggle-sidebar",
                                       g_variant_new_boolean (TRUE));
   gtk_widget_grab_focus (GTK_WIDGET (self->w.search_entry));
@@ -1081,6 +1082,68 @@ mark_action (GtkWidget  *widget,
 }
 
 static void
+edit_item_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       NaWindowReader   *self)
+{
+  GtkDropDown *stance = g_object_get_data (G_OBJECT (dialog), "stance");
+  GtkEditable *claim = g_object_get_data (G_OBJECT (dialog), "claim");
+  const char *id = g_object_get_data (G_OBJECT (dialog), "id");
+
+  if (g_strcmp0 (response, "save") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.override-argument", "(sss)", id,
+                                na_enum_to_nick (NA_TYPE_STANCE,
+                                                 gtk_drop_down_get_selected (stance)),
+                                gtk_editable_get_text (claim));
+}
+
+/* win.edit-item (s): the user's version of a bundled argument, kept apart from the original. */
+static void
+edit_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NaWindowReader *self = get_self (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  const char *stances[] = { na_stance_to_label (NA_STANCE_SUPPORTS),
+                            na_stance_to_label (NA_STANCE_OPPOSES),
+                            na_stance_to_label (NA_STANCE_MIXED),
+                            na_stance_to_label (NA_STANCE_NEUTRAL), NULL };
+  GtkWidget *dialog, *grid, *stance, *claim;
+  NaAnnotation *over;
+  NaArgument *arg;
+
+  if (self->store == NULL || self->library == NULL
+      || (arg = na_library_lookup_argument (self->library, id)) == NULL)
+    return;
+  over = na_user_store_lookup_override (self->store, id);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Edit Argument"),
+                                   _("Your version is kept apart from the bundled analysis; "
+                                     "“Restore Original” brings the original back."));
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  stance = form_dropdown (grid, 0, _("_Stance"), stances);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (stance),
+                              over ? na_annotation_get_stance (over)
+                                   : na_argument_get_stance (arg));
+  claim = form_entry (grid, 1, _("_Claim"), "");
+  gtk_editable_set_text (GTK_EDITABLE (claim),
+                         over ? na_annotation_get_claim (over) : na_argument_get_claim (arg));
+  g_object_set_data (G_OBJECT (dialog), "stance", stance);
+  g_object_set_data (G_OBJECT (dialog), "claim", claim);
+  g_object_set_data_full (G_OBJECT (dialog), "id", g_strdup (id), g_free);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_item_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 update_undo_actions (NaWindowReader *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.undo",
@@ -1093,6 +1156,7 @@ void
 _na_window_reader_class_init (GtkWidgetClass *widget_class)
 {
   g_type_ensure (NA_TYPE_READER);
+  g_type_ensure (NA_TYPE_ESSAY_ANALYSIS);
 
   gtk_widget_class_install_action (widget_class, "win.read", NULL, read_action);
   gtk_widget_class_install_action (widget_class, "win.back-to-essay", NULL,
@@ -1120,6 +1184,7 @@ _na_window_reader_class_init (GtkWidgetClass *widget_class)
                                    delete_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.override-argument", "(sss)",
                                    override_argument_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-item", "s", edit_item_action);
   gtk_widget_class_install_action (widget_class, "win.restore-original", "s",
                                    restore_original_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
