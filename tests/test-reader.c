@@ -277,6 +277,11 @@ test_reader_annotate_restart (void)
   iterate (200);
   g_assert_true (na_reader_get_selection (reader, &s, &e, &quote));
   g_assert_cmpstr (quote, ==, "stretched across two oceans protects neither well");
+  /* And back: a click on a passage selects its item in the list. */
+  g_assert_cmpstr (na_reader_item_at_offset (reader, offset_of ("Pacific democracies")), ==,
+                   "harbour-a1");
+  g_assert_null (na_reader_item_at_offset (reader, offset_of ("northern seas")));
+  g_assert_true (na_reader_reveal_item (reader, "harbour-a1"));
 
   /* Create: a highlight on a selection. */
   start = offset_of ("planners now look east");

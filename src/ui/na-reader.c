@@ -140,19 +140,21 @@ add_item (NaReader   *self,
       gtk_widget_set_valign (b, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (top), b);
     }
+  /* Text and quote in one label: wrapping labels nested in boxes make layout slow. */
   {
-    GtkWidget *title_label = small_label (title, NULL);
+    g_autofree char *escaped = g_markup_escape_text (title ? title : "", -1);
+    g_autofree char *quote = exact ? g_markup_escape_text (exact, -1) : NULL;
+    g_autofree char *markup = NULL;
+    GtkWidget *label = small_label (NULL, NULL);
 
-    gtk_widget_set_hexpand (title_label, TRUE);
-    gtk_box_append (GTK_BOX (top), title_label);
+    if (quote != NULL)
+      markup = g_strdup_printf ("%s\n<span size=\"small\" alpha=\"65%%\">“%s”</span>",
+                                escaped, quote);
+    gtk_label_set_markup (GTK_LABEL (label), markup ? markup : escaped);
+    gtk_widget_set_hexpand (label, TRUE);
+    gtk_box_append (GTK_BOX (top), label);
   }
   gtk_box_append (GTK_BOX (box), top);
-  if (exact != NULL)
-    {
-      g_autofree char *quoted = g_strdup_printf ("“%s”", exact);
-
-      gtk_box_append (GTK_BOX (box), small_label (quoted, "dim-label"));
-    }
   if (!found)
     gtk_box_append (GTK_BOX (box), small_label (_("Passage not found in this text"), "warning"));
   if (deletable)
@@ -434,6 +436,74 @@ na_reader_get_n_highlighted (NaReader *self)
   return self->n_highlighted;
 }
 
+/* The item whose passage holds @offset (the shortest, when passages overlap), or NULL. */
+const char *
+na_reader_item_at_offset (NaReader *self,
+                          int       offset)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  const char *best = NULL;
+  int best_length = G_MAXINT;
+
+  g_return_val_if_fail (NA_IS_READER (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->ranges);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Range *range = value;
+
+      if (range->start <= offset && offset < range->end && range->end - range->start < best_length)
+        {
+          best = key;
+          best_length = range->end - range->start;
+        }
+    }
+  return best;
+}
+
+/* Selects and shows the row of @item_id in the list: from a passage back to its item. */
+gboolean
+na_reader_reveal_item (NaReader   *self,
+                       const char *item_id)
+{
+  g_return_val_if_fail (NA_IS_READER (self), FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->items_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row)
+        && g_strcmp0 (g_object_get_data (G_OBJECT (row), "item-id"), item_id) == 0)
+      {
+        gtk_list_box_select_row (self->items_list, GTK_LIST_BOX_ROW (row));
+        gtk_widget_grab_focus (row);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+on_text_released (NaReader        *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+  const char *id;
+  int bx, by;
+
+  /* A drag selects text to annotate; only a plain click follows a passage to its item. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
+    return;
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return;
+  if ((id = na_reader_item_at_offset (self, gtk_text_iter_get_offset (&iter))) != NULL)
+    na_reader_reveal_item (self, id);
+}
+
 static void
 on_row_activated (NaReader      *self,
                   GtkListBoxRow *row)
@@ -477,6 +547,7 @@ static void
 na_reader_init (NaReader *self)
 {
   GtkTextBuffer *buffer;
+  GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -487,4 +558,8 @@ na_reader_init (NaReader *self)
                                 "background", tag_colors[i].rgba, NULL);
   g_signal_connect_object (self->items_list, "row-activated", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
+  click = gtk_gesture_click_new ();
+  g_signal_connect_object (click, "released", G_CALLBACK (on_text_released), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
 }

@@ -29,6 +29,10 @@ gboolean    na_reader_get_selection (NaReader    *self,
 void        na_reader_select_range  (NaReader    *self,
                                      int          start,
                                      int          end);
+const char *na_reader_item_at_offset (NaReader  *self,
+                                      int        offset);
+gboolean    na_reader_reveal_item   (NaReader    *self,
+                                     const char  *item_id);
 guint       na_reader_get_n_missing (NaReader    *self);
 guint       na_reader_get_n_highlighted (NaReader *self);
 
