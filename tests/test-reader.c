@@ -399,6 +399,21 @@ test_reader_annotate_restart (void)
   iterate (100);
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return w;
+    }
+  return NULL;
+}
+
 static guint
 n_listed (NaWindow *window)
 {
@@ -440,6 +455,32 @@ test_reader_search_and_new_essay (void)
   iterate (200);
   g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
   g_assert_cmpuint (n_listed (window), ==, 3);
+
+  /* Through the dialog, as a user would: select, Mark as Recommendation, fill in, Mark. */
+  g_assert_true (activate (window, "win.read", NULL));
+  iterate (300);
+  {
+    NaReader *reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+    AdwMessageDialog *dialog;
+    NaAnnotation *a;
+
+    na_reader_select_range (reader, 3, 11);  /* "own note" */
+    g_assert_true (activate (window, "win.mark-recommendation", NULL));
+    iterate (300);
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+                           "Write more notes");
+    adw_message_dialog_response (dialog, "mark");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (100);
+    g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 1);
+    a = g_list_model_get_item (na_user_store_get_annotations (store), 0);
+    g_assert_cmpint (na_annotation_get_kind (a), ==, NA_ANNOTATION_RECOMMENDATION);
+    g_assert_cmpstr (na_annotation_get_action (a), ==, "Write more notes");
+    g_assert_cmpstr (na_annotation_get_quote (a), ==, "own note");
+    g_object_unref (a);
+  }
 
   /* Search as the user types: title, then the full text of the attached file. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "mountain");

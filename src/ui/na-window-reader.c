@@ -638,21 +638,20 @@ essay_form_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         NaWindowReader   *self)
 {
-  static const char *keys[] = { "title", "authors", "date", "venue", "url", "path" };
+  static const char *fields[] = { "title", "authors", "date", "venue", "url" };
   GVariantBuilder b;
 
   if (g_strcmp0 (response, "add") != 0)
     return;
   g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      const char *value = g_object_get_data (G_OBJECT (dialog), keys[i]);
-      GtkWidget *entry = g_object_get_data (G_OBJECT (dialog), keys[i]);
+      GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), fields[i]);
 
-      if (i < 5)
-        value = gtk_editable_get_text (GTK_EDITABLE (entry));
-      g_variant_builder_add (&b, "{ss}", keys[i], value ? value : "");
+      g_variant_builder_add (&b, "{ss}", fields[i], gtk_editable_get_text (entry));
     }
+  g_variant_builder_add (&b, "{ss}", "path",
+                         (const char *) g_object_get_data (G_OBJECT (dialog), "path"));
   gtk_widget_activate_action_variant (GTK_WIDGET (self->window), "win.create-essay",
                                       g_variant_builder_end (&b));
 }
