@@ -17,6 +17,7 @@ struct _NaEssayAnalysis
   NaEssay     *essay;
   NaLibrary   *library;
   NaUserStore *store;
+  guint        rebuild_source;
 };
 
 G_DEFINE_FINAL_TYPE (NaEssayAnalysis, na_essay_analysis, ADW_TYPE_BIN)
@@ -213,6 +214,25 @@ rebuild (NaEssayAnalysis *self)
     }
 }
 
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  NaEssayAnalysis *self = user_data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the frame: the page's facts show at once, the (slower to lay out) items right after;
+ * and the essay and library bindings, set one after the other, rebuild only once. */
+static void
+queue_rebuild (NaEssayAnalysis *self)
+{
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_LOW, rebuild_idle_cb, self, NULL);
+}
+
 /* The user's store comes from the window, known once this widget is in one. */
 static void
 on_map (NaEssayAnalysis *self)
@@ -226,8 +246,8 @@ on_map (NaEssayAnalysis *self)
         g_signal_handlers_disconnect_by_data (self->store, self);
       g_set_object (&self->store, store);
       if (store != NULL)
-        g_signal_connect_swapped (store, "changed", G_CALLBACK (rebuild), self);
-      rebuild (self);
+        g_signal_connect_swapped (store, "changed", G_CALLBACK (queue_rebuild), self);
+      queue_rebuild (self);
     }
 }
 
@@ -239,7 +259,7 @@ na_essay_analysis_set_essay (NaEssayAnalysis *self,
 
   if (!g_set_object (&self->essay, essay))
     return;
-  rebuild (self);
+  queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ESSAY]);
 }
 
@@ -251,7 +271,7 @@ na_essay_analysis_set_library (NaEssayAnalysis *self,
 
   if (!g_set_object (&self->library, library))
     return;
-  rebuild (self);
+  queue_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
 }
 
@@ -262,6 +282,7 @@ na_essay_analysis_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->essay);
   g_clear_object (&self->library);
