@@ -346,11 +346,19 @@ test_reader_annotate_restart (void)
   g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window), "My own reading\n“partnership "
                                          "with Pacific democracies should deepen”\nYour version"));
   g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window), "Two oceans are too many\n"));
+  /* The user's own argument is listed too, and leads to its passage. */
+  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window),
+                                          "Europe first\n“Europe's own neighbourhood”"));
   g_assert_false (has_mapped_label_prefix (GTK_WIDGET (window),
                                            "Partnership with Pacific democracies should deepen"));
   save_screenshot (GTK_WIDGET (window), "essay-analysis.png");
-  g_assert_true (activate (window, "win.read", NULL));
-  iterate (200);
+  activate (window, "win.show-item",
+            g_variant_new_string (na_annotation_get_id (nth_annotation (store, 1))));
+  iterate (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  g_clear_pointer (&quote, g_free);
+  g_assert_true (na_reader_get_selection (reader, &s, &e, &quote));
+  g_assert_cmpstr (quote, ==, "Europe's own neighbourhood");
 
   /* A recommendation of the user's own too. */
   start = offset_of ("regular staff talks");

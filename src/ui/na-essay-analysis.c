@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "na-window.h"
+#include "na-user-store.h"
 #include "na-essay-analysis.h"
 
 struct _NaEssayAnalysis
@@ -152,6 +153,9 @@ group (NaEssayAnalysis *self,
   return list;
 }
 
+static void add_recommendations (NaEssayAnalysis *self, GListModel *recs);
+static void add_own_items       (NaEssayAnalysis *self, const char *essay_id);
+
 static void
 rebuild (NaEssayAnalysis *self)
 {
@@ -197,6 +201,14 @@ rebuild (NaEssayAnalysis *self)
     }
 
   recs = na_library_dup_recommendations (self->library, essay_id, NULL, NULL);
+  add_recommendations (self, recs);
+  add_own_items (self, essay_id);
+}
+
+static void
+add_recommendations (NaEssayAnalysis *self,
+                     GListModel      *recs)
+{
   if (g_list_model_get_n_items (recs) > 0)
     {
       GtkWidget *list = group (self, _("Recommendations"));
@@ -211,6 +223,43 @@ rebuild (NaEssayAnalysis *self)
                                          "stance-neutral", na_recommendation_get_action (rec),
                                          na_recommendation_get_anchor (rec), FALSE, FALSE));
         }
+    }
+}
+
+/* The user's own arguments and recommendations on this essay, marked in its text. */
+static void
+add_own_items (NaEssayAnalysis *self,
+               const char      *essay_id)
+{
+  g_autoptr(GListModel) notes = NULL;
+  GtkWidget *list = NULL;
+
+  if (self->store == NULL)
+    return;
+  notes = na_user_store_dup_annotations_for_essay (self->store, essay_id);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(NaAnnotation) a = g_list_model_get_item (notes, i);
+      NaAnnotationKind kind = na_annotation_get_kind (a);
+      g_autoptr(NaAnchor) anchor = na_anchor_new ();
+
+      if (kind == NA_ANNOTATION_HIGHLIGHT)
+        continue;
+      if (list == NULL)
+        list = group (self, _("Your Arguments and Recommendations"));
+      na_anchor_set_exact (anchor, na_annotation_get_quote (a));
+      if (kind == NA_ANNOTATION_ARGUMENT)
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             item_row (na_annotation_get_id (a),
+                                       na_stance_to_label (na_annotation_get_stance (a)),
+                                       stance_class (na_annotation_get_stance (a)),
+                                       na_annotation_get_claim (a), anchor, FALSE, FALSE));
+      else
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             item_row (na_annotation_get_id (a),
+                                       na_actor_to_label (na_annotation_get_actor (a)),
+                                       "stance-neutral", na_annotation_get_action (a), anchor,
+                                       FALSE, FALSE));
     }
 }
 

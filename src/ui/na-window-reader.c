@@ -377,6 +377,29 @@ open_reader (NaWindowReader *self)
   return TRUE;
 }
 
+/* The essay of one of the user's annotations, or of one of their essays; NULL if none. */
+const char *
+_na_window_reader_essay_of_item (NaWindowReader *self,
+                                 const char     *item_id)
+{
+  NaAnnotation *a;
+  GListModel *mine;
+
+  if (self->store == NULL)
+    return NULL;
+  if ((a = na_user_store_lookup_annotation (self->store, item_id)) != NULL)
+    return na_annotation_get_essay_id (a);
+  mine = na_user_store_get_essays (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
+    {
+      g_autoptr(NaEssay) essay = g_list_model_get_item (mine, i);
+
+      if (g_strcmp0 (na_essay_get_id (essay), item_id) == 0)
+        return na_essay_get_id (essay);  /* the store keeps the essay */
+    }
+  return NULL;
+}
+
 /* win.show-item, when the essay has a text: the reader, scrolled to the item's passage. */
 gboolean
 _na_window_reader_show_item (NaWindowReader *self,

@@ -30,6 +30,8 @@ GListModel     *_na_window_reader_set_library (NaWindowReader             *self,
                                               NaLibrary                   *library);
 void            _na_window_reader_essay_changed (NaWindowReader           *self,
                                               NaEssay                     *essay);
+const char     *_na_window_reader_essay_of_item (NaWindowReader          *self,
+                                              const char                  *item_id);
 gboolean        _na_window_reader_show_item  (NaWindowReader              *self,
                                               const char                  *item_id);
 

@@ -163,6 +163,8 @@ show_item_action (GtkWidget  *widget,
     essay_id = na_recommendation_get_essay_id (recommendation);
   else if (na_library_lookup_essay (self->library, id) != NULL)
     essay_id = id;
+  else
+    essay_id = _na_window_reader_essay_of_item (self->reader_state, id);
 
   if (essay_id == NULL)
     return;
