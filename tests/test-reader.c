@@ -75,6 +75,21 @@ has_mapped_label_prefix (GtkWidget  *widget,
   return FALSE;
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return w;
+    }
+  return NULL;
+}
+
 /* The sidebar's list (drop-downs hold list views of their own). */
 static GtkWidget *
 find_essay_list (GtkWidget *widget)
@@ -246,7 +261,7 @@ test_reader_annotate_restart (void)
 {
   g_autoptr(NaLibrary) library = make_library ();
   g_autofree char *text_path = g_build_filename (g_get_user_data_dir (), "harbour.md", NULL);
-  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "natoasia", NULL);
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "annotate", NULL);
   g_autoptr(NaUserStore) store = na_user_store_new (data_dir);
   g_autoptr(NaUserStore) store2 = NULL;
   g_autofree char *id = NULL;
@@ -261,6 +276,20 @@ test_reader_annotate_restart (void)
   g_assert_true (na_user_store_load (store, NULL));
   window = open_window (app, library, store);
   reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+
+  /* The application's own store found the broken file (written in main()): the first window
+   * says which file and where it was kept, and the file is not overwritten. */
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    const char *body;
+
+    g_assert_nonnull (dialog);
+    body = adw_message_dialog_get_body (dialog);
+    g_assert_nonnull (strstr (body, "annotations.json"));
+    g_assert_nonnull (strstr (body, ".broken-"));
+    save_screenshot (GTK_WIDGET (dialog), "store-broken.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
 
   /* Attach the text to the first essay: the reader opens with its passages highlighted,
    * and the argument whose quote is not in the text listed as not found. */
@@ -405,21 +434,6 @@ test_reader_annotate_restart (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (100);
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        return w;
-    }
-  return NULL;
 }
 
 static guint
@@ -581,6 +595,15 @@ main (int   argc,
   g_setenv ("XDG_CACHE_HOME", home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* A broken annotations file where the application will look: kept aside, and said so. */
+  {
+    g_autofree char *dir = g_build_filename (home, "natoasia", NULL);
+    g_autofree char *path = g_build_filename (dir, "annotations.json", NULL);
+
+    g_mkdir_with_parents (dir, 0700);
+    g_file_set_contents (path, "{ \"format\": \"org.example.NatoAsia.user-data\", \"anno", -1,
+                         NULL);
+  }
   /* One application for all cases: it can register only once per process. */
   app = na_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);

@@ -212,6 +212,7 @@ test_store_broken_file (void)
   g_assert_error (error, NA_USER_STORE_ERROR, NA_USER_STORE_ERROR_BROKEN);
   g_assert_nonnull (strstr (error->message, na_user_store_get_path (store)));
   g_assert_nonnull (strstr (error->message, ".broken-"));
+  g_assert_nonnull (strstr (error->message, "line 1, column"));
   g_assert_false (g_file_test (na_user_store_get_path (store), G_FILE_TEST_EXISTS));
 
   d = g_dir_open (dir, 0, NULL);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -421,6 +422,7 @@ deserialize (const char  *data,
              GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
   JsonObject *root;
   JsonArray *array;
   const char *format;
@@ -431,8 +433,19 @@ deserialize (const char  *data,
                            _("the file is not valid UTF-8 text"));
       return FALSE;
     }
-  if (!json_parser_load_from_data (parser, data, length, error))
-    return FALSE;
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      guint line = 0, column = 0;
+      char rest[512] = "";
+
+      /* JSON-GLib says "<data>:L:C: message"; say where in words. */
+      if (sscanf (parse_error->message, "<data>:%u:%u: %511[^\n]", &line, &column, rest) == 3)
+        g_set_error (error, NA_USER_STORE_ERROR, NA_USER_STORE_ERROR_BROKEN,
+                     _("line %u, column %u: %s"), line, column, rest);
+      else
+        g_propagate_error (error, g_steal_pointer (&parse_error));
+      return FALSE;
+    }
 
   root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
          ? json_node_get_object (json_parser_get_root (parser)) : NULL;

@@ -75,19 +75,13 @@ na_application_get_user_store (NaApplication *self)
   return self->user_store;
 }
 
-/* Says once, in the first window, that the annotations file was unreadable and kept aside. */
-static void
-report_user_store_problem (NaApplication *self,
-                           GtkWindow     *window)
+/* Why the annotations file could not be read (and where it was kept), once: the first window
+ * to ask tells the user. */
+char *
+na_application_take_user_store_problem (NaApplication *self)
 {
-  g_autofree char *problem = g_steal_pointer (&self->user_store_problem);
-  GtkWidget *dialog;
-
-  if (problem == NULL)
-    return;
-  dialog = adw_message_dialog_new (window, _("Annotations Could Not Be Read"), problem);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_return_val_if_fail (NA_IS_APPLICATION (self), NULL);
+  return g_steal_pointer (&self->user_store_problem);
 }
 
 static void
@@ -102,7 +96,6 @@ na_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
-  report_user_store_problem (NA_APPLICATION (app), window);
 }
 
 static void

@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (NaApplication, na_application, NA, APPLICATION, AdwApplica
 
 NaApplication *na_application_new (void);
 NaUserStore   *na_application_get_user_store (NaApplication *self);
+char          *na_application_take_user_store_problem (NaApplication *self);
 
 G_END_DECLS

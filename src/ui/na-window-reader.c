@@ -731,8 +731,14 @@ on_application_changed (NaWindow *window)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
 
-  if (NA_IS_APPLICATION (app) && na_window_get_user_store (window) == NULL)
-    na_window_set_user_store (window, na_application_get_user_store (NA_APPLICATION (app)));
+  g_autofree char *problem = NULL;
+
+  if (!NA_IS_APPLICATION (app) || na_window_get_user_store (window) != NULL)
+    return;
+  na_window_set_user_store (window, na_application_get_user_store (NA_APPLICATION (app)));
+  if ((problem = na_application_take_user_store_problem (NA_APPLICATION (app))) != NULL)
+    _na_window_reader_show_message (_na_window_reader_get (GTK_WIDGET (window)),
+                                    _("Annotations Could Not Be Read"), problem);
 }
 
 NaWindowReader *
