@@ -328,10 +328,38 @@ test_reader_annotate_restart (void)
 
   /* Edit: note and tags. */
   activate (window, "win.set-annotation",
-            g_variant_new ("(sss)", id, "The turn to the east", "strategy, east"));
+            g_variant_new ("(ssss)", id, "The turn to the east", "strategy, east", "blue"));
   a = na_user_store_lookup_annotation (store, id);
   g_assert_cmpstr (na_annotation_get_note (a), ==, "The turn to the east");
   g_assert_cmpstr (na_annotation_get_tags (a)[1], ==, "east");
+  g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
+  /* One edit, one undo step: note, tags and colour come back together. */
+  activate (window, "win.undo", NULL);
+  a = na_user_store_lookup_annotation (store, id);
+  g_assert_null (na_annotation_get_note (a));
+  g_assert_cmpstr (na_annotation_get_color (a), ==, "green");
+  activate (window, "win.redo", NULL);
+  a = na_user_store_lookup_annotation (store, id);
+  g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
+
+  /* The Edit Annotation dialog, as a user would: change the note, Save. */
+  activate (window, "win.edit-annotation", g_variant_new_string (id));
+  iterate (300);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+                           "The turn to the east");
+    iterate (300);
+    save_screenshot (GTK_WIDGET (dialog), "edit-annotation.png");
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (100);
+  }
+  a = na_user_store_lookup_annotation (store, id);
+  g_assert_cmpstr (na_annotation_get_note (a), ==, "The turn to the east");
+  g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
 
   /* Mark a passage as the user's own argument. */
   start = offset_of ("Europe's own neighbourhood");

@@ -102,19 +102,20 @@ add_recommendation_action (GtkWidget  *widget,
   na_user_store_add_annotation (self->store, a);
 }
 
-/* win.set-annotation (sss): id, note, tags separated by commas. */
+/* win.set-annotation (ssss): id, note (or claim, or action), tags separated by commas, and
+ * the colour of a highlight ("" keeps it); one edit, one undo step. */
 static void
 set_annotation_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   NaWindowReader *self = _na_window_reader_get (widget);
-  const char *id, *note, *tags;
+  const char *id, *note, *tags, *color;
   g_autoptr(NaAnnotation) edited = NULL;
   g_auto(GStrv) list = NULL;
   NaAnnotation *a;
 
-  g_variant_get (parameter, "(&s&s&s)", &id, &note, &tags);
+  g_variant_get (parameter, "(&s&s&s&s)", &id, &note, &tags, &color);
   if (self->store == NULL || (a = na_user_store_lookup_annotation (self->store, id)) == NULL)
     return;
   edited = na_annotation_copy (a);
@@ -126,6 +127,8 @@ set_annotation_action (GtkWidget  *widget,
   else
     na_annotation_set_note (edited, *note ? note : NULL);
   na_annotation_set_tags (edited, (const char * const *) list);
+  if (*color != '\0')
+    na_annotation_set_color (edited, color);
   na_user_store_replace_annotation (self->store, edited);
 }
 
@@ -201,6 +204,8 @@ redo_action (GtkWidget  *widget,
 
 /* Dialogs */
 
+static const char *color_names[] = { "yellow", "green", "blue", "red", "purple" };
+
 static void
 edit_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
@@ -208,11 +213,14 @@ edit_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
   GtkEditable *tags = g_object_get_data (G_OBJECT (dialog), "tags");
+  GtkDropDown *color = g_object_get_data (G_OBJECT (dialog), "color");
   const char *id = g_object_get_data (G_OBJECT (dialog), "id");
+  guint pos = color ? gtk_drop_down_get_selected (color) : G_N_ELEMENTS (color_names);
 
   if (g_strcmp0 (response, "save") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.set-annotation", "(sss)", id,
-                                gtk_editable_get_text (note), gtk_editable_get_text (tags));
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.set-annotation", "(ssss)", id,
+                                gtk_editable_get_text (note), gtk_editable_get_text (tags),
+                                pos < G_N_ELEMENTS (color_names) ? color_names[pos] : "");
 }
 
 static void
@@ -247,6 +255,16 @@ edit_annotation_action (GtkWidget  *widget,
   tags = na_annotation_get_tags (a);
   tags_text = tags ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (tag_entry), tags_text);
+  if (kind == NA_ANNOTATION_HIGHLIGHT)
+    {
+      const char *labels[] = { _("Yellow"), _("Green"), _("Blue"), _("Red"), _("Purple"), NULL };
+      GtkWidget *color = _na_window_form_dropdown (grid, 2, _("C_olor"), labels);
+
+      for (guint i = 0; i < G_N_ELEMENTS (color_names); i++)
+        if (g_strcmp0 (na_annotation_get_color (a), color_names[i]) == 0)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (color), i);
+      g_object_set_data (G_OBJECT (dialog), "color", color);
+    }
   g_object_set_data (G_OBJECT (dialog), "note", note);
   g_object_set_data (G_OBJECT (dialog), "tags", tag_entry);
   g_object_set_data_full (G_OBJECT (dialog), "id", g_strdup (id), g_free);
@@ -458,7 +476,7 @@ _na_window_annotate_class_init (GtkWidgetClass *widget_class)
                                    add_recommendation_action);
   gtk_widget_class_install_action (widget_class, "win.mark-argument", NULL, mark_action);
   gtk_widget_class_install_action (widget_class, "win.mark-recommendation", NULL, mark_action);
-  gtk_widget_class_install_action (widget_class, "win.set-annotation", "(sss)",
+  gtk_widget_class_install_action (widget_class, "win.set-annotation", "(ssss)",
                                    set_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.edit-annotation", "s",
                                    edit_annotation_action);
