@@ -283,6 +283,18 @@ test_store_unwritable (void)
   g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 1);
 
+  /* Quitting now would not lose them: an emergency copy goes elsewhere. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *copy = na_user_store_save_emergency_copy (store, &error);
+    g_autofree char *data = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (copy, &data, NULL, NULL));
+    g_assert_nonnull (strstr (data, "kept in memory"));
+    g_unlink (copy);
+  }
+
   /* The disk comes back: the retry saves without another edit. */
   g_assert_cmpint (g_unlink (blocker), ==, 0);
   wait_until_saved (store);
@@ -293,11 +305,44 @@ test_store_unwritable (void)
   g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (again)), ==, 1);
 }
 
+/* Quitting with a disk that will not take the file: an emergency copy in the cache folder. */
+static void
+test_store_close_unwritable (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *blocker = g_build_filename (dir, "blocker", NULL);
+  g_autofree char *target = g_build_filename (blocker, "natoasia", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (target);
+  g_autoptr(NaAnnotation) a = highlight ("typed just before quitting");
+  g_autoptr(GDir) cache = NULL;
+  const char *name;
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  na_user_store_add_annotation (store, a);
+  na_user_store_close (store);
+  g_assert_false (na_user_store_get_dirty (store));
+
+  cache = g_dir_open (g_get_user_cache_dir (), 0, NULL);
+  g_assert_nonnull (cache);
+  while ((name = g_dir_read_name (cache)))
+    if (g_str_has_prefix (name, "natoasia-unsaved-annotations-"))
+      {
+        g_autofree char *path = g_build_filename (g_get_user_cache_dir (), name, NULL);
+        g_autofree char *data = NULL;
+
+        g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+        found |= strstr (data, "typed just before quitting") != NULL;
+      }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/store/close-unwritable", test_store_close_unwritable);
   g_test_add_func ("/store/round-trip", test_store_round_trip);
   g_test_add_func ("/store/autosave", test_store_autosave);
   g_test_add_func ("/store/undo-redo", test_store_undo_redo);

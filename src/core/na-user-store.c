@@ -655,9 +655,72 @@ na_user_store_flush (NaUserStore *self)
   if (na_user_store_save (self, &error))
     return TRUE;
 
-  g_warning ("%s", error->message);
+  /* Handled: the caller keeps the edits and reports (save-error, or an emergency copy). */
+  g_debug ("%s", error->message);
   set_save_error (self, error->message);
   return FALSE;
+}
+
+/**
+ * na_user_store_save_emergency_copy:
+ *
+ * When the real file cannot be written and the app must quit anyway: writes everything to a
+ * new file in the cache folder, or failing that the temporary folder, so nothing is lost.
+ *
+ * Returns: (transfer full): the path written, or %NULL with @error
+ */
+char *
+na_user_store_save_emergency_copy (NaUserStore  *self,
+                                   GError      **error)
+{
+  const char *dirs[] = { g_get_user_cache_dir (), g_get_tmp_dir () };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = g_strdup_printf ("natoasia-unsaved-annotations-%s.json", stamp);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (NA_IS_USER_STORE (self), NULL);
+
+  data = serialize (self, &length);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], name, NULL);
+      g_autoptr(GError) local_error = NULL;
+
+      g_mkdir_with_parents (dirs[i], 0700);
+      if (g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_DURABLE, 0600,
+                                    i + 1 < G_N_ELEMENTS (dirs) ? &local_error : error))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
+/**
+ * na_user_store_close:
+ *
+ * On quit: saves what is unsaved; when the file cannot be written, writes an emergency copy
+ * elsewhere and says where on stderr. Nothing typed is lost either way.
+ */
+void
+na_user_store_close (NaUserStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+
+  g_return_if_fail (NA_IS_USER_STORE (self));
+
+  if (!self->dirty || na_user_store_flush (self))
+    return;
+  if ((copy = na_user_store_save_emergency_copy (self, &error)) != NULL)
+    {
+      g_printerr (_("NatoAsia: your annotations could not be saved to “%s”; they were written "
+                    "to “%s” instead.\n"), self->path, copy);
+      set_dirty (self, FALSE);
+    }
+  else
+    g_printerr (_("NatoAsia: your annotations could not be saved to “%s” nor anywhere else: "
+                  "%s\n"), self->path, error->message);
 }
 
 /* Editing */
@@ -1078,8 +1141,7 @@ na_user_store_dispose (GObject *object)
   NaUserStore *self = (NaUserStore *)object;
 
   /* The last chance to save: the application holds the store until quit. */
-  if (self->dirty)
-    na_user_store_flush (self);
+  na_user_store_close (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
 
   G_OBJECT_CLASS (na_user_store_parent_class)->dispose (object);

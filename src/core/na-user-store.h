@@ -31,6 +31,9 @@ gboolean      na_user_store_load               (NaUserStore   *self,
 gboolean      na_user_store_save               (NaUserStore   *self,
                                                 GError       **error);
 gboolean      na_user_store_flush              (NaUserStore   *self);
+void          na_user_store_close              (NaUserStore   *self);
+char         *na_user_store_save_emergency_copy (NaUserStore  *self,
+                                                GError       **error);
 gboolean      na_user_store_get_dirty          (NaUserStore   *self);
 const char   *na_user_store_get_save_error     (NaUserStore   *self);
 void          na_user_store_set_save_delay     (NaUserStore   *self,

@@ -103,9 +103,9 @@ na_application_shutdown (GApplication *app)
 {
   NaApplication *self = NA_APPLICATION (app);
 
-  /* Whatever the debounce has not written yet. */
+  /* Whatever the debounce has not written yet (or an emergency copy, if it cannot be). */
   if (self->user_store != NULL)
-    na_user_store_flush (self->user_store);
+    na_user_store_close (self->user_store);
 
   G_APPLICATION_CLASS (na_application_parent_class)->shutdown (app);
 }
