@@ -550,9 +550,15 @@ test_reader_search_and_new_essay (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Keeper");
   iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelins");
+  iterate (400);
+  g_assert_cmpuint (n_listed (window), ==, 0);
+  g_assert_true (has_mapped_label (GTK_WIDGET (window), "No Results Found"));
+  save_screenshot (GTK_WIDGET (window), "search-no-results.png");
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 3);
+  g_assert_false (has_mapped_label (GTK_WIDGET (window), "No Results Found"));
 
   /* The question filter keeps only essays with arguments on it. */
   dropdown = gtk_widget_get_next_sibling (find_widget (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));

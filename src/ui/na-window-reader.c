@@ -116,6 +116,29 @@ on_search_changed (NaWindowReader *self)
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
+/* An empty list says why: nothing matches the search or filters (not "no essays"). */
+static void
+on_results_changed (NaWindowReader *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->w.list_stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint question = gtk_drop_down_get_selected (self->w.question_dropdown);
+  guint country = gtk_drop_down_get_selected (self->w.country_dropdown);
+  /* Position 0 is "All …"; no position at all before the library is known. */
+  gboolean narrowed = self->ranks != NULL
+                      || (question != GTK_INVALID_LIST_POSITION && question > 0)
+                      || (country != GTK_INVALID_LIST_POSITION && country > 0);
+
+  if (g_strcmp0 (visible, "loading") == 0)
+    return;
+  if (n == 0 && narrowed)
+    gtk_stack_set_visible_child_name (self->w.list_stack, "no-results");
+  else if (n > 0)
+    gtk_stack_set_visible_child_name (self->w.list_stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->w.list_stack, "empty");
+}
+
 static void
 on_filters_changed (NaWindowReader *self)
 {
@@ -767,6 +790,8 @@ _na_window_reader_new (NaWindow                    *window,
   self->search = na_search_new ();
   g_object_set_data (G_OBJECT (window), "na-window-reader", self);
 
+  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_results_changed),
+                            self);
   g_signal_connect_swapped (self->w.search_entry, "search-changed",
                             G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->w.sort_dropdown, "notify::selected",

@@ -20,6 +20,7 @@ typedef struct
   GtkStack       *content_stack;
   NaReader       *reader;
   GtkWidget      *read_button;
+  GtkStack       *list_stack;
 } NaWindowReaderWidgets;
 
 void            _na_window_reader_class_init (GtkWidgetClass              *widget_class);
