@@ -21,6 +21,8 @@ static const struct
   { "compare", bench_compare, "build a 1 000-essay comparison; export the bundled one" },
   { "map", bench_map, "decode the countries, draw a 1920×1080 map frame, hit-test" },
   { "pdf", bench_pdf, "PDF FILE: viewer render vs bare poppler, pixels, scroll stall, memory" },
+  { "search", bench_search, "search 10 000 essays of 2 000 words: app vs bare SQLite FTS5" },
+  { "crash", bench_crash, "kill the store writer 1 000 times; every completed save survives" },
 };
 
 double

@@ -24,5 +24,7 @@ int    bench_parse_jsonglib   (int argc, char **argv);
 int    bench_compare          (int argc, char **argv);
 int    bench_map              (int argc, char **argv);
 int    bench_pdf              (int argc, char **argv);
+int    bench_search           (int argc, char **argv);
+int    bench_crash            (int argc, char **argv);
 
 G_END_DECLS

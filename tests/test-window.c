@@ -68,7 +68,6 @@ save_screenshot (GtkWidget  *widget,
 {
   const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
@@ -79,8 +78,17 @@ save_screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A widget waiting for its layout draws nothing: wait for the frame rather than a fixed time
+   * (slow under AddressSanitizer). */
+  for (guint tries = 0; node == NULL && tries < 50; tries++)
+    {
+      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
+
+      if (tries > 0)
+        iterate (100);
+      gdk_paintable_snapshot (paintable, attempt, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);

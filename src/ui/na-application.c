@@ -12,6 +12,10 @@
 struct _NaApplication
 {
   AdwApplication parent_instance;
+
+  /* The user's annotations, shared by all windows; loaded on first use, saved on quit. */
+  NaUserStore   *user_store;
+  char          *user_store_problem;
 };
 
 G_DEFINE_FINAL_TYPE (NaApplication, na_application, ADW_TYPE_APPLICATION)
@@ -72,6 +76,31 @@ na_application_handle_local_options (GApplication *app,
   return 0;
 }
 
+NaUserStore *
+na_application_get_user_store (NaApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (NA_IS_APPLICATION (self), NULL);
+
+  if (self->user_store == NULL)
+    {
+      self->user_store = na_user_store_new (NULL);
+      if (!na_user_store_load (self->user_store, &error))
+        self->user_store_problem = g_strdup (error->message);
+    }
+  return self->user_store;
+}
+
+/* Why the annotations file could not be read (and where it was kept), once: the first window
+ * to ask tells the user. */
+char *
+na_application_take_user_store_problem (NaApplication *self)
+{
+  g_return_val_if_fail (NA_IS_APPLICATION (self), NULL);
+  return g_steal_pointer (&self->user_store_problem);
+}
+
 static void
 na_application_activate (GApplication *app)
 {
@@ -84,6 +113,29 @@ na_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+}
+
+static void
+na_application_shutdown (GApplication *app)
+{
+  NaApplication *self = NA_APPLICATION (app);
+
+  /* Whatever the debounce has not written yet (or an emergency copy, if it cannot be). */
+  if (self->user_store != NULL)
+    na_user_store_close (self->user_store);
+
+  G_APPLICATION_CLASS (na_application_parent_class)->shutdown (app);
+}
+
+static void
+na_application_finalize (GObject *object)
+{
+  NaApplication *self = NA_APPLICATION (object);
+
+  g_clear_object (&self->user_store);
+  g_clear_pointer (&self->user_store_problem, g_free);
+
+  G_OBJECT_CLASS (na_application_parent_class)->finalize (object);
 }
 
 static void
@@ -169,6 +221,12 @@ na_application_startup (GApplication *app)
     { "win.open-library", { "<Control>o", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.focus-search", { "<Control>f", NULL } },
+    { "win.new-essay", { "<Control><Shift>n", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.add-highlight('yellow')", { "<Control>h", NULL } },
+    { "win.back-to-essay", { "<Alt>Left", NULL } },
   };
 
   G_APPLICATION_CLASS (na_application_parent_class)->startup (app);
@@ -189,6 +247,8 @@ na_application_class_init (NaApplicationClass *klass)
   app_class->activate = na_application_activate;
   app_class->open = na_application_open;
   app_class->startup = na_application_startup;
+  app_class->shutdown = na_application_shutdown;
+  G_OBJECT_CLASS (klass)->finalize = na_application_finalize;
 }
 
 static void

@@ -241,8 +241,9 @@ na_essay_page_dispose (GObject *object)
 {
   NaEssayPage *self = (NaEssayPage *)object;
 
-  /* No gtk_widget_dispose_template(): the template's only child is AdwBin's, which unparents
-   * it itself; doing both unparents it twice. */
+  /* The bin's child is a bound template child: let go of it before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_ESSAY_PAGE);
   g_clear_object (&self->essay);
   g_clear_object (&self->library);
 

@@ -12,6 +12,7 @@
 #include "na-map-view.h"
 #include "na-pdf-page.h"
 #include "na-window.h"
+#include "na-window-reader.h"
 
 struct _NaWindow
 {
@@ -29,6 +30,12 @@ struct _NaWindow
   NaComparisonView     *comparison_view;
   NaMapView            *map_view;
   NaPdfPage            *pdf_page;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *sort_dropdown;
+  GtkDropDown          *question_dropdown;
+  GtkDropDown          *country_dropdown;
+  NaReader             *reader;
+  GtkWidget            *read_button;
 
   /* Owned references */
   NaLibrary            *library;
@@ -36,6 +43,7 @@ struct _NaWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   NaAttachments        *attachments;
+  NaWindowReader       *reader_state;
 };
 
 G_DEFINE_FINAL_TYPE (NaWindow, na_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -54,19 +62,6 @@ na_window_new (NaApplication *application)
   return g_object_new (NA_TYPE_WINDOW, "application", application, NULL);
 }
 
-/* Newest first; undated essays last; ties by title so the order is stable. */
-static int
-compare_essays (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  NaEssay *ea = (NaEssay *) a;
-  NaEssay *eb = (NaEssay *) b;
-  int cmp = na_date_compare (na_essay_get_issued (eb), na_essay_get_issued (ea));
-
-  return cmp != 0 ? cmp : g_utf8_collate (na_essay_get_title (ea), na_essay_get_title (eb));
-}
-
 static void
 update_content (NaWindow *self)
 {
@@ -76,6 +71,7 @@ update_content (NaWindow *self)
   na_map_view_set_essay (self->map_view, essay);
   na_pdf_page_set_essay (self->pdf_page, essay);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attach-pdf", essay != NULL);
+  _na_window_reader_essay_changed (self->reader_state, essay);
   gtk_stack_set_visible_child_name (self->content_stack, essay ? "essay" : "none");
 
   /* On a narrow window the sidebar covers the page: get it out of the way once chosen. */
@@ -101,7 +97,7 @@ void
 na_window_set_library (NaWindow  *self,
                        NaLibrary *library)
 {
-  g_autoptr(GtkSortListModel) sorted = NULL;
+  GListModel *sorted;
   GListModel *essays;
   const char *title;
 
@@ -112,9 +108,8 @@ na_window_set_library (NaWindow  *self,
     return;
 
   essays = library ? na_library_get_essays (library) : NULL;
-  sorted = gtk_sort_list_model_new (essays ? g_object_ref (essays) : NULL,
-                                    GTK_SORTER (gtk_custom_sorter_new (compare_essays,
-                                                                       NULL, NULL)));
+  /* Searched, filtered and sorted, with the user's own essays (na-window-reader.c). */
+  sorted = _na_window_reader_set_library (self->reader_state, library);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
   na_essay_page_set_library (self->essay_page, library);
   na_comparison_view_set_library (self->comparison_view, library);
@@ -182,12 +177,16 @@ show_item_action (GtkWidget  *widget,
     essay_id = na_recommendation_get_essay_id (recommendation);
   else if (na_library_lookup_essay (self->library, id) != NULL)
     essay_id = id;
+  else
+    essay_id = _na_window_reader_essay_of_item (self->reader_state, id);
 
   if (essay_id == NULL)
     return;
 
   na_window_select_essay (self, essay_id);
   adw_view_stack_set_visible_child_name (self->view_stack, "essay");
+  /* With a text attached, the reader shows the item's passage. */
+  _na_window_reader_show_item (self->reader_state, id);
 }
 
 static void
@@ -380,6 +379,7 @@ na_window_dispose (GObject *object)
   NaWindow *self = (NaWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->reader_state, _na_window_reader_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_WINDOW);
 
   G_OBJECT_CLASS (na_window_parent_class)->dispose (object);
@@ -472,6 +472,13 @@ na_window_class_init (NaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaWindow, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, pdf_page);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, question_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, read_button);
+  _na_window_reader_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
@@ -488,8 +495,15 @@ static void
 na_window_init (NaWindow *self)
 {
   g_autoptr(GPropertyAction) toggle_sidebar = NULL;
+  NaWindowReaderWidgets reader_widgets;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  reader_widgets = (NaWindowReaderWidgets) {
+    self->search_entry, self->sort_dropdown, self->question_dropdown, self->country_dropdown,
+    self->content_stack, self->reader, self->read_button, self->list_stack,
+  };
+  self->reader_state = _na_window_reader_new (self, &reader_widgets);
 
   self->cancellable = g_cancellable_new ();
   self->selection = gtk_single_selection_new (NULL);

@@ -6,6 +6,7 @@
 #include "na-application.h"
 #include "na-pdf-page.h"
 #include "na-library.h"
+#include "na-user-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,9 @@ void       na_window_open_library   (NaWindow      *self,
 NaPdfPage *na_window_get_pdf_page   (NaWindow      *self);
 void       na_window_select_essay   (NaWindow      *self,
                                      const char    *essay_id);
+/* na-window-reader.c */
+void         na_window_set_user_store (NaWindow    *self,
+                                       NaUserStore *store);
+NaUserStore *na_window_get_user_store (NaWindow    *self);
 
 G_END_DECLS

@@ -1,0 +1,492 @@
+/* na-window-annotate.c — the window's annotation actions: highlights, notes and tags, the
+ * user's own arguments and recommendations, versions of bundled arguments, undo and redo.
+ * The parametrised actions make the edit; the dialogs only collect what to pass them. */
+#define G_LOG_DOMAIN "na-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "na-window-reader-private.h"
+
+static char **
+split_list (const char *text)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) parts = g_strsplit_set (text ? text : "", ",;", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (b, parts[i]);
+  return g_strv_builder_end (b);
+}
+
+/* A new annotation on the reader's selection; NULL (and a toast-free beep) when none. */
+static NaAnnotation *
+annotation_for_selection (NaWindowReader   *self,
+                          NaAnnotationKind  kind)
+{
+  g_autofree char *quote = NULL;
+  NaAnnotation *a;
+  int start, end;
+
+  if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->w.reader))
+      || !na_reader_get_selection (self->w.reader, &start, &end, &quote) || start == end)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self->window));
+      return NULL;
+    }
+  a = na_annotation_new (kind);
+  na_annotation_set_essay_id (a, na_essay_get_id (na_reader_get_essay (self->w.reader)));
+  na_annotation_set_range (a, start, end);
+  na_annotation_set_quote (a, quote);
+  return a;
+}
+
+static void
+add_highlight_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  g_autoptr(NaAnnotation) a = annotation_for_selection (self, NA_ANNOTATION_HIGHLIGHT);
+
+  if (a == NULL)
+    return;
+  na_annotation_set_color (a, g_variant_get_string (parameter, NULL));
+  na_user_store_add_annotation (self->store, a);
+}
+
+static void
+add_argument_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  g_autoptr(NaAnnotation) a = annotation_for_selection (self, NA_ANNOTATION_ARGUMENT);
+  const char *question, *stance, *claim, *countries;
+  g_auto(GStrv) codes = NULL;
+  int value = NA_STANCE_NEUTRAL;
+
+  if (a == NULL)
+    return;
+  g_variant_get (parameter, "(&s&s&s&s)", &question, &stance, &claim, &countries);
+  na_enum_from_nick (NA_TYPE_STANCE, stance, &value);
+  codes = split_list (countries);
+  na_annotation_set_question_id (a, *question ? question : NULL);
+  na_annotation_set_stance (a, value);
+  na_annotation_set_claim (a, claim);
+  na_annotation_set_countries (a, (const char * const *) codes);
+  na_user_store_add_annotation (self->store, a);
+}
+
+static void
+add_recommendation_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  g_autoptr(NaAnnotation) a = annotation_for_selection (self, NA_ANNOTATION_RECOMMENDATION);
+  const char *actor, *action, *countries;
+  g_auto(GStrv) codes = NULL;
+  int value = NA_ACTOR_NATO;
+
+  if (a == NULL)
+    return;
+  g_variant_get (parameter, "(&s&s&s)", &actor, &action, &countries);
+  na_enum_from_nick (NA_TYPE_ACTOR, actor, &value);
+  codes = split_list (countries);
+  na_annotation_set_actor (a, value);
+  na_annotation_set_action (a, action);
+  na_annotation_set_countries (a, (const char * const *) codes);
+  na_user_store_add_annotation (self->store, a);
+}
+
+/* win.set-annotation (ssss): id, note (or claim, or action), tags separated by commas, and
+ * the colour of a highlight ("" keeps it); one edit, one undo step. */
+static void
+set_annotation_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  const char *id, *note, *tags, *color;
+  g_autoptr(NaAnnotation) edited = NULL;
+  g_auto(GStrv) list = NULL;
+  NaAnnotation *a;
+
+  g_variant_get (parameter, "(&s&s&s&s)", &id, &note, &tags, &color);
+  if (self->store == NULL || (a = na_user_store_lookup_annotation (self->store, id)) == NULL)
+    return;
+  edited = na_annotation_copy (a);
+  list = split_list (tags);
+  if (na_annotation_get_kind (a) == NA_ANNOTATION_ARGUMENT)
+    na_annotation_set_claim (edited, note);
+  else if (na_annotation_get_kind (a) == NA_ANNOTATION_RECOMMENDATION)
+    na_annotation_set_action (edited, note);
+  else
+    na_annotation_set_note (edited, *note ? note : NULL);
+  na_annotation_set_tags (edited, (const char * const *) list);
+  if (*color != '\0')
+    na_annotation_set_color (edited, color);
+  na_user_store_replace_annotation (self->store, edited);
+}
+
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+
+  if (self->store != NULL)
+    na_user_store_remove_annotation (self->store, g_variant_get_string (parameter, NULL));
+}
+
+/* win.override-argument (sss): a bundled argument's id, the user's stance and claim. */
+static void
+override_argument_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  g_autoptr(NaAnnotation) over = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  const char *id, *stance, *claim;
+  NaArgument *arg;
+  int value;
+
+  g_variant_get (parameter, "(&s&s&s)", &id, &stance, &claim);
+  if (self->store == NULL || self->library == NULL
+      || (arg = na_library_lookup_argument (self->library, id)) == NULL)
+    return;
+  if (!na_enum_from_nick (NA_TYPE_STANCE, stance, &value))
+    value = na_argument_get_stance (arg);
+  na_annotation_set_id (over, id);
+  na_annotation_set_essay_id (over, na_argument_get_essay_id (arg));
+  na_annotation_set_question_id (over, na_argument_get_question_id (arg));
+  na_annotation_set_stance (over, value);
+  na_annotation_set_claim (over, *claim ? claim : na_argument_get_claim (arg));
+  na_user_store_set_override (self->store, over);
+}
+
+static void
+restore_original_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+
+  if (self->store != NULL)
+    na_user_store_restore_original (self->store, g_variant_get_string (parameter, NULL));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+
+  if (self->store != NULL)
+    na_user_store_undo (self->store);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+
+  if (self->store != NULL)
+    na_user_store_redo (self->store);
+}
+
+/* Dialogs */
+
+static const char *color_names[] = { "yellow", "green", "blue", "red", "purple" };
+
+static void
+edit_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  NaWindowReader   *self)
+{
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+  GtkEditable *tags = g_object_get_data (G_OBJECT (dialog), "tags");
+  GtkDropDown *color = g_object_get_data (G_OBJECT (dialog), "color");
+  const char *id = g_object_get_data (G_OBJECT (dialog), "id");
+  guint pos = color ? gtk_drop_down_get_selected (color) : G_N_ELEMENTS (color_names);
+
+  if (g_strcmp0 (response, "save") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.set-annotation", "(ssss)", id,
+                                gtk_editable_get_text (note), gtk_editable_get_text (tags),
+                                pos < G_N_ELEMENTS (color_names) ? color_names[pos] : "");
+}
+
+static void
+edit_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  const char * const *tags;
+  g_autofree char *tags_text = NULL;
+  GtkWidget *dialog, *grid, *note, *tag_entry;
+  NaAnnotation *a;
+  NaAnnotationKind kind;
+
+  if (self->store == NULL || (a = na_user_store_lookup_annotation (self->store, id)) == NULL)
+    return;
+  kind = na_annotation_get_kind (a);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Edit Annotation"),
+                                   na_annotation_get_quote (a));
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  note = _na_window_form_entry (grid, 0, kind == NA_ANNOTATION_ARGUMENT ? _("_Claim")
+                              : kind == NA_ANNOTATION_RECOMMENDATION ? _("_Action") : _("_Note"),
+                     "");
+  tag_entry = _na_window_form_entry (grid, 1, _("_Tags"), _("Separated by commas"));
+  gtk_editable_set_text (GTK_EDITABLE (note),
+                         kind == NA_ANNOTATION_ARGUMENT ? na_annotation_get_claim (a)
+                         : kind == NA_ANNOTATION_RECOMMENDATION ? na_annotation_get_action (a)
+                         : na_annotation_get_note (a) ? na_annotation_get_note (a) : "");
+  tags = na_annotation_get_tags (a);
+  tags_text = tags ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (tag_entry), tags_text);
+  if (kind == NA_ANNOTATION_HIGHLIGHT)
+    {
+      const char *labels[] = { _("Yellow"), _("Green"), _("Blue"), _("Red"), _("Purple"), NULL };
+      GtkWidget *color = _na_window_form_dropdown (grid, 2, _("C_olor"), labels);
+
+      for (guint i = 0; i < G_N_ELEMENTS (color_names); i++)
+        if (g_strcmp0 (na_annotation_get_color (a), color_names[i]) == 0)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (color), i);
+      g_object_set_data (G_OBJECT (dialog), "color", color);
+    }
+  g_object_set_data (G_OBJECT (dialog), "note", note);
+  g_object_set_data (G_OBJECT (dialog), "tags", tag_entry);
+  g_object_set_data_full (G_OBJECT (dialog), "id", g_strdup (id), g_free);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+_na_window_form_dropdown (GtkWidget          *grid,
+                          int                 row,
+                          const char         *label_text,
+                          const char * const *items)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (items);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), dropdown, 1, row, 1, 1);
+  return dropdown;
+}
+
+static void
+mark_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  NaWindowReader   *self)
+{
+  GtkDropDown *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkDropDown *stance = g_object_get_data (G_OBJECT (dialog), "stance");
+  GtkEditable *text = g_object_get_data (G_OBJECT (dialog), "text");
+  GtkEditable *countries = g_object_get_data (G_OBJECT (dialog), "countries");
+  guint pos = gtk_drop_down_get_selected (first);
+
+  if (g_strcmp0 (response, "mark") != 0)
+    return;
+  if (stance != NULL)
+    {
+      const char *question = pos + 1 < self->question_ids->len
+                             ? self->question_ids->pdata[pos + 1] : "";
+
+      gtk_widget_activate_action (GTK_WIDGET (self->window), "win.add-argument", "(ssss)",
+                                  question,
+                                  na_enum_to_nick (NA_TYPE_STANCE,
+                                                   gtk_drop_down_get_selected (stance)),
+                                  gtk_editable_get_text (text),
+                                  gtk_editable_get_text (countries));
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.add-recommendation", "(sss)",
+                                na_enum_to_nick (NA_TYPE_ACTOR, pos),
+                                gtk_editable_get_text (text),
+                                gtk_editable_get_text (countries));
+}
+
+static void
+mark_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  gboolean argument = g_str_equal (action_name, "win.mark-argument");
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  g_autofree char *quote = NULL;
+  GtkWidget *dialog, *grid;
+  int start, end;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->w.reader))
+      || !na_reader_get_selection (self->w.reader, &start, &end, &quote))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window),
+                                   argument ? _("Mark as Argument")
+                                            : _("Mark as Recommendation"), quote);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  if (argument)
+    {
+      GListModel *questions = self->library ? na_library_get_questions (self->library) : NULL;
+      const char *stances[] = { na_stance_to_label (NA_STANCE_SUPPORTS),
+                                na_stance_to_label (NA_STANCE_OPPOSES),
+                                na_stance_to_label (NA_STANCE_MIXED),
+                                na_stance_to_label (NA_STANCE_NEUTRAL), NULL };
+
+      for (guint i = 0; questions && i < g_list_model_get_n_items (questions); i++)
+        {
+          g_autoptr(NaQuestion) q = g_list_model_get_item (questions, i);
+
+          g_strv_builder_add (b, na_question_get_title (q));
+        }
+      items = g_strv_builder_end (b);
+      g_object_set_data (G_OBJECT (dialog), "first",
+                         _na_window_form_dropdown (grid, 0, _("_Question"), (const char * const *) items));
+      g_object_set_data (G_OBJECT (dialog), "stance",
+                         _na_window_form_dropdown (grid, 1, _("_Stance"), stances));
+      g_object_set_data (G_OBJECT (dialog), "text", _na_window_form_entry (grid, 2, _("_Claim"), ""));
+    }
+  else
+    {
+      for (int actor = NA_ACTOR_NATO; actor <= NA_ACTOR_OTHER; actor++)
+        g_strv_builder_add (b, na_actor_to_label (actor));
+      items = g_strv_builder_end (b);
+      g_object_set_data (G_OBJECT (dialog), "first",
+                         _na_window_form_dropdown (grid, 0, _("_Who"), (const char * const *) items));
+      g_object_set_data (G_OBJECT (dialog), "text", _na_window_form_entry (grid, 2, _("_Action"), ""));
+    }
+  g_object_set_data (G_OBJECT (dialog), "countries",
+                     _na_window_form_entry (grid, 3, _("C_ountries"), _("Codes, e.g. JPN, KOR")));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "mark", _("_Mark"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mark",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mark");
+  g_signal_connect (dialog, "response", G_CALLBACK (mark_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_item_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       NaWindowReader   *self)
+{
+  GtkDropDown *stance = g_object_get_data (G_OBJECT (dialog), "stance");
+  GtkEditable *claim = g_object_get_data (G_OBJECT (dialog), "claim");
+  const char *id = g_object_get_data (G_OBJECT (dialog), "id");
+
+  if (g_strcmp0 (response, "save") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.override-argument", "(sss)", id,
+                                na_enum_to_nick (NA_TYPE_STANCE,
+                                                 gtk_drop_down_get_selected (stance)),
+                                gtk_editable_get_text (claim));
+}
+
+/* win.edit-item (s): the user's version of a bundled argument, kept apart from the original. */
+static void
+edit_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  const char *stances[] = { na_stance_to_label (NA_STANCE_SUPPORTS),
+                            na_stance_to_label (NA_STANCE_OPPOSES),
+                            na_stance_to_label (NA_STANCE_MIXED),
+                            na_stance_to_label (NA_STANCE_NEUTRAL), NULL };
+  GtkWidget *dialog, *grid, *stance, *claim;
+  NaAnnotation *over;
+  NaArgument *arg;
+
+  if (self->store == NULL || self->library == NULL
+      || (arg = na_library_lookup_argument (self->library, id)) == NULL)
+    return;
+  over = na_user_store_lookup_override (self->store, id);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Edit Argument"),
+                                   _("Your version is kept apart from the bundled analysis; "
+                                     "“Restore Original” brings the original back."));
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  stance = _na_window_form_dropdown (grid, 0, _("_Stance"), stances);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (stance),
+                              over ? na_annotation_get_stance (over)
+                                   : na_argument_get_stance (arg));
+  claim = _na_window_form_entry (grid, 1, _("_Claim"), "");
+  gtk_editable_set_text (GTK_EDITABLE (claim),
+                         over ? na_annotation_get_claim (over) : na_argument_get_claim (arg));
+  g_object_set_data (G_OBJECT (dialog), "stance", stance);
+  g_object_set_data (G_OBJECT (dialog), "claim", claim);
+  g_object_set_data_full (G_OBJECT (dialog), "id", g_strdup (id), g_free);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_item_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_na_window_annotate_update_undo (NaWindowReader *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.undo",
+                                 self->store && na_user_store_can_undo (self->store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.redo",
+                                 self->store && na_user_store_can_redo (self->store));
+}
+
+void
+_na_window_annotate_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.add-highlight", "s",
+                                   add_highlight_action);
+  gtk_widget_class_install_action (widget_class, "win.add-argument", "(ssss)",
+                                   add_argument_action);
+  gtk_widget_class_install_action (widget_class, "win.add-recommendation", "(sss)",
+                                   add_recommendation_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-argument", NULL, mark_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-recommendation", NULL, mark_action);
+  gtk_widget_class_install_action (widget_class, "win.set-annotation", "(ssss)",
+                                   set_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-annotation", "s",
+                                   edit_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-annotation", "s",
+                                   delete_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.override-argument", "(sss)",
+                                   override_argument_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-item", "s", edit_item_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-original", "s",
+                                   restore_original_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+}

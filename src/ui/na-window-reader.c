@@ -1,0 +1,832 @@
+/* na-window-reader.c — the window's side of reading: searching and filtering the library,
+ * attaching texts, the reader, annotations with undo; everything goes through win.* actions */
+#define G_LOG_DOMAIN "na-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "na-application.h"
+#include "na-essay-analysis.h"
+#include "na-text-source.h"
+#include "na-window-reader-private.h"
+
+NaWindowReader *
+_na_window_reader_get (GtkWidget *window)
+{
+  return g_object_get_data (G_OBJECT (window), "na-window-reader");
+}
+
+void
+_na_window_reader_show_message (NaWindowReader *self,
+                                const char     *heading,
+                                const char     *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Search and filters */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  NaWindowReader *self = user_data;
+  const char *id = na_essay_get_id (item);
+  const char *question, *country;
+  GHashTable *set;
+  guint pos;
+
+  if (self->ranks != NULL && !g_hash_table_contains (self->ranks, id))
+    return FALSE;
+
+  pos = gtk_drop_down_get_selected (self->w.question_dropdown);
+  question = pos > 0 && pos < self->question_ids->len ? self->question_ids->pdata[pos] : NULL;
+  if (question != NULL
+      && ((set = g_hash_table_lookup (self->questions, id)) == NULL
+          || !g_hash_table_contains (set, question)))
+    return FALSE;
+
+  pos = gtk_drop_down_get_selected (self->w.country_dropdown);
+  country = pos > 0 && pos < self->country_codes->len ? self->country_codes->pdata[pos] : NULL;
+  if (country != NULL
+      && ((set = g_hash_table_lookup (self->countries, id)) == NULL
+          || !g_hash_table_contains (set, country)))
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+compare_by_date (NaEssay *a,
+                 NaEssay *b)
+{
+  int cmp = na_date_compare (na_essay_get_issued (b), na_essay_get_issued (a));
+
+  return cmp != 0 ? cmp : g_utf8_collate (na_essay_get_title (a), na_essay_get_title (b));
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  NaWindowReader *self = user_data;
+  NaEssay *ea = (NaEssay *) a, *eb = (NaEssay *) b;
+  guint mode = gtk_drop_down_get_selected (self->w.sort_dropdown);
+
+  if (mode == SORT_AUTHOR)
+    {
+      g_autofree char *x = na_essay_dup_authors_display (ea);
+      g_autofree char *y = na_essay_dup_authors_display (eb);
+      int cmp = g_utf8_collate (x ? x : "", y ? y : "");
+
+      return cmp != 0 ? cmp : compare_by_date (ea, eb);
+    }
+  if (mode == SORT_RELEVANCE && self->ranks != NULL)
+    {
+      guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, na_essay_get_id (ea)));
+      guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, na_essay_get_id (eb)));
+
+      if (ra != rb)
+        return ra < rb ? -1 : 1;
+    }
+  return compare_by_date (ea, eb);
+}
+
+static void
+on_search_changed (NaWindowReader *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->w.search_entry));
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  if (text != NULL && *text != '\0')
+    {
+      ids = na_search_query (self->search, text, &error);
+      self->ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; ids && i < ids->len; i++)
+        g_hash_table_insert (self->ranks, g_strdup (ids->pdata[i]), GUINT_TO_POINTER (i + 1));
+    }
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* An empty list says why: nothing matches the search or filters (not "no essays"). */
+static void
+on_results_changed (NaWindowReader *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->w.list_stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint question = gtk_drop_down_get_selected (self->w.question_dropdown);
+  guint country = gtk_drop_down_get_selected (self->w.country_dropdown);
+  /* Position 0 is "All …"; no position at all before the library is known. */
+  gboolean narrowed = self->ranks != NULL
+                      || (question != GTK_INVALID_LIST_POSITION && question > 0)
+                      || (country != GTK_INVALID_LIST_POSITION && country > 0);
+
+  if (g_strcmp0 (visible, "loading") == 0)
+    return;
+  if (n == 0 && narrowed)
+    gtk_stack_set_visible_child_name (self->w.list_stack, "no-results");
+  else if (n > 0)
+    gtk_stack_set_visible_child_name (self->w.list_stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->w.list_stack, "empty");
+}
+
+static void
+on_filters_changed (NaWindowReader *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_sort_changed (NaWindowReader *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+add_to_set (GHashTable *map,
+            const char *essay_id,
+            const char *value)
+{
+  GHashTable *set;
+
+  if (value == NULL)
+    return;
+  if ((set = g_hash_table_lookup (map, essay_id)) == NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (map, (gpointer) essay_id, set);
+    }
+  g_hash_table_add (set, (gpointer) value);
+}
+
+/* Which questions and countries each essay speaks to, for the filters; strings are the
+ * library's. */
+static void
+index_library (NaWindowReader *self)
+{
+  GListModel *args = na_library_get_arguments (self->library);
+  GListModel *recs = na_library_get_recommendations (self->library);
+  GListModel *list;
+  g_autoptr(GtkStringList) q_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) c_names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (args); i++)
+    {
+      g_autoptr(NaArgument) a = g_list_model_get_item (args, i);
+      const char * const *cs = na_argument_get_countries (a);
+
+      add_to_set (self->questions, na_argument_get_essay_id (a), na_argument_get_question_id (a));
+      for (guint c = 0; cs && cs[c]; c++)
+        add_to_set (self->countries, na_argument_get_essay_id (a), cs[c]);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (recs); i++)
+    {
+      g_autoptr(NaRecommendation) r = g_list_model_get_item (recs, i);
+      const char * const *cs = na_recommendation_get_countries (r);
+
+      add_to_set (self->questions, na_recommendation_get_essay_id (r),
+                  na_recommendation_get_question_id (r));
+      for (guint c = 0; cs && cs[c]; c++)
+        add_to_set (self->countries, na_recommendation_get_essay_id (r), cs[c]);
+    }
+
+  g_ptr_array_set_size (self->question_ids, 0);
+  g_ptr_array_add (self->question_ids, NULL);
+  gtk_string_list_append (q_names, _("All Questions"));
+  list = na_library_get_questions (self->library);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(NaQuestion) q = g_list_model_get_item (list, i);
+
+      g_ptr_array_add (self->question_ids, g_strdup (na_question_get_id (q)));
+      gtk_string_list_append (q_names, na_question_get_title (q));
+    }
+  g_ptr_array_set_size (self->country_codes, 0);
+  g_ptr_array_add (self->country_codes, NULL);
+  gtk_string_list_append (c_names, _("All Countries"));
+  list = na_library_get_countries (self->library);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(NaCountry) c = g_list_model_get_item (list, i);
+
+      g_ptr_array_add (self->country_codes, g_strdup (na_country_get_code (c)));
+      gtk_string_list_append (c_names, na_country_get_name (c));
+    }
+  gtk_drop_down_set_model (self->w.question_dropdown, G_LIST_MODEL (q_names));
+  gtk_drop_down_set_model (self->w.country_dropdown, G_LIST_MODEL (c_names));
+}
+
+static void
+index_essay (NaWindowReader *self,
+             NaEssay        *essay)
+{
+  na_search_set_essay (self->search, essay,
+                       g_hash_table_lookup (self->texts, na_essay_get_id (essay)));
+}
+
+/* Loads the attached text of @essay (cached); NULL with @error naming the file. */
+static const char *
+load_text (NaWindowReader  *self,
+           NaEssay         *essay,
+           GError         **error)
+{
+  const char *id = na_essay_get_id (essay);
+  const char *path, *stored_sha = NULL;
+  g_autofree char *sha = NULL;
+  char *text;
+
+  if ((text = g_hash_table_lookup (self->texts, id)) != NULL)
+    return text;
+  if (self->store == NULL || (path = na_user_store_get_attachment (self->store, id,
+                                                                   &stored_sha)) == NULL)
+    return NULL;
+  if ((text = na_text_source_load (path, 0, &sha, error)) == NULL)
+    return NULL;
+  if (stored_sha != NULL && g_strcmp0 (stored_sha, sha) != 0)
+    g_message ("“%s” changed since it was attached; anchors are resolved again", path);
+  g_hash_table_insert (self->texts, g_strdup (id), text);
+  return text;
+}
+
+/* Attached texts are searched too: load those that can be, silently skip the others (the
+ * reader says what is wrong when the user opens them). */
+static void
+index_attached_texts (NaWindowReader *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sources);
+
+  for (guint s = 0; s < g_list_model_get_n_items (model); s++)
+    {
+      g_autoptr(GListModel) essays = g_list_model_get_item (model, s);
+
+      for (guint i = 0; i < g_list_model_get_n_items (essays); i++)
+        {
+          g_autoptr(NaEssay) essay = g_list_model_get_item (essays, i);
+
+          if (self->store && na_user_store_get_attachment (self->store,
+                                                           na_essay_get_id (essay), NULL))
+            load_text (self, essay, NULL);
+          index_essay (self, essay);
+        }
+    }
+}
+
+static void
+rebuild_sources (NaWindowReader *self)
+{
+  /* A fresh index: the essays of a library opened before must not be found. */
+  g_clear_object (&self->search);
+  self->search = na_search_new ();
+  g_list_store_remove_all (self->sources);
+  if (self->library != NULL)
+    g_list_store_append (self->sources, na_library_get_essays (self->library));
+  if (self->store != NULL)
+    g_list_store_append (self->sources, na_user_store_get_essays (self->store));
+  index_attached_texts (self);
+  on_search_changed (self);
+}
+
+GListModel *
+_na_window_reader_set_library (NaWindowReader *self,
+                               NaLibrary      *library)
+{
+  g_set_object (&self->library, library);
+  g_hash_table_remove_all (self->questions);
+  g_hash_table_remove_all (self->countries);
+  if (library != NULL)
+    index_library (self);
+  rebuild_sources (self);
+  return G_LIST_MODEL (self->sorted);
+}
+
+static void
+on_store_changed (NaWindowReader *self)
+{
+  GListModel *mine = na_user_store_get_essays (self->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
+    {
+      g_autoptr(NaEssay) essay = g_list_model_get_item (mine, i);
+
+      index_essay (self, essay);
+    }
+  if (self->essay != NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->w.content_stack), "reader") == 0)
+    na_reader_refresh (self->w.reader);
+}
+
+static void
+on_save_error (NaWindowReader *self)
+{
+  const char *message = na_user_store_get_save_error (self->store);
+
+  if (message != NULL)
+    _na_window_reader_show_message (self, _("Annotations Not Saved Yet"), message);
+}
+
+void
+na_window_set_user_store (NaWindow    *window,
+                          NaUserStore *store)
+{
+  NaWindowReader *self = _na_window_reader_get (GTK_WIDGET (window));
+
+  g_return_if_fail (!store || NA_IS_USER_STORE (store));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (!g_set_object (&self->store, store))
+    return;
+  if (store != NULL)
+    {
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+      g_signal_connect_swapped (store, "notify::save-error", G_CALLBACK (on_save_error), self);
+      g_signal_connect_swapped (store, "notify::can-undo", G_CALLBACK (_na_window_annotate_update_undo),
+                                self);
+      g_signal_connect_swapped (store, "notify::can-redo", G_CALLBACK (_na_window_annotate_update_undo),
+                                self);
+    }
+  _na_window_annotate_update_undo (self);
+  g_hash_table_remove_all (self->texts);
+  rebuild_sources (self);
+}
+
+NaUserStore *
+na_window_get_user_store (NaWindow *window)
+{
+  return _na_window_reader_get (GTK_WIDGET (window))->store;
+}
+
+/* The selected essay changed: back to its page; "Read" only when a text is attached. */
+void
+_na_window_reader_essay_changed (NaWindowReader *self,
+                                 NaEssay        *essay)
+{
+  g_set_object (&self->essay, essay);
+  gtk_widget_set_visible (self->w.read_button,
+                          essay && self->store
+                          && na_user_store_get_attachment (self->store, na_essay_get_id (essay),
+                                                           NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.attach-source", essay != NULL);
+}
+
+static gboolean
+open_reader (NaWindowReader *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  if (self->essay == NULL)
+    return FALSE;
+  if ((text = load_text (self, self->essay, &error)) == NULL)
+    {
+      if (error != NULL)
+        _na_window_reader_show_message (self, _("Could Not Open the Text Source"), error->message);
+      return FALSE;
+    }
+  if (na_reader_get_essay (self->w.reader) != self->essay)
+    na_reader_show (self->w.reader, self->library, self->store, self->essay, text);
+  else
+    na_reader_refresh (self->w.reader);
+  gtk_stack_set_visible_child_name (self->w.content_stack, "reader");
+  return TRUE;
+}
+
+/* The essay of one of the user's annotations, or of one of their essays; NULL if none. */
+const char *
+_na_window_reader_essay_of_item (NaWindowReader *self,
+                                 const char     *item_id)
+{
+  NaAnnotation *a;
+  GListModel *mine;
+
+  if (self->store == NULL)
+    return NULL;
+  if ((a = na_user_store_lookup_annotation (self->store, item_id)) != NULL)
+    return na_annotation_get_essay_id (a);
+  mine = na_user_store_get_essays (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (mine); i++)
+    {
+      g_autoptr(NaEssay) essay = g_list_model_get_item (mine, i);
+
+      if (g_strcmp0 (na_essay_get_id (essay), item_id) == 0)
+        return na_essay_get_id (essay);  /* the store keeps the essay */
+    }
+  return NULL;
+}
+
+/* win.show-item, when the essay has a text: the reader, scrolled to the item's passage. */
+gboolean
+_na_window_reader_show_item (NaWindowReader *self,
+                             const char     *item_id)
+{
+  if (self->essay == NULL || self->store == NULL
+      || !na_user_store_get_attachment (self->store, na_essay_get_id (self->essay), NULL))
+    return FALSE;
+  if (!open_reader (self))
+    return FALSE;
+  return na_reader_scroll_to_item (self->w.reader, item_id);
+}
+
+/* Actions: reading */
+
+static void
+read_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  open_reader (_na_window_reader_get (widget));
+}
+
+static void
+back_to_essay_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+
+  gtk_stack_set_visible_child_name (self->w.content_stack, self->essay ? "essay" : "none");
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+
+  /* The sidebar holds the search field: show it first when it is hidden. */
+  g_action_group_change_action_state (G_ACTION_GROUP (widget), "toggle-sidebar",
+                                      g_variant_new_boolean (TRUE));
+  gtk_widget_grab_focus (GTK_WIDGET (self->w.search_entry));
+}
+
+/* Attaches @path to @essay_id after checking it reads as text; the message names the file. */
+static gboolean
+attach_file (NaWindowReader *self,
+             const char     *essay_id,
+             const char     *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  char *text;
+
+  if ((text = na_text_source_load (path, 0, &sha, &error)) == NULL)
+    {
+      _na_window_reader_show_message (self, _("Could Not Attach the Text Source"), error->message);
+      return FALSE;
+    }
+  g_hash_table_replace (self->texts, g_strdup (essay_id), text);
+  na_user_store_set_attachment (self->store, essay_id, path, sha);
+  return TRUE;
+}
+
+/* win.attach-file (s): the path, for the chooser's response and for tests. */
+static void
+attach_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+
+  if (self->essay == NULL || self->store == NULL)
+    return;
+  if (attach_file (self, na_essay_get_id (self->essay), g_variant_get_string (parameter, NULL)))
+    {
+      na_reader_show (self->w.reader, NULL, NULL, NULL, NULL);
+      _na_window_reader_essay_changed (self, self->essay);
+      open_reader (self);
+    }
+}
+
+static GtkFileChooserNative *
+text_chooser (NaWindowReader *self,
+              const char     *title)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self->window),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Text and Markdown files"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+attach_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  NaWindowReader  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      gtk_widget_activate_action (GTK_WIDGET (self->window), "win.attach-file", "s", path);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+attach_source_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  GtkFileChooserNative *chooser = text_chooser (self, _("Attach Text Source"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (attach_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* win.create-essay (a{ss}): title, authors, date, venue, url and path; for the form and tests. */
+static void
+create_essay_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  g_autoptr(NaEssay) essay = na_essay_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
+  const char *title = NULL, *authors = NULL, *date = NULL, *venue = NULL, *url = NULL;
+  const char *path = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+  char *text;
+  const char *id;
+
+  g_variant_lookup (parameter, "title", "&s", &title);
+  g_variant_lookup (parameter, "authors", "&s", &authors);
+  g_variant_lookup (parameter, "date", "&s", &date);
+  g_variant_lookup (parameter, "venue", "&s", &venue);
+  g_variant_lookup (parameter, "url", "&s", &url);
+  g_variant_lookup (parameter, "path", "&s", &path);
+  if (self->store == NULL || path == NULL)
+    return;
+  if ((text = na_text_source_load (path, 0, &sha, &error)) == NULL)
+    {
+      _na_window_reader_show_message (self, _("Could Not Add the Essay"), error->message);
+      return;
+    }
+
+  if (title == NULL || *title == '\0')
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      na_essay_set_title (essay, base);
+    }
+  else
+    na_essay_set_title (essay, title);
+  /* "Given Family; Given Family": the last word is the family name. */
+  parts = g_strsplit (authors ? authors : "", ";", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *name = g_strstrip (parts[i]);
+      char *space = strrchr (name, ' ');
+
+      if (*name == '\0')
+        continue;
+      if (space != NULL)
+        {
+          *space = '\0';
+          g_ptr_array_add (names, na_name_new (space + 1, name, NULL));
+        }
+      else
+        g_ptr_array_add (names, na_name_new (name, NULL, NULL));
+    }
+  na_essay_set_authors (essay, names);
+  if (date != NULL && *date)
+    {
+      int y = 0, m = 0, d = 0;
+
+      sscanf (date, "%d-%d-%d", &y, &m, &d);
+      if (y > 0)
+        {
+          g_autoptr(NaDate) issued = na_date_new (y, CLAMP (m, 0, 12), CLAMP (d, 0, 31));
+
+          na_essay_set_issued (essay, issued);
+        }
+    }
+  na_essay_set_container_title (essay, venue && *venue ? venue : NULL);
+  na_essay_set_url (essay, url && *url ? url : NULL);
+
+  id = na_user_store_add_essay (self->store, essay);
+  g_hash_table_replace (self->texts, g_strdup (id), text);
+  na_user_store_set_attachment (self->store, id, path, sha);
+  index_essay (self, essay);
+  na_window_select_essay (self->window, id);
+}
+
+GtkWidget *
+_na_window_form_entry (GtkWidget  *grid,
+                       int         row,
+                       const char *label_text,
+                       const char *placeholder)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), entry, 1, row, 1, 1);
+  return entry;
+}
+
+static void
+essay_form_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        NaWindowReader   *self)
+{
+  static const char *fields[] = { "title", "authors", "date", "venue", "url" };
+  GVariantBuilder b;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+  g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), fields[i]);
+
+      g_variant_builder_add (&b, "{ss}", fields[i], gtk_editable_get_text (entry));
+    }
+  g_variant_builder_add (&b, "{ss}", "path",
+                         (const char *) g_object_get_data (G_OBJECT (dialog), "path"));
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->window), "win.create-essay",
+                                      g_variant_builder_end (&b));
+}
+
+static void
+new_essay_chosen_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     NaWindowReader  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *base = NULL;
+  GtkWidget *dialog, *grid, *title;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  base = g_file_get_basename (file);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("New Essay"), base);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  title = _na_window_form_entry (grid, 0, _("_Title"), _("Title of the essay"));
+  g_object_set_data (G_OBJECT (dialog), "title", title);
+  g_object_set_data (G_OBJECT (dialog), "authors",
+                     _na_window_form_entry (grid, 1, _("_Authors"), _("Given Family; Given Family")));
+  g_object_set_data (G_OBJECT (dialog), "date",
+                     _na_window_form_entry (grid, 2, _("_Date"), _("YYYY-MM-DD, YYYY-MM or YYYY")));
+  g_object_set_data (G_OBJECT (dialog), "venue",
+                     _na_window_form_entry (grid, 3, _("_Venue"), _("Journal, book or website")));
+  g_object_set_data (G_OBJECT (dialog), "url", _na_window_form_entry (grid, 4, _("_Link"), "https://"));
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_file_get_path (file), g_free);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "add", _("_Add Essay"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_signal_connect (dialog, "response", G_CALLBACK (essay_form_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (title);
+
+out:
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+new_essay_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  GtkFileChooserNative *chooser = text_chooser (self, _("New Essay from Text File"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (new_essay_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_na_window_reader_class_init (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (NA_TYPE_READER);
+  g_type_ensure (NA_TYPE_ESSAY_ANALYSIS);
+
+  gtk_widget_class_install_action (widget_class, "win.read", NULL, read_action);
+  gtk_widget_class_install_action (widget_class, "win.back-to-essay", NULL,
+                                   back_to_essay_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.attach-source", NULL,
+                                   attach_source_action);
+  gtk_widget_class_install_action (widget_class, "win.attach-file", "s", attach_file_action);
+  gtk_widget_class_install_action (widget_class, "win.new-essay", NULL, new_essay_action);
+  gtk_widget_class_install_action (widget_class, "win.create-essay", "a{ss}",
+                                   create_essay_action);
+  _na_window_annotate_class_init (widget_class);
+}
+
+static void
+on_application_changed (NaWindow *window)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  g_autofree char *problem = NULL;
+
+  if (!NA_IS_APPLICATION (app) || na_window_get_user_store (window) != NULL)
+    return;
+  na_window_set_user_store (window, na_application_get_user_store (NA_APPLICATION (app)));
+  if ((problem = na_application_take_user_store_problem (NA_APPLICATION (app))) != NULL)
+    _na_window_reader_show_message (_na_window_reader_get (GTK_WIDGET (window)),
+                                    _("Annotations Could Not Be Read"), problem);
+}
+
+NaWindowReader *
+_na_window_reader_new (NaWindow                    *window,
+                       const NaWindowReaderWidgets *widgets)
+{
+  NaWindowReader *self = g_new0 (NaWindowReader, 1);
+
+  self->window = window;
+  self->w = *widgets;
+  self->sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (
+    G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->sources)))),
+    GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                          GTK_SORTER (g_object_ref (self->sorter)));
+  self->questions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) g_hash_table_unref);
+  self->countries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) g_hash_table_unref);
+  self->question_ids = g_ptr_array_new_with_free_func (g_free);
+  self->country_codes = g_ptr_array_new_with_free_func (g_free);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->search = na_search_new ();
+  g_object_set_data (G_OBJECT (window), "na-window-reader", self);
+
+  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_results_changed),
+                            self);
+  g_signal_connect_swapped (self->w.search_entry, "search-changed",
+                            G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->w.sort_dropdown, "notify::selected",
+                            G_CALLBACK (on_sort_changed), self);
+  g_signal_connect_swapped (self->w.question_dropdown, "notify::selected",
+                            G_CALLBACK (on_filters_changed), self);
+  g_signal_connect_swapped (self->w.country_dropdown, "notify::selected",
+                            G_CALLBACK (on_filters_changed), self);
+
+  /* The application's store, once the window belongs to one (after construction). */
+  g_signal_connect (window, "notify::application", G_CALLBACK (on_application_changed), NULL);
+  _na_window_annotate_update_undo (self);
+  _na_window_reader_essay_changed (self, NULL);
+  return self;
+}
+
+void
+_na_window_reader_free (NaWindowReader *self)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->library);
+  g_clear_object (&self->store);
+  g_clear_object (&self->search);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->essay);
+  g_clear_pointer (&self->questions, g_hash_table_unref);
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+  g_clear_pointer (&self->question_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->country_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  g_free (self);
+}

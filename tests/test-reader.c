@@ -1,0 +1,674 @@
+/* test-reader.c — under a display: attach a text, see anchored passages highlighted and the
+ * unfound one listed; create, edit, undo, redo and delete annotations through the window's
+ * actions; "restart" on the same data directory and find them again; search the sidebar.
+ * Fixture texts are written here (our own words). */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "na-application.h"
+#include "na-essay-row.h"
+#include "na-reader.h"
+#include "na-window.h"
+
+static const char fixture[] =
+  "Harbour Lights: A Fixture Essay\n\n"
+  "The alliance has spent decades watching the northern seas. Its planners now look east, "
+  "where shipping lanes carry most of the world's trade.\n\n"
+  "Some members argue that partnership with Pacific democracies should deepen through shared "
+  "exercises and common standards for equipment.\n\n"
+  "Others warn that an alliance stretched across two oceans protects neither well, and that "
+  "Europe's own neighbourhood needs every ship it has.\n\n"
+  "A modest path exists: regular staff talks, a liaison office in the region, and joint work "
+  "on cyber defence and kelp farming research.\n";
+
+static NaApplication *app;
+
+static void
+iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_mapped_label (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_mapped_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_mapped_label_prefix (GtkWidget  *widget,
+                         const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_mapped_label_prefix (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return w;
+    }
+  return NULL;
+}
+
+/* The sidebar's list (drop-downs hold list views of their own). */
+static GtkWidget *
+find_essay_list (GtkWidget *widget)
+{
+  /* The essay list is the one whose rows are essay rows (other views have sidebars too). */
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkListItemFactory *factory = gtk_list_view_get_factory (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_BUILDER_LIST_ITEM_FACTORY (factory) &&
+          g_strcmp0 (gtk_builder_list_item_factory_get_resource (
+                       GTK_BUILDER_LIST_ITEM_FACTORY (factory)),
+                     "/org/example/NatoAsia/na-essay-row-item.ui") == 0)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_essay_list (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  if (dir == NULL)
+    return;
+  /* A widget waiting for its layout draws nothing: wait for the frame rather than a fixed time
+   * (slow under AddressSanitizer). */
+  for (guint tries = 0; node == NULL && tries < 50; tries++)
+    {
+      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
+
+      if (tries > 0)
+        iterate (100);
+      gdk_paintable_snapshot (paintable, attempt, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
+    }
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static NaAnchor *
+anchor (const char *exact)
+{
+  NaAnchor *a = na_anchor_new ();
+
+  na_anchor_set_exact (a, exact);
+  return a;
+}
+
+static void
+add_argument (NaLibrary  *library,
+              const char *id,
+              const char *essay,
+              NaStance    stance,
+              const char *claim,
+              const char *quote)
+{
+  g_autoptr(NaArgument) arg = na_argument_new ();
+  g_autoptr(NaAnchor) a = anchor (quote);
+  const char *countries[] = { "JPN", NULL };
+
+  na_argument_set_id (arg, id);
+  na_argument_set_essay_id (arg, essay);
+  na_argument_set_question_id (arg, "q-reach");
+  na_argument_set_stance (arg, stance);
+  na_argument_set_claim (arg, claim);
+  na_argument_set_countries (arg, countries);
+  na_argument_set_anchor (arg, a);
+  g_assert_true (na_library_add_argument (library, arg));
+}
+
+/* A small library of our own: two essays, one question, anchors into the fixture text. */
+static NaLibrary *
+make_library (void)
+{
+  NaLibrary *library = na_library_new ();
+  g_autoptr(NaQuestion) q = na_question_new ();
+  g_autoptr(NaCountry) jpn = na_country_new ();
+  g_autoptr(NaEssay) e1 = na_essay_new ();
+  g_autoptr(NaEssay) e2 = na_essay_new ();
+  g_autoptr(NaDate) d1 = na_date_new (2021, 5, 0);
+  g_autoptr(NaDate) d2 = na_date_new (2019, 0, 0);
+  g_autoptr(NaRecommendation) rec = na_recommendation_new ();
+  g_autoptr(NaAnchor) rec_anchor = anchor ("a liaison office in the region");
+
+  na_library_set_title (library, "Fixture Library");
+  na_question_set_id (q, "q-reach");
+  na_question_set_title (q, "Should the alliance reach into the Pacific?");
+  na_library_add_question (library, q);
+  na_country_set_code (jpn, "JPN");
+  na_country_set_name (jpn, "Japan");
+  na_library_add_country (library, jpn);
+  na_essay_set_id (e1, "harbour");
+  na_essay_set_title (e1, "Harbour Lights");
+  na_essay_set_issued (e1, d1);
+  na_library_add_essay (library, e1);
+  na_essay_set_id (e2, "mountain");
+  na_essay_set_title (e2, "Mountain Passes and Treaties");
+  na_essay_set_issued (e2, d2);
+  na_library_add_essay (library, e2);
+
+  add_argument (library, "harbour-a1", "harbour", NA_STANCE_SUPPORTS,
+                "Partnership with Pacific democracies should deepen",
+                "partnership with Pacific democracies should deepen");
+  add_argument (library, "harbour-a2", "harbour", NA_STANCE_OPPOSES,
+                "Two oceans are too many", "stretched across two oceans protects neither well");
+  add_argument (library, "harbour-a3", "harbour", NA_STANCE_MIXED,
+                "A sentence this text does not hold", "words that appear nowhere in the fixture");
+  na_recommendation_set_id (rec, "harbour-r1");
+  na_recommendation_set_essay_id (rec, "harbour");
+  na_recommendation_set_action (rec, "Open a liaison office");
+  na_recommendation_set_anchor (rec, rec_anchor);
+  na_library_add_recommendation (library, rec);
+  return library;
+}
+
+static NaWindow *
+open_window (NaApplication *application,
+             NaLibrary     *library,
+             NaUserStore   *store)
+{
+  NaWindow *window = na_window_new (application);
+
+  if (store != NULL)
+    na_window_set_user_store (window, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  na_window_set_library (window, library);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (600);
+  return window;
+}
+
+static gboolean
+activate (NaWindow   *window,
+          const char *name,
+          GVariant   *parameter)
+{
+  return gtk_widget_activate_action_variant (GTK_WIDGET (window), name, parameter);
+}
+
+static NaAnnotation *
+nth_annotation (NaUserStore *store,
+                guint        i)
+{
+  g_autoptr(NaAnnotation) a = g_list_model_get_item (na_user_store_get_annotations (store), i);
+
+  return a;  /* the store keeps it alive */
+}
+
+static guint
+n_annotations (NaUserStore *store)
+{
+  return g_list_model_get_n_items (na_user_store_get_annotations (store));
+}
+
+static int
+offset_of (const char *needle)
+{
+  const char *p = strstr (fixture, needle);
+
+  g_assert_nonnull (p);
+  return g_utf8_pointer_to_offset (fixture, p);
+}
+
+static void
+test_reader_annotate_restart (void)
+{
+  g_autoptr(NaLibrary) library = make_library ();
+  g_autofree char *text_path = g_build_filename (g_get_user_data_dir (), "harbour.md", NULL);
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "annotate", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (data_dir);
+  g_autoptr(NaUserStore) store2 = NULL;
+  g_autofree char *id = NULL;
+  NaWindow *window;
+  NaReader *reader;
+  NaAnnotation *a;
+  int start, end, s, e;
+  g_autofree char *quote = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (text_path, fixture, -1, NULL));
+  g_assert_true (na_user_store_load (store, NULL));
+  window = open_window (app, library, store);
+  reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+
+  /* The application's own store found the broken file (written in main()): the first window
+   * says which file and where it was kept, and the file is not overwritten. */
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    const char *body;
+
+    g_assert_nonnull (dialog);
+    body = adw_message_dialog_get_body (dialog);
+    g_assert_nonnull (strstr (body, "annotations.json"));
+    g_assert_nonnull (strstr (body, ".broken-"));
+    save_screenshot (GTK_WIDGET (dialog), "store-broken.png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* Attach the text to the first essay: the reader opens with its passages highlighted,
+   * and the argument whose quote is not in the text listed as not found. */
+  na_window_select_essay (window, "harbour");
+  iterate (200);
+  g_assert_true (activate (window, "win.attach-file", g_variant_new_string (text_path)));
+  iterate (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  g_assert_cmpuint (na_reader_get_n_highlighted (reader), ==, 3);
+  g_assert_cmpuint (na_reader_get_n_missing (reader), ==, 1);
+
+  /* win.show-item scrolls the reader to the argument's passage and selects it. */
+  activate (window, "win.show-item", g_variant_new_string ("harbour-a2"));
+  iterate (200);
+  g_assert_true (na_reader_get_selection (reader, &s, &e, &quote));
+  g_assert_cmpstr (quote, ==, "stretched across two oceans protects neither well");
+  /* And back: a click on a passage selects its item in the list. */
+  g_assert_cmpstr (na_reader_item_at_offset (reader, offset_of ("Pacific democracies")), ==,
+                   "harbour-a1");
+  g_assert_null (na_reader_item_at_offset (reader, offset_of ("northern seas")));
+  g_assert_true (na_reader_reveal_item (reader, "harbour-a1"));
+
+  /* Create: a highlight on a selection. */
+  start = offset_of ("planners now look east");
+  end = start + strlen ("planners now look east");
+  na_reader_select_range (reader, start, end);
+  g_assert_true (activate (window, "win.add-highlight", g_variant_new_string ("green")));
+  g_assert_cmpuint (n_annotations (store), ==, 1);
+  a = nth_annotation (store, 0);
+  id = g_strdup (na_annotation_get_id (a));
+  g_assert_cmpstr (na_annotation_get_quote (a), ==, "planners now look east");
+  g_assert_cmpstr (na_annotation_get_color (a), ==, "green");
+  g_assert_cmpint (na_annotation_get_start (a), ==, start);
+  iterate (100);
+  g_assert_cmpuint (na_reader_get_n_highlighted (reader), ==, 4);
+
+  /* Edit: note and tags. */
+  activate (window, "win.set-annotation",
+            g_variant_new ("(ssss)", id, "The turn to the east", "strategy, east", "blue"));
+  a = na_user_store_lookup_annotation (store, id);
+  g_assert_cmpstr (na_annotation_get_note (a), ==, "The turn to the east");
+  g_assert_cmpstr (na_annotation_get_tags (a)[1], ==, "east");
+  g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
+  /* One edit, one undo step: note, tags and colour come back together. */
+  activate (window, "win.undo", NULL);
+  a = na_user_store_lookup_annotation (store, id);
+  g_assert_null (na_annotation_get_note (a));
+  g_assert_cmpstr (na_annotation_get_color (a), ==, "green");
+  activate (window, "win.redo", NULL);
+  a = na_user_store_lookup_annotation (store, id);
+  g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
+
+  /* The Edit Annotation dialog, as a user would: change the note, Save. */
+  activate (window, "win.edit-annotation", g_variant_new_string (id));
+  iterate (300);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+                           "The turn to the east");
+    iterate (300);
+    save_screenshot (GTK_WIDGET (dialog), "edit-annotation.png");
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (100);
+  }
+  a = na_user_store_lookup_annotation (store, id);
+  g_assert_cmpstr (na_annotation_get_note (a), ==, "The turn to the east");
+  g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
+
+  /* Mark a passage as the user's own argument. */
+  start = offset_of ("Europe's own neighbourhood");
+  na_reader_select_range (reader, start, start + strlen ("Europe's own neighbourhood"));
+  activate (window, "win.add-argument",
+            g_variant_new ("(ssss)", "q-reach", "opposes", "Europe first", "JPN, KOR"));
+  g_assert_cmpuint (n_annotations (store), ==, 2);
+  a = nth_annotation (store, 1);
+  g_assert_cmpint (na_annotation_get_kind (a), ==, NA_ANNOTATION_ARGUMENT);
+  g_assert_cmpint (na_annotation_get_stance (a), ==, NA_STANCE_OPPOSES);
+  g_assert_cmpstr (na_annotation_get_countries (a)[1], ==, "KOR");
+
+  /* Undo, redo, delete, undo the delete. */
+  g_assert_true (activate (window, "win.undo", NULL));
+  g_assert_cmpuint (n_annotations (store), ==, 1);
+  g_assert_true (activate (window, "win.redo", NULL));
+  g_assert_cmpuint (n_annotations (store), ==, 2);
+  activate (window, "win.delete-annotation", g_variant_new_string (id));
+  g_assert_cmpuint (n_annotations (store), ==, 1);
+  g_assert_null (na_user_store_lookup_annotation (store, id));
+  activate (window, "win.undo", NULL);
+  g_assert_cmpuint (n_annotations (store), ==, 2);
+  g_assert_cmpstr (na_annotation_get_note (na_user_store_lookup_annotation (store, id)), ==,
+                   "The turn to the east");
+
+  /* Edit a bundled argument; restore the original; undo that. */
+  activate (window, "win.override-argument",
+            g_variant_new ("(sss)", "harbour-a1", "mixed", "My own reading"));
+  g_assert_cmpstr (na_annotation_get_claim (na_user_store_lookup_override (store,
+                                                                          "harbour-a1")),
+                   ==, "My own reading");
+  activate (window, "win.restore-original", g_variant_new_string ("harbour-a1"));
+  g_assert_null (na_user_store_lookup_override (store, "harbour-a1"));
+  activate (window, "win.undo", NULL);
+  g_assert_nonnull (na_user_store_lookup_override (store, "harbour-a1"));
+
+  /* The essay page shows the arguments by question, the user's version marked. */
+  activate (window, "win.back-to-essay", NULL);
+  iterate (400);
+  g_assert_true (has_mapped_label (GTK_WIDGET (window), "Should the alliance reach into the Pacific?"));
+  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window), "My own reading\n“partnership "
+                                         "with Pacific democracies should deepen”\nYour version"));
+  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window), "Two oceans are too many\n"));
+  /* The user's own argument is listed too, and leads to its passage. */
+  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window),
+                                          "Europe first\n“Europe's own neighbourhood”"));
+  g_assert_false (has_mapped_label_prefix (GTK_WIDGET (window),
+                                           "Partnership with Pacific democracies should deepen"));
+  save_screenshot (GTK_WIDGET (window), "essay-analysis.png");
+  activate (window, "win.show-item",
+            g_variant_new_string (na_annotation_get_id (nth_annotation (store, 1))));
+  iterate (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  g_clear_pointer (&quote, g_free);
+  g_assert_true (na_reader_get_selection (reader, &s, &e, &quote));
+  g_assert_cmpstr (quote, ==, "Europe's own neighbourhood");
+
+  /* A recommendation of the user's own too. */
+  start = offset_of ("regular staff talks");
+  na_reader_select_range (reader, start, start + strlen ("regular staff talks"));
+  activate (window, "win.add-recommendation",
+            g_variant_new ("(sss)", "partners", "Hold staff talks every year", ""));
+  g_assert_cmpuint (n_annotations (store), ==, 3);
+  iterate (500);
+  save_screenshot (GTK_WIDGET (window), "reader-highlights.png");
+  /* Highlights and badges must read in the dark style too. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  iterate (300);
+  save_screenshot (GTK_WIDGET (window), "reader-highlights-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Saved within a second, without quitting. */
+  iterate (900);
+  g_assert_false (na_user_store_get_dirty (store));
+
+  /* "Restart": a new store on the same data directory, a new window. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+  g_clear_object (&store);
+  store2 = na_user_store_new (data_dir);
+  g_assert_true (na_user_store_load (store2, NULL));
+  window = open_window (app, library, store2);
+  reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+  na_window_select_essay (window, "harbour");
+  iterate (200);
+  g_assert_true (activate (window, "win.read", NULL));
+  iterate (300);
+  g_assert_cmpuint (n_annotations (store2), ==, 3);
+  g_assert_cmpstr (na_annotation_get_note (na_user_store_lookup_annotation (store2, id)), ==,
+                   "The turn to the east");
+  g_assert_nonnull (na_user_store_lookup_override (store2, "harbour-a1"));
+  /* 3 anchored library items + 3 annotations. */
+  g_assert_cmpuint (na_reader_get_n_highlighted (reader), ==, 6);
+  g_assert_cmpuint (na_reader_get_n_missing (reader), ==, 1);
+  /* Everything but the creation of the argument undone: the user's choice survives. */
+  activate (window, "win.delete-annotation", g_variant_new_string (id));
+  g_assert_cmpuint (n_annotations (store2), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+/* The library sidebar: search entry, sort and filters, essay list (other views have their
+ * own entries and drop-downs). */
+static GtkWidget *
+sidebar_of (NaWindow *window)
+{
+  return gtk_widget_get_ancestor (find_essay_list (GTK_WIDGET (window)), GTK_TYPE_BOX);
+}
+
+static guint
+n_listed (NaWindow *window)
+{
+  GtkListView *list = GTK_LIST_VIEW (find_essay_list (GTK_WIDGET (window)));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+}
+
+static void
+test_reader_search_and_new_essay (void)
+{
+  g_autoptr(NaLibrary) library = make_library ();
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "search", NULL);
+  g_autofree char *own_path = g_build_filename (g_get_user_data_dir (), "own.txt", NULL);
+  g_autofree char *bad_path = g_build_filename (g_get_user_data_dir (), "bad.txt", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (data_dir);
+  GtkSearchEntry *entry;
+  GVariantBuilder b;
+  NaWindow *window;
+  GtkWidget *dropdown;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (own_path, "My own notes on lighthouse diplomacy and "
+                                      "the quiet work of coastguards.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_path, "caf\xe9\n", -1, NULL));
+  window = open_window (app, library, store);
+  entry = GTK_SEARCH_ENTRY (find_widget (sidebar_of (window), GTK_TYPE_SEARCH_ENTRY));
+  g_assert_cmpuint (n_listed (window), ==, 2);
+
+  /* An essay of the user's own, from a text file with the metadata form's fields. */
+  g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&b, "{ss}", "title", "Lighthouses");
+  g_variant_builder_add (&b, "{ss}", "authors", "Ada Keeper; Bo Warden");
+  g_variant_builder_add (&b, "{ss}", "date", "2024-02");
+  g_variant_builder_add (&b, "{ss}", "venue", "Coastal Review");
+  g_variant_builder_add (&b, "{ss}", "url", "https://example.org/lighthouses");
+  g_variant_builder_add (&b, "{ss}", "path", own_path);
+  activate (window, "win.create-essay", g_variant_builder_end (&b));
+  iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
+  g_assert_cmpuint (n_listed (window), ==, 3);
+
+  /* Through the dialog, as a user would: select, Mark as Recommendation, fill in, Mark. */
+  g_assert_true (activate (window, "win.read", NULL));
+  iterate (300);
+  {
+    NaReader *reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+    AdwMessageDialog *dialog;
+    NaAnnotation *a;
+
+    na_reader_select_range (reader, 3, 11);  /* "own note" */
+    g_assert_true (activate (window, "win.mark-recommendation", NULL));
+    iterate (300);
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+                           "Write more notes");
+    adw_message_dialog_response (dialog, "mark");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (100);
+    g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 1);
+    a = g_list_model_get_item (na_user_store_get_annotations (store), 0);
+    g_assert_cmpint (na_annotation_get_kind (a), ==, NA_ANNOTATION_RECOMMENDATION);
+    g_assert_cmpstr (na_annotation_get_action (a), ==, "Write more notes");
+    g_assert_cmpstr (na_annotation_get_quote (a), ==, "own note");
+    g_object_unref (a);
+  }
+
+  /* Search as the user types: title, then the full text of the attached file. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "mountain");
+  iterate (400);
+  g_assert_cmpuint (n_listed (window), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "coastg");
+  iterate (400);
+  g_assert_cmpuint (n_listed (window), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Keeper");
+  iterate (400);
+  g_assert_cmpuint (n_listed (window), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelins");
+  iterate (400);
+  g_assert_cmpuint (n_listed (window), ==, 0);
+  g_assert_true (has_mapped_label (GTK_WIDGET (window), "No Results Found"));
+  save_screenshot (GTK_WIDGET (window), "search-no-results.png");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  iterate (400);
+  g_assert_cmpuint (n_listed (window), ==, 3);
+  g_assert_false (has_mapped_label (GTK_WIDGET (window), "No Results Found"));
+
+  /* The question filter keeps only essays with arguments on it. */
+  dropdown = gtk_widget_get_next_sibling (find_widget (sidebar_of (window), GTK_TYPE_DROP_DOWN));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  iterate (100);
+  g_assert_cmpuint (n_listed (window), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+  iterate (100);
+  g_assert_cmpuint (n_listed (window), ==, 3);
+  iterate (800);
+  save_screenshot (GTK_WIDGET (window), "reader-library.png");
+
+  /* A file that is not UTF-8: nothing attached, a message naming the file. */
+  na_window_select_essay (window, "mountain");
+  iterate (100);
+  activate (window, "win.attach-file", g_variant_new_string (bad_path));
+  iterate (300);
+  g_assert_null (na_user_store_get_attachment (store, "mountain", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (w)
+            && strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w)), "bad.txt")
+            && strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w)), "UTF-8"))
+          {
+            found = TRUE;
+            save_screenshot (GTK_WIDGET (w), "reader-bad-file.png");
+            gtk_window_destroy (w);
+          }
+      }
+    g_assert_true (found);
+  }
+
+  /* The shortcuts window lists the new shortcuts (looked at in its screenshot). */
+  g_assert_true (activate (window, "win.show-help-overlay", NULL));
+  iterate (500);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_SHORTCUTS_WINDOW (w))
+          {
+            found = TRUE;
+            g_assert_true (has_mapped_label (GTK_WIDGET (w), "Search Essays"));
+            g_assert_true (has_mapped_label (GTK_WIDGET (w), "Undo"));
+            save_screenshot (GTK_WIDGET (w), "shortcuts.png");
+            gtk_window_destroy (w);
+          }
+      }
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("natoasia-reader-XXXXXX", NULL);
+
+  /* gtk_test_init() does not pass G_TEST_OPTION_ISOLATE_DIRS on: point XDG at a fresh
+   * directory ourselves, before GLib caches the user directories. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* A broken annotations file where the application will look: kept aside, and said so. */
+  {
+    g_autofree char *dir = g_build_filename (home, "natoasia", NULL);
+    g_autofree char *path = g_build_filename (dir, "annotations.json", NULL);
+
+    g_mkdir_with_parents (dir, 0700);
+    g_file_set_contents (path, "{ \"format\": \"org.example.NatoAsia.user-data\", \"anno", -1,
+                         NULL);
+  }
+  /* One application for all cases: it can register only once per process. */
+  app = na_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/reader/annotate-restart", test_reader_annotate_restart);
+  g_test_add_func ("/reader/search-new-essay", test_reader_search_and_new_essay);
+
+  return g_test_run ();
+}

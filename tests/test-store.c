@@ -1,0 +1,353 @@
+/* test-store.c — the user store: round trip, autosave, undo and redo, a broken file kept
+ * aside, an unwritable folder that keeps edits and retries. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "na-user-store.h"
+
+static char *
+make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("natoasia-store-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static NaAnnotation *
+highlight (const char *note)
+{
+  NaAnnotation *a = na_annotation_new (NA_ANNOTATION_HIGHLIGHT);
+  const char *tags[] = { "deterrence", "japan", NULL };
+
+  na_annotation_set_essay_id (a, "essay-1");
+  na_annotation_set_range (a, 10, 42);
+  na_annotation_set_quote (a, "a quote of the passage");
+  na_annotation_set_color (a, "green");
+  na_annotation_set_note (a, note);
+  na_annotation_set_tags (a, tags);
+  return a;
+}
+
+static void
+wait_until_saved (NaUserStore *store)
+{
+  gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (na_user_store_get_dirty (store) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_store_round_trip (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaUserStore) again = NULL;
+  g_autoptr(NaAnnotation) a = highlight ("Key point on deterrence");
+  g_autoptr(NaAnnotation) arg = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  g_autoptr(NaAnnotation) over = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  g_autoptr(NaEssay) essay = na_essay_new ();
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
+  g_autoptr(NaDate) date = na_date_new (2024, 3, 0);
+  const char *countries[] = { "JPN", "KOR", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  NaAnnotation *loaded;
+  const char *sha = NULL;
+
+  g_assert_true (na_user_store_load (store, &error));
+  g_assert_no_error (error);
+  id = g_strdup (na_user_store_add_annotation (store, a));
+  g_assert_nonnull (id);
+
+  na_annotation_set_essay_id (arg, "essay-1");
+  na_annotation_set_question_id (arg, "q-engage");
+  na_annotation_set_stance (arg, NA_STANCE_OPPOSES);
+  na_annotation_set_claim (arg, "NATO should stay in its own region");
+  na_annotation_set_countries (arg, countries);
+  na_user_store_add_annotation (store, arg);
+
+  na_annotation_set_id (over, "bundled-arg-1");
+  na_annotation_set_claim (over, "My better wording");
+  na_user_store_set_override (store, over);
+
+  g_ptr_array_add (authors, na_name_new ("Writer", "Ann", NULL));
+  na_essay_set_title (essay, "My Own Essay");
+  na_essay_set_authors (essay, authors);
+  na_essay_set_issued (essay, date);
+  na_essay_set_url (essay, "https://example.org/essay");
+  na_user_store_add_essay (store, essay);
+  na_user_store_set_attachment (store, na_essay_get_id (essay), "/tmp/x.txt", "abc123");
+
+  g_assert_true (na_user_store_flush (store));
+  g_assert_false (na_user_store_get_dirty (store));
+
+  again = na_user_store_new (dir);
+  g_assert_true (na_user_store_load (again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (again)), ==, 2);
+  loaded = na_user_store_lookup_annotation (again, id);
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (na_annotation_get_note (loaded), ==, "Key point on deterrence");
+  g_assert_cmpstr (na_annotation_get_color (loaded), ==, "green");
+  g_assert_cmpint (na_annotation_get_start (loaded), ==, 10);
+  g_assert_cmpint (na_annotation_get_end (loaded), ==, 42);
+  g_assert_cmpstr (na_annotation_get_tags (loaded)[1], ==, "japan");
+  loaded = g_list_model_get_item (na_user_store_get_annotations (again), 1);
+  g_assert_cmpint (na_annotation_get_kind (loaded), ==, NA_ANNOTATION_ARGUMENT);
+  g_assert_cmpint (na_annotation_get_stance (loaded), ==, NA_STANCE_OPPOSES);
+  g_assert_cmpstr (na_annotation_get_countries (loaded)[1], ==, "KOR");
+  g_object_unref (loaded);
+  g_assert_cmpstr (na_annotation_get_claim (na_user_store_lookup_override (again,
+                                                                          "bundled-arg-1")),
+                   ==, "My better wording");
+  g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (again)), ==, 1);
+  {
+    g_autoptr(NaEssay) e = g_list_model_get_item (na_user_store_get_essays (again), 0);
+
+    g_assert_cmpstr (na_essay_get_title (e), ==, "My Own Essay");
+    g_assert_cmpint (na_essay_get_issued (e)->year, ==, 2024);
+    g_assert_cmpint (na_essay_get_issued (e)->month, ==, 3);
+    g_assert_cmpstr (na_essay_get_url (e), ==, "https://example.org/essay");
+    g_assert_cmpstr (na_user_store_get_attachment (again, na_essay_get_id (e), &sha), ==,
+                     "/tmp/x.txt");
+    g_assert_cmpstr (sha, ==, "abc123");
+  }
+
+  /* Restore original drops the user's version, and that is saved too. */
+  g_assert_true (na_user_store_restore_original (again, "bundled-arg-1"));
+  g_assert_null (na_user_store_lookup_override (again, "bundled-arg-1"));
+}
+
+static void
+test_store_autosave (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaAnnotation) a = highlight ("saved by itself");
+  g_autofree char *data = NULL;
+  gint64 start;
+
+  na_user_store_add_annotation (store, a);
+  g_assert_true (na_user_store_get_dirty (store));
+  start = g_get_monotonic_time ();
+  wait_until_saved (store);
+  g_assert_false (na_user_store_get_dirty (store));
+  /* The default delay: saved within a second of the change. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_true (g_file_get_contents (na_user_store_get_path (store), &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "saved by itself"));
+  g_assert_nonnull (strstr (data, NA_USER_STORE_FORMAT));
+}
+
+static void
+test_store_undo_redo (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaAnnotation) a = highlight ("first");
+  g_autoptr(NaAnnotation) edited = NULL;
+  GListModel *model = na_user_store_get_annotations (store);
+  g_autofree char *id = NULL;
+
+  g_assert_false (na_user_store_can_undo (store));
+  id = g_strdup (na_user_store_add_annotation (store, a));
+  edited = na_annotation_copy (na_user_store_lookup_annotation (store, id));
+  na_annotation_set_note (edited, "second");
+  g_assert_true (na_user_store_replace_annotation (store, edited));
+  g_assert_cmpstr (na_annotation_get_note (na_user_store_lookup_annotation (store, id)), ==,
+                   "second");
+  g_assert_true (na_user_store_remove_annotation (store, id));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  g_assert_true (na_user_store_undo (store));   /* the delete */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (na_annotation_get_note (na_user_store_lookup_annotation (store, id)), ==,
+                   "second");
+  g_assert_true (na_user_store_undo (store));   /* the edit */
+  g_assert_cmpstr (na_annotation_get_note (na_user_store_lookup_annotation (store, id)), ==,
+                   "first");
+  g_assert_true (na_user_store_undo (store));   /* the creation */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_false (na_user_store_undo (store));
+  g_assert_true (na_user_store_can_redo (store));
+
+  g_assert_true (na_user_store_redo (store));
+  g_assert_true (na_user_store_redo (store));
+  g_assert_cmpstr (na_annotation_get_note (na_user_store_lookup_annotation (store, id)), ==,
+                   "second");
+  /* A new edit clears what could be redone. */
+  na_user_store_remove_annotation (store, id);
+  g_assert_false (na_user_store_can_redo (store));
+
+  /* Undo is saved like any edit. */
+  na_user_store_undo (store);
+  g_assert_true (na_user_store_flush (store));
+  {
+    g_autoptr(NaUserStore) again = na_user_store_new (dir);
+
+    g_assert_true (na_user_store_load (again, NULL));
+    g_assert_nonnull (na_user_store_lookup_annotation (again, id));
+  }
+}
+
+static void
+test_store_broken_file (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaAnnotation) a = highlight ("after the accident");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *aside_data = NULL;
+  const char *garbage = "{\"format\": \"org.example.NatoAsia.user-data\", \"annotations\": [";
+  const char *name;
+
+  g_assert_true (g_file_set_contents (na_user_store_get_path (store), garbage, -1, NULL));
+  g_assert_false (na_user_store_load (store, &error));
+  g_assert_error (error, NA_USER_STORE_ERROR, NA_USER_STORE_ERROR_BROKEN);
+  g_assert_nonnull (strstr (error->message, na_user_store_get_path (store)));
+  g_assert_nonnull (strstr (error->message, ".broken-"));
+  g_assert_nonnull (strstr (error->message, "line 1, column"));
+  g_assert_false (g_file_test (na_user_store_get_path (store), G_FILE_TEST_EXISTS));
+
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)))
+    if (strstr (name, ".broken-"))
+      aside = g_build_filename (dir, name, NULL);
+  g_assert_nonnull (aside);
+  g_assert_true (g_file_get_contents (aside, &aside_data, NULL, NULL));
+  g_assert_cmpstr (aside_data, ==, garbage);
+
+  /* The app goes on with an empty store, and saving leaves the kept file alone. */
+  g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 0);
+  na_user_store_add_annotation (store, a);
+  g_assert_true (na_user_store_flush (store));
+  g_clear_pointer (&aside_data, g_free);
+  g_assert_true (g_file_get_contents (aside, &aside_data, NULL, NULL));
+  g_assert_cmpstr (aside_data, ==, garbage);
+}
+
+static void
+test_store_wrong_format (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (na_user_store_get_path (store),
+                                      "{\"format\": \"something.else\", \"version\": 1}", -1,
+                                      NULL));
+  g_assert_false (na_user_store_load (store, &error));
+  g_assert_nonnull (strstr (error->message, "not a NatoAsia user data file"));
+
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (na_user_store_get_path (store),
+                                      "{\"format\": \"org.example.NatoAsia.user-data\", "
+                                      "\"version\": 9}", -1, NULL));
+  g_assert_false (na_user_store_load (store, &error));
+  g_assert_nonnull (strstr (error->message, "version 9"));
+}
+
+/* A folder that cannot be created stands for a read-only or full disk (this works as root,
+ * where permissions would not stop the write). */
+static void
+test_store_unwritable (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *blocker = g_build_filename (dir, "blocker", NULL);
+  g_autofree char *target = g_build_filename (blocker, "natoasia", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (target);
+  g_autoptr(NaAnnotation) a = highlight ("kept in memory");
+  g_autoptr(NaUserStore) again = NULL;
+  gint64 until;
+  guint notified = 0;
+
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  na_user_store_set_save_delay (store, 10, 50);
+  g_signal_connect_swapped (store, "notify::save-error", G_CALLBACK (g_atomic_int_inc),
+                            &notified);
+  na_user_store_add_annotation (store, a);
+
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (na_user_store_get_save_error (store));
+  g_assert_nonnull (strstr (na_user_store_get_save_error (store), target));
+  g_assert_true (na_user_store_get_dirty (store));
+  /* Reported once, though retried several times meanwhile. */
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 1);
+
+  /* Quitting now would not lose them: an emergency copy goes elsewhere. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *copy = na_user_store_save_emergency_copy (store, &error);
+    g_autofree char *data = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (copy, &data, NULL, NULL));
+    g_assert_nonnull (strstr (data, "kept in memory"));
+    g_unlink (copy);
+  }
+
+  /* The disk comes back: the retry saves without another edit. */
+  g_assert_cmpint (g_unlink (blocker), ==, 0);
+  wait_until_saved (store);
+  g_assert_false (na_user_store_get_dirty (store));
+  g_assert_null (na_user_store_get_save_error (store));
+  again = na_user_store_new (target);
+  g_assert_true (na_user_store_load (again, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (again)), ==, 1);
+}
+
+/* Quitting with a disk that will not take the file: an emergency copy in the cache folder. */
+static void
+test_store_close_unwritable (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *blocker = g_build_filename (dir, "blocker", NULL);
+  g_autofree char *target = g_build_filename (blocker, "natoasia", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (target);
+  g_autoptr(NaAnnotation) a = highlight ("typed just before quitting");
+  g_autoptr(GDir) cache = NULL;
+  const char *name;
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  na_user_store_add_annotation (store, a);
+  na_user_store_close (store);
+  g_assert_false (na_user_store_get_dirty (store));
+
+  cache = g_dir_open (g_get_user_cache_dir (), 0, NULL);
+  g_assert_nonnull (cache);
+  while ((name = g_dir_read_name (cache)))
+    if (g_str_has_prefix (name, "natoasia-unsaved-annotations-"))
+      {
+        g_autofree char *path = g_build_filename (g_get_user_cache_dir (), name, NULL);
+        g_autofree char *data = NULL;
+
+        g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+        found |= strstr (data, "typed just before quitting") != NULL;
+      }
+  g_assert_true (found);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/store/close-unwritable", test_store_close_unwritable);
+  g_test_add_func ("/store/round-trip", test_store_round_trip);
+  g_test_add_func ("/store/autosave", test_store_autosave);
+  g_test_add_func ("/store/undo-redo", test_store_undo_redo);
+  g_test_add_func ("/store/broken-file", test_store_broken_file);
+  g_test_add_func ("/store/wrong-format", test_store_wrong_format);
+  g_test_add_func ("/store/unwritable", test_store_unwritable);
+  return g_test_run ();
+}
