@@ -9,6 +9,7 @@
 #include "na-application.h"
 #include "na-essay-row.h"
 #include "na-reader.h"
+#include "na-comparison-view.h"
 #include "na-window.h"
 
 static const char fixture[] =
@@ -518,6 +519,28 @@ test_reader_search_and_new_essay (void)
   entry = GTK_SEARCH_ENTRY (find_widget (sidebar_of (window), GTK_TYPE_SEARCH_ENTRY));
   g_assert_cmpuint (n_listed (window), ==, 2);
 
+  /* "Listed" compares what the sidebar lists: both essays now, and once a search leaves one,
+   * nothing (a comparison needs two). */
+  {
+    NaComparisonView *view =
+      NA_COMPARISON_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-listed", NULL);
+    iterate (200);
+    g_assert_nonnull (na_comparison_view_get_comparison (view));
+    g_assert_cmpuint (na_comparison_get_n_essays (na_comparison_view_get_comparison (view)), ==, 2);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "mountain");
+    iterate (400);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-listed", NULL);
+    iterate (200);
+    g_assert_null (na_comparison_view_get_comparison (view));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window),
+                                                                        ADW_TYPE_VIEW_STACK)),
+                                           "essay");
+    iterate (400);
+  }
+
   /* An essay of the user's own, from a text file with the metadata form's fields. */
   g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
   g_variant_builder_add (&b, "{ss}", "title", "Lighthouses");
@@ -561,12 +584,14 @@ test_reader_search_and_new_essay (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "mountain");
   iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 1);
+
   gtk_editable_set_text (GTK_EDITABLE (entry), "coastg");
   iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Keeper");
   iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 1);
+
   gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelins");
   iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 0);

@@ -460,8 +460,9 @@ deserialize (const char  *data,
   if (json_object_get_int_member_with_default (root, "version", 0) != NA_USER_STORE_VERSION)
     {
       g_set_error (error, NA_USER_STORE_ERROR, NA_USER_STORE_ERROR_BROKEN,
-                   _("it has version %" G_GINT64_FORMAT ", this NatoAsia reads version %d"),
-                   json_object_get_int_member_with_default (root, "version", 0),
+                   /* a plain %lld: xgettext cannot see through G_GINT64_FORMAT */
+                   _("it has version %lld, this NatoAsia reads version %d"),
+                   (long long) json_object_get_int_member_with_default (root, "version", 0),
                    NA_USER_STORE_VERSION);
       return FALSE;
     }

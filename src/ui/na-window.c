@@ -223,6 +223,28 @@ export_comparison_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.compare-listed: compare all the essays the sidebar lists, as searched and filtered. */
+static void
+compare_listed_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  NaWindow *self = NA_WINDOW (widget);
+  GListModel *listed = G_LIST_MODEL (self->selection);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(NaEssay) essay = g_list_model_get_item (listed, i);
+
+      g_strv_builder_add (builder, na_essay_get_id (essay));
+    }
+  ids = g_strv_builder_end (builder);
+  na_comparison_view_choose_essays (self->comparison_view, (const char * const *) ids);
+  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+}
+
 static void
 show_error (NaWindow   *self,
             const char *heading,
@@ -483,6 +505,8 @@ na_window_class_init (NaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-listed", NULL,
+                                   compare_listed_action);
   gtk_widget_class_install_action (widget_class, "win.export-comparison", NULL,
                                    export_comparison_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
