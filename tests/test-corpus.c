@@ -238,6 +238,92 @@ test_anchors_resolve_in_sources (void)
   g_assert_cmpuint (resolved, ==, total);
 }
 
+/* Lower-case ASCII words, as the content check of the project's hooks counts them. */
+static GPtrArray *
+split_words (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *start;
+
+      while (*p && !g_ascii_isalnum (*p))
+        p++;
+      start = p;
+      while (*p && g_ascii_isalnum (*p))
+        p++;
+      if (p > start)
+        g_ptr_array_add (words, g_ascii_strdown (start, p - start));
+    }
+
+  return words;
+}
+
+static char *
+join_gram (GPtrArray *words,
+           guint      at,
+           guint      n)
+{
+  GString *gram = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (gram, "%s%s", i ? " " : "", (char *) g_ptr_array_index (words, at + i));
+  return g_string_free (gram, FALSE);
+}
+
+/* The essays are their authors': the bundled library may quote at most 25 words in a row. */
+static void
+test_no_long_passage_copied (void)
+{
+  const guint n = 12;
+  const char *dir = g_getenv ("NA_SOURCES_DIR");
+  g_autoptr(GHashTable) grams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GBytes) shipped = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint run = 0, longest = 0;
+
+  if (dir == NULL || (d = g_dir_open (dir, 0, NULL)) == NULL)
+    {
+      g_printerr ("SKIPPED: the source texts are not here, so the bundled library was not "
+                  "checked for copied passages\n");
+      g_test_skip ("source texts absent");
+      return;
+    }
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) source = NULL;
+
+      if (!g_str_has_suffix (name, ".txt") || !g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      source = split_words (text);
+      for (guint i = 0; i + n <= source->len; i++)
+        g_hash_table_add (grams, join_gram (source, i, n));
+    }
+
+  shipped = g_resources_lookup_data ("/org/example/NatoAsia/library/natoasia-library.json", 0,
+                                     NULL);
+  words = split_words (g_bytes_get_data (shipped, NULL));
+  for (guint i = 0; i + n <= words->len; i++)
+    {
+      g_autofree char *gram = join_gram (words, i, n);
+
+      run = g_hash_table_contains (grams, gram) ? run + 1 : 0;
+      if (run > 0 && run + n - 1 > 25)
+        g_error ("a passage of %u words from the sources is in the bundled library, ending at "
+                 "“%s”", run + n - 1, gram);
+      longest = MAX (longest, run ? run + n - 1 : 0);
+    }
+  g_test_message ("corpus: longest run of words shared with the sources: %u (at most 25)",
+                  longest);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/corpus/items-are-complete", test_items_are_complete);
   g_test_add_func ("/corpus/country-codes", test_country_codes);
   g_test_add_func ("/corpus/anchors-resolve-in-sources", test_anchors_resolve_in_sources);
+  g_test_add_func ("/corpus/no-long-passage-copied", test_no_long_passage_copied);
 
   status = g_test_run ();
   g_clear_object (&library);
