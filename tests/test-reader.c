@@ -414,6 +414,44 @@ test_reader_annotate_restart (void)
   activate (window, "win.undo", NULL);
   g_assert_nonnull (na_user_store_lookup_override (store, "harbour-a1"));
 
+  /* Edit a bundled recommendation the same way: the user's version, undo, redo, restore. */
+  activate (window, "win.override-recommendation",
+            g_variant_new ("(sss)", "harbour-r1", "partners", "Open two liaison offices"));
+  a = na_user_store_lookup_override (store, "harbour-r1");
+  g_assert_nonnull (a);
+  g_assert_cmpint (na_annotation_get_kind (a), ==, NA_ANNOTATION_RECOMMENDATION);
+  g_assert_cmpint (na_annotation_get_actor (a), ==, NA_ACTOR_PARTNERS);
+  g_assert_cmpstr (na_annotation_get_action (a), ==, "Open two liaison offices");
+  g_assert_cmpstr (na_annotation_get_essay_id (a), ==, "harbour");
+  g_assert_cmpstr (na_recommendation_get_action (na_library_lookup_recommendation (library,
+                                                                                   "harbour-r1")),
+                   ==, "Open a liaison office");
+  g_assert_true (activate (window, "win.undo", NULL));
+  g_assert_null (na_user_store_lookup_override (store, "harbour-r1"));
+  g_assert_true (activate (window, "win.redo", NULL));
+  g_assert_nonnull (na_user_store_lookup_override (store, "harbour-r1"));
+  activate (window, "win.restore-original", g_variant_new_string ("harbour-r1"));
+  g_assert_null (na_user_store_lookup_override (store, "harbour-r1"));
+  /* The Edit dialog, as a user would: it offers the original action; change it, Save. */
+  activate (window, "win.edit-item", g_variant_new_string ("harbour-r1"));
+  iterate (300);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    GtkEditable *entry;
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Edit Recommendation");
+    entry = GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+    g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Open a liaison office");
+    gtk_editable_set_text (entry, "Open a liaison office soon");
+    adw_message_dialog_response (dialog, "save");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (100);
+  }
+  a = na_user_store_lookup_override (store, "harbour-r1");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (na_annotation_get_action (a), ==, "Open a liaison office soon");
+
   /* The essay page shows the arguments by question, the user's version marked. */
   activate (window, "win.back-to-essay", NULL);
   iterate (400);
@@ -426,6 +464,8 @@ test_reader_annotate_restart (void)
                                           "Europe first\n“Europe's own neighbourhood”"));
   g_assert_false (has_mapped_label_prefix (GTK_WIDGET (window),
                                            "Partnership with Pacific democracies should deepen"));
+  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window), "Open a liaison office soon\n"
+                                         "“a liaison office in the region”\nYour version"));
   save_screenshot (GTK_WIDGET (window), "essay-analysis.png");
   activate (window, "win.show-item",
             g_variant_new_string (na_annotation_get_id (nth_annotation (store, 1))));
@@ -471,6 +511,9 @@ test_reader_annotate_restart (void)
   g_assert_cmpstr (na_annotation_get_note (na_user_store_lookup_annotation (store2, id)), ==,
                    "The turn to the east");
   g_assert_nonnull (na_user_store_lookup_override (store2, "harbour-a1"));
+  g_assert_cmpstr (na_annotation_get_action (na_user_store_lookup_override (store2,
+                                                                           "harbour-r1")),
+                   ==, "Open a liaison office soon");
   /* 3 anchored library items + 3 annotations. */
   g_assert_cmpuint (na_reader_get_n_highlighted (reader), ==, 6);
   g_assert_cmpuint (na_reader_get_n_missing (reader), ==, 1);

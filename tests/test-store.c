@@ -73,6 +73,15 @@ test_store_round_trip (void)
   na_annotation_set_id (over, "bundled-arg-1");
   na_annotation_set_claim (over, "My better wording");
   na_user_store_set_override (store, over);
+  {
+    g_autoptr(NaAnnotation) rec_over = na_annotation_new (NA_ANNOTATION_RECOMMENDATION);
+
+    na_annotation_set_id (rec_over, "bundled-rec-1");
+    na_annotation_set_essay_id (rec_over, "essay-1");
+    na_annotation_set_actor (rec_over, NA_ACTOR_EU);
+    na_annotation_set_action (rec_over, "Fund joint research");
+    na_user_store_set_override (store, rec_over);
+  }
 
   g_ptr_array_add (authors, na_name_new ("Writer", "Ann", NULL));
   na_essay_set_title (essay, "My Own Essay");
@@ -104,6 +113,13 @@ test_store_round_trip (void)
   g_assert_cmpstr (na_annotation_get_claim (na_user_store_lookup_override (again,
                                                                           "bundled-arg-1")),
                    ==, "My better wording");
+  /* An edited recommendation keeps its kind, actor and action. */
+  loaded = na_user_store_lookup_override (again, "bundled-rec-1");
+  g_assert_nonnull (loaded);
+  g_assert_cmpint (na_annotation_get_kind (loaded), ==, NA_ANNOTATION_RECOMMENDATION);
+  g_assert_cmpint (na_annotation_get_actor (loaded), ==, NA_ACTOR_EU);
+  g_assert_cmpstr (na_annotation_get_action (loaded), ==, "Fund joint research");
+  g_assert_cmpstr (na_annotation_get_essay_id (loaded), ==, "essay-1");
   g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (again)), ==, 1);
   {
     g_autoptr(NaEssay) e = g_list_model_get_item (na_user_store_get_essays (again), 0);

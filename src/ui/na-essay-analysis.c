@@ -216,12 +216,20 @@ add_recommendations (NaEssayAnalysis *self,
       for (guint i = 0; i < g_list_model_get_n_items (recs); i++)
         {
           g_autoptr(NaRecommendation) rec = g_list_model_get_item (recs, i);
+          NaAnnotation *over = self->store
+                               ? na_user_store_lookup_override (self->store,
+                                                                na_recommendation_get_id (rec))
+                               : NULL;
+          NaActor actor = over ? na_annotation_get_actor (over)
+                               : na_recommendation_get_actor (rec);
 
           gtk_list_box_append (GTK_LIST_BOX (list),
-                               item_row (na_recommendation_get_id (rec),
-                                         na_actor_to_label (na_recommendation_get_actor (rec)),
-                                         "stance-neutral", na_recommendation_get_action (rec),
-                                         na_recommendation_get_anchor (rec), FALSE, FALSE));
+                               item_row (na_recommendation_get_id (rec), na_actor_to_label (actor),
+                                         "stance-neutral",
+                                         over ? na_annotation_get_action (over)
+                                              : na_recommendation_get_action (rec),
+                                         na_recommendation_get_anchor (rec), over != NULL,
+                                         self->store != NULL));
         }
     }
 }

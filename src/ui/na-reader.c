@@ -247,10 +247,16 @@ add_recommendations (NaReader *self)
     {
       g_autoptr(NaRecommendation) rec = g_list_model_get_item (recs, i);
       NaAnchor *anchor = na_recommendation_get_anchor (rec);
+      NaAnnotation *over = self->store
+                           ? na_user_store_lookup_override (self->store,
+                                                            na_recommendation_get_id (rec))
+                           : NULL;
+      NaActor actor = over ? na_annotation_get_actor (over) : na_recommendation_get_actor (rec);
+      const char *action = over && na_annotation_get_action (over)
+                           ? na_annotation_get_action (over) : na_recommendation_get_action (rec);
 
-      add_item (self, na_recommendation_get_id (rec),
-                na_actor_to_label (na_recommendation_get_actor (rec)), "stance-neutral",
-                na_recommendation_get_action (rec),
+      add_item (self, na_recommendation_get_id (rec), na_actor_to_label (actor),
+                "stance-neutral", action,
                 anchor ? na_anchor_get_exact (anchor) : NULL,
                 anchor ? na_anchor_get_prefix (anchor) : NULL,
                 anchor ? na_anchor_get_suffix (anchor) : NULL,

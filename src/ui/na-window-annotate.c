@@ -169,6 +169,34 @@ override_argument_action (GtkWidget  *widget,
   na_user_store_set_override (self->store, over);
 }
 
+/* win.override-recommendation (sss): a bundled recommendation's id, the user's actor (nick)
+ * and action; kept as an override like an edited argument. */
+static void
+override_recommendation_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  g_autoptr(NaAnnotation) over = na_annotation_new (NA_ANNOTATION_RECOMMENDATION);
+  const char *id, *actor, *action;
+  NaRecommendation *rec;
+  int value;
+
+  g_variant_get (parameter, "(&s&s&s)", &id, &actor, &action);
+  if (self->store == NULL || self->library == NULL
+      || (rec = na_library_lookup_recommendation (self->library, id)) == NULL)
+    return;
+  if (!na_enum_from_nick (NA_TYPE_ACTOR, actor, &value))
+    value = na_recommendation_get_actor (rec);
+  na_annotation_set_id (over, id);
+  na_annotation_set_essay_id (over, na_recommendation_get_essay_id (rec));
+  na_annotation_set_question_id (over, na_recommendation_get_question_id (rec));
+  na_annotation_set_countries (over, na_recommendation_get_countries (rec));
+  na_annotation_set_actor (over, value);
+  na_annotation_set_action (over, *action ? action : na_recommendation_get_action (rec));
+  na_user_store_set_override (self->store, over);
+}
+
 static void
 restore_original_action (GtkWidget  *widget,
                          const char *action_name,
@@ -399,52 +427,49 @@ edit_item_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        NaWindowReader   *self)
 {
-  GtkDropDown *stance = g_object_get_data (G_OBJECT (dialog), "stance");
-  GtkEditable *claim = g_object_get_data (G_OBJECT (dialog), "claim");
+  GtkDropDown *first = g_object_get_data (G_OBJECT (dialog), "first");
+  GtkEditable *text = g_object_get_data (G_OBJECT (dialog), "text");
   const char *id = g_object_get_data (G_OBJECT (dialog), "id");
+  gboolean argument = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "argument"));
+  guint selected = gtk_drop_down_get_selected (first);
 
-  if (g_strcmp0 (response, "save") == 0)
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  if (argument)
     gtk_widget_activate_action (GTK_WIDGET (self->window), "win.override-argument", "(sss)", id,
-                                na_enum_to_nick (NA_TYPE_STANCE,
-                                                 gtk_drop_down_get_selected (stance)),
-                                gtk_editable_get_text (claim));
+                                na_enum_to_nick (NA_TYPE_STANCE, selected),
+                                gtk_editable_get_text (text));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.override-recommendation",
+                                "(sss)", id, na_enum_to_nick (NA_TYPE_ACTOR, selected),
+                                gtk_editable_get_text (text));
 }
 
-/* win.edit-item (s): the user's version of a bundled argument, kept apart from the original. */
-static void
-edit_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+/* The Edit dialog's form: a drop-down (stance or actor) and a text (claim or action). */
+static GtkWidget *
+edit_item_dialog (NaWindowReader     *self,
+                  const char         *id,
+                  gboolean            argument,
+                  const char * const *choices,
+                  guint               selected,
+                  const char         *text)
 {
-  NaWindowReader *self = _na_window_reader_get (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  const char *stances[] = { na_stance_to_label (NA_STANCE_SUPPORTS),
-                            na_stance_to_label (NA_STANCE_OPPOSES),
-                            na_stance_to_label (NA_STANCE_MIXED),
-                            na_stance_to_label (NA_STANCE_NEUTRAL), NULL };
-  GtkWidget *dialog, *grid, *stance, *claim;
-  NaAnnotation *over;
-  NaArgument *arg;
+  GtkWidget *dialog, *grid, *first, *entry;
 
-  if (self->store == NULL || self->library == NULL
-      || (arg = na_library_lookup_argument (self->library, id)) == NULL)
-    return;
-  over = na_user_store_lookup_override (self->store, id);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Edit Argument"),
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window),
+                                   argument ? _("Edit Argument") : _("Edit Recommendation"),
                                    _("Your version is kept apart from the bundled analysis; "
                                      "“Restore Original” brings the original back."));
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  stance = _na_window_form_dropdown (grid, 0, _("_Stance"), stances);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (stance),
-                              over ? na_annotation_get_stance (over)
-                                   : na_argument_get_stance (arg));
-  claim = _na_window_form_entry (grid, 1, _("_Claim"), "");
-  gtk_editable_set_text (GTK_EDITABLE (claim),
-                         over ? na_annotation_get_claim (over) : na_argument_get_claim (arg));
-  g_object_set_data (G_OBJECT (dialog), "stance", stance);
-  g_object_set_data (G_OBJECT (dialog), "claim", claim);
+  first = _na_window_form_dropdown (grid, 0, argument ? _("_Stance") : _("_Who"), choices);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (first), selected);
+  entry = _na_window_form_entry (grid, 1, argument ? _("_Claim") : _("_Action"), "");
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  g_object_set_data (G_OBJECT (dialog), "first", first);
+  g_object_set_data (G_OBJECT (dialog), "text", entry);
+  g_object_set_data (G_OBJECT (dialog), "argument", GINT_TO_POINTER (argument));
   g_object_set_data_full (G_OBJECT (dialog), "id", g_strdup (id), g_free);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -453,7 +478,55 @@ edit_item_action (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   g_signal_connect (dialog, "response", G_CALLBACK (edit_item_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* win.edit-item (s): the user's version of a bundled argument or recommendation, kept apart
+ * from the original. */
+static void
+edit_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  GtkWidget *dialog = NULL;
+  NaAnnotation *over;
+  NaArgument *arg;
+  NaRecommendation *rec;
+
+  if (self->store == NULL || self->library == NULL)
+    return;
+  over = na_user_store_lookup_override (self->store, id);
+  if ((arg = na_library_lookup_argument (self->library, id)) != NULL)
+    {
+      const char *stances[] = { na_stance_to_label (NA_STANCE_SUPPORTS),
+                                na_stance_to_label (NA_STANCE_OPPOSES),
+                                na_stance_to_label (NA_STANCE_MIXED),
+                                na_stance_to_label (NA_STANCE_NEUTRAL), NULL };
+
+      dialog = edit_item_dialog (self, id, TRUE, stances,
+                                 over ? na_annotation_get_stance (over)
+                                      : na_argument_get_stance (arg),
+                                 over ? na_annotation_get_claim (over)
+                                      : na_argument_get_claim (arg));
+    }
+  else if ((rec = na_library_lookup_recommendation (self->library, id)) != NULL)
+    {
+      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+      g_auto(GStrv) actors = NULL;
+
+      for (int actor = NA_ACTOR_NATO; actor <= NA_ACTOR_OTHER; actor++)
+        g_strv_builder_add (b, na_actor_to_label (actor));
+      actors = g_strv_builder_end (b);
+      dialog = edit_item_dialog (self, id, FALSE, (const char * const *) actors,
+                                 over ? na_annotation_get_actor (over)
+                                      : na_recommendation_get_actor (rec),
+                                 over ? na_annotation_get_action (over)
+                                      : na_recommendation_get_action (rec));
+    }
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -484,6 +557,8 @@ _na_window_annotate_class_init (GtkWidgetClass *widget_class)
                                    delete_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.override-argument", "(sss)",
                                    override_argument_action);
+  gtk_widget_class_install_action (widget_class, "win.override-recommendation", "(sss)",
+                                   override_recommendation_action);
   gtk_widget_class_install_action (widget_class, "win.edit-item", "s", edit_item_action);
   gtk_widget_class_install_action (widget_class, "win.restore-original", "s",
                                    restore_original_action);
