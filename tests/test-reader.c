@@ -682,6 +682,89 @@ test_reader_search_and_new_essay (void)
     g_assert_true (found);
   }
 
+  /* A bundled essay cannot be deleted: no dialog, nothing removed. */
+  activate (window, "win.delete-essay", NULL);
+  iterate (200);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (n_listed (window), ==, 3);
+
+  /* Detach the text of the user's essay: the file stays, the reader and the full-text match
+   * go; Undo attaches it again. */
+  {
+    g_autoptr(NaEssay) own = g_list_model_get_item (na_user_store_get_essays (store), 0);
+    g_autofree char *own_id = g_strdup (na_essay_get_id (own));
+    NaReader *reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+    AdwMessageDialog *dialog;
+
+    na_window_select_essay (window, own_id);
+    iterate (200);
+    g_assert_true (activate (window, "win.read", NULL));
+    iterate (300);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+    g_assert_true (activate (window, "win.detach-text", NULL));
+    iterate (300);
+    g_assert_null (na_user_store_get_attachment (store, own_id, NULL));
+    g_assert_true (g_file_test (own_path, G_FILE_TEST_EXISTS));
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "coastg");
+    iterate (400);
+    g_assert_cmpuint (n_listed (window), ==, 0);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    iterate (400);
+    na_window_select_essay (window, own_id);
+    iterate (200);
+    activate (window, "win.read", NULL);
+    iterate (200);
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+    g_assert_true (activate (window, "win.undo", NULL));
+    iterate (200);
+    g_assert_cmpstr (na_user_store_get_attachment (store, own_id, NULL), ==, own_path);
+    g_assert_true (activate (window, "win.read", NULL));
+    iterate (300);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+
+    /* Delete it: asked first; Cancel keeps it, Delete removes it, Undo brings it back with
+     * the annotation made on it. */
+    activate (window, "win.delete-essay", NULL);
+    iterate (300);
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Essay?");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Lighthouses"));
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (100);
+    g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
+
+    activate (window, "win.delete-essay", NULL);
+    iterate (300);
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    save_screenshot (GTK_WIDGET (dialog), "delete-essay.png");
+    adw_message_dialog_response (dialog, "delete");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate (200);
+    g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 0);
+    g_assert_cmpuint (n_listed (window), ==, 2);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Keeper");
+    iterate (400);
+    g_assert_cmpuint (n_listed (window), ==, 0);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    iterate (400);
+    g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 1);
+
+    g_assert_true (activate (window, "win.undo", NULL));
+    iterate (200);
+    g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
+    g_assert_cmpuint (n_listed (window), ==, 3);
+    g_assert_cmpstr (na_user_store_get_attachment (store, own_id, NULL), ==, own_path);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Keeper");
+    iterate (400);
+    g_assert_cmpuint (n_listed (window), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    iterate (400);
+  }
+
   /* The shortcuts window lists the new shortcuts (looked at in its screenshot). */
   g_assert_true (activate (window, "win.show-help-overlay", NULL));
   iterate (500);

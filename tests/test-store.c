@@ -208,6 +208,32 @@ test_store_undo_redo (void)
     g_assert_true (na_user_store_load (again, NULL));
     g_assert_nonnull (na_user_store_lookup_annotation (again, id));
   }
+
+  /* Deleting an essay and detaching a text are undone too; undoing an edit that left the
+   * essays alone keeps the same essay objects (a window showing one does not lose it). */
+  {
+    g_autoptr(NaEssay) essay = na_essay_new ();
+    g_autoptr(NaEssay) before = NULL;
+    g_autoptr(NaEssay) after = NULL;
+    GListModel *essays = na_user_store_get_essays (store);
+    g_autofree char *essay_id = NULL;
+
+    na_essay_set_title (essay, "Kept by undo");
+    essay_id = g_strdup (na_user_store_add_essay (store, essay));
+    na_user_store_set_attachment (store, essay_id, "/tmp/kept.txt", "00");
+    before = g_list_model_get_item (essays, 0);
+    na_user_store_set_attachment (store, essay_id, NULL, NULL);
+    g_assert_null (na_user_store_get_attachment (store, essay_id, NULL));
+    g_assert_true (na_user_store_undo (store));
+    g_assert_cmpstr (na_user_store_get_attachment (store, essay_id, NULL), ==, "/tmp/kept.txt");
+    after = g_list_model_get_item (essays, 0);
+    g_assert_true (before == after);
+    g_assert_true (na_user_store_remove_essay (store, essay_id));
+    g_assert_cmpuint (g_list_model_get_n_items (essays), ==, 0);
+    g_assert_true (na_user_store_undo (store));
+    g_assert_cmpuint (g_list_model_get_n_items (essays), ==, 1);
+    g_assert_cmpstr (na_user_store_get_attachment (store, essay_id, NULL), ==, "/tmp/kept.txt");
+  }
 }
 
 static void

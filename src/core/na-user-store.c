@@ -517,6 +517,39 @@ deserialize (const char  *data,
   return TRUE;
 }
 
+static char *
+essay_to_string (NaEssay *essay)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  build_essay (b, essay);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+/* Whether the store's essays are already those of @s: then undo keeps the very objects, so a
+ * window does not lose the essay it shows when an unrelated edit is undone. */
+static gboolean
+same_essays (NaUserStore *self,
+             State       *s)
+{
+  GListModel *model = G_LIST_MODEL (self->essays);
+
+  if (g_list_model_get_n_items (model) != s->essays->len)
+    return FALSE;
+  for (guint i = 0; i < s->essays->len; i++)
+    {
+      g_autoptr(NaEssay) mine = g_list_model_get_item (model, i);
+      g_autofree char *a = essay_to_string (mine);
+      g_autofree char *b = essay_to_string (g_ptr_array_index (s->essays, i));
+
+      if (g_strcmp0 (a, b) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 apply_state (NaUserStore *self,
              State       *s)
@@ -524,8 +557,9 @@ apply_state (NaUserStore *self,
   g_list_store_splice (self->annotations, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->annotations)),
                        s->annotations->pdata, s->annotations->len);
-  g_list_store_splice (self->essays, 0, g_list_model_get_n_items (G_LIST_MODEL (self->essays)),
-                       s->essays->pdata, s->essays->len);
+  if (!same_essays (self, s))
+    g_list_store_splice (self->essays, 0, g_list_model_get_n_items (G_LIST_MODEL (self->essays)),
+                         s->essays->pdata, s->essays->len);
   g_hash_table_unref (self->overrides);
   self->overrides = g_hash_table_ref (s->overrides);
   g_hash_table_unref (self->attachments);

@@ -44,5 +44,7 @@ GtkWidget      *_na_window_form_dropdown         (GtkWidget          *grid,
                                                   const char * const *items);
 void            _na_window_annotate_class_init   (GtkWidgetClass     *widget_class);
 void            _na_window_annotate_update_undo  (NaWindowReader     *self);
+void            _na_window_manage_class_init     (GtkWidgetClass     *widget_class);
+void            _na_window_manage_sync           (NaWindowReader     *self);
 
 G_END_DECLS

@@ -319,6 +319,7 @@ on_store_changed (NaWindowReader *self)
 
       index_essay (self, essay);
     }
+  _na_window_manage_sync (self);
   if (self->essay != NULL
       && g_strcmp0 (gtk_stack_get_visible_child_name (self->w.content_stack), "reader") == 0)
     na_reader_refresh (self->w.reader);
@@ -371,10 +372,7 @@ _na_window_reader_essay_changed (NaWindowReader *self,
                                  NaEssay        *essay)
 {
   g_set_object (&self->essay, essay);
-  gtk_widget_set_visible (self->w.read_button,
-                          essay && self->store
-                          && na_user_store_get_attachment (self->store, na_essay_get_id (essay),
-                                                           NULL));
+  _na_window_manage_sync (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.attach-source", essay != NULL);
 }
 
@@ -747,6 +745,7 @@ _na_window_reader_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.create-essay", "a{ss}",
                                    create_essay_action);
   _na_window_annotate_class_init (widget_class);
+  _na_window_manage_class_init (widget_class);
 }
 
 static void
