@@ -653,6 +653,38 @@ test_reader_search_and_new_essay (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
   iterate (100);
   g_assert_cmpuint (n_listed (window), ==, 3);
+
+  /* The filters count the user's own arguments too: one on their essay, on the question and
+   * about Japan, lists it under both; undoing it takes it out again. */
+  {
+    g_autoptr(NaEssay) own = g_list_model_get_item (na_user_store_get_essays (store), 0);
+    NaReader *reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+    GtkWidget *countries = gtk_widget_get_next_sibling (dropdown);
+
+    g_assert_true (GTK_IS_DROP_DOWN (countries));
+    na_window_select_essay (window, na_essay_get_id (own));
+    iterate (200);
+    g_assert_true (activate (window, "win.read", NULL));
+    iterate (300);
+    na_reader_select_range (reader, 0, 7);  /* "My own " */
+    activate (window, "win.add-argument",
+              g_variant_new ("(ssss)", "q-reach", "supports", "Coastguards count", "JPN"));
+    g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 2);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+    iterate (100);
+    g_assert_cmpuint (n_listed (window), ==, 2);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (countries), 1);
+    iterate (100);
+    g_assert_cmpuint (n_listed (window), ==, 2);
+    g_assert_true (activate (window, "win.undo", NULL));
+    iterate (100);
+    g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 1);
+    g_assert_cmpuint (n_listed (window), ==, 1);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (countries), 0);
+    iterate (100);
+    g_assert_cmpuint (n_listed (window), ==, 3);
+  }
   iterate (800);
   save_screenshot (GTK_WIDGET (window), "reader-library.png");
 

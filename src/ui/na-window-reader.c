@@ -30,6 +30,35 @@ _na_window_reader_show_message (NaWindowReader *self,
 
 /* Search and filters */
 
+/* Whether one of the user's own arguments or recommendations on @essay_id has @question (if
+ * not NULL) or @country (if not NULL) — the filters consider what the user marked too. */
+static gboolean
+own_items_match (NaWindowReader *self,
+                 const char     *essay_id,
+                 const char     *question,
+                 const char     *country)
+{
+  GListModel *notes;
+
+  if (self->store == NULL)
+    return FALSE;
+  notes = na_user_store_get_annotations (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(NaAnnotation) a = g_list_model_get_item (notes, i);
+
+      if (na_annotation_get_kind (a) == NA_ANNOTATION_HIGHLIGHT
+          || g_strcmp0 (na_annotation_get_essay_id (a), essay_id) != 0)
+        continue;
+      if (question != NULL && g_strcmp0 (na_annotation_get_question_id (a), question) == 0)
+        return TRUE;
+      if (country != NULL && na_annotation_get_countries (a) != NULL
+          && g_strv_contains (na_annotation_get_countries (a), country))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -47,14 +76,16 @@ filter_func (gpointer item,
   question = pos > 0 && pos < self->question_ids->len ? self->question_ids->pdata[pos] : NULL;
   if (question != NULL
       && ((set = g_hash_table_lookup (self->questions, id)) == NULL
-          || !g_hash_table_contains (set, question)))
+          || !g_hash_table_contains (set, question))
+      && !own_items_match (self, id, question, NULL))
     return FALSE;
 
   pos = gtk_drop_down_get_selected (self->w.country_dropdown);
   country = pos > 0 && pos < self->country_codes->len ? self->country_codes->pdata[pos] : NULL;
   if (country != NULL
       && ((set = g_hash_table_lookup (self->countries, id)) == NULL
-          || !g_hash_table_contains (set, country)))
+          || !g_hash_table_contains (set, country))
+      && !own_items_match (self, id, NULL, country))
     return FALSE;
 
   return TRUE;
@@ -320,6 +351,10 @@ on_store_changed (NaWindowReader *self)
       index_essay (self, essay);
     }
   _na_window_manage_sync (self);
+  /* The user's own items count for the filters: an active filter looks again. */
+  if (gtk_drop_down_get_selected (self->w.question_dropdown) > 0
+      || gtk_drop_down_get_selected (self->w.country_dropdown) > 0)
+    on_filters_changed (self);
   if (self->essay != NULL
       && g_strcmp0 (gtk_stack_get_visible_child_name (self->w.content_stack), "reader") == 0)
     na_reader_refresh (self->w.reader);
