@@ -314,6 +314,8 @@ test_reader_annotate_restart (void)
   na_window_select_essay (window, "harbour");
   iterate (200);
   g_assert_true (activate (window, "win.attach-file", g_variant_new_string (text_path)));
+  /* Read in a worker thread: nothing is attached until the main loop hears back. */
+  g_assert_null (na_user_store_get_attachment (store, "harbour", NULL));
   iterate (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
   g_assert_cmpuint (na_reader_get_n_highlighted (reader), ==, 3);

@@ -37,6 +37,55 @@ assert_refused (const char *path,
 }
 
 static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static char *
+load_async (const char  *path,
+            char       **sha256,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  na_text_source_load_async (path, 0, NULL, loaded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return na_text_source_load_finish (result, sha256, error);
+}
+
+/* The same text, digest and refusals off the main thread as on it. */
+static void
+test_text_async (void)
+{
+  g_autofree char *path = write_file ("async.txt", "Liaison offices\r\nand staff talks.\n", -1);
+  g_autofree char *bad = write_file ("async-bad.txt", "caf\xe9\n", -1);
+  g_autofree char *display = g_filename_display_name (bad);
+  g_autofree char *sync_sha = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *sync_text = na_text_source_load (path, 0, &sync_sha, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  text = load_async (path, &sha, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "Liaison offices\nand staff talks.\n");
+  g_assert_cmpstr (text, ==, sync_text);
+  g_assert_cmpstr (sha, ==, sync_sha);
+
+  none = load_async (bad, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, NA_TEXT_SOURCE_ERROR, NA_TEXT_SOURCE_ERROR_UTF8);
+  g_assert_nonnull (strstr (error->message, display));
+}
+
+static void
 test_text_good (void)
 {
   g_autofree char *path = write_file ("good.md",
@@ -140,6 +189,7 @@ main (int   argc,
   g_test_add_func ("/text-source/huge", test_text_huge);
   g_test_add_func ("/text-source/missing", test_text_missing);
   g_test_add_func ("/text-source/unreadable", test_text_unreadable);
+  g_test_add_func ("/text-source/async", test_text_async);
   status = g_test_run ();
   g_free (tmpdir);
   return status;

@@ -164,3 +164,86 @@ na_text_source_load (const char  *path,
   normalize_newlines (data, length);
   return g_steal_pointer (&data);
 }
+
+/* Off the main thread: a large file must not freeze the window while it is read and checked. */
+
+typedef struct
+{
+  char  *path;
+  gsize  max_bytes;
+  char  *text;
+  char  *sha256;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data->text);
+  g_free (data->sha256);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+
+  data->text = na_text_source_load (data->path, data->max_bytes, &data->sha256, &error);
+  if (data->text == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * na_text_source_load_async:
+ *
+ * Like na_text_source_load(), in a worker thread; @callback runs in the caller's main context
+ * and calls na_text_source_load_finish().
+ */
+void
+na_text_source_load_async (const char          *path,
+                           gsize                max_bytes,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, na_text_source_load_async);
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (path);
+  data->max_bytes = max_bytes;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* The text (normalised as na_text_source_load() does) and its digest; NULL with @error naming
+ * the file, or G_IO_ERROR_CANCELLED. */
+char *
+na_text_source_load_finish (GAsyncResult  *result,
+                            char         **sha256,
+                            GError       **error)
+{
+  LoadData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == na_text_source_load_async,
+                        NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  data = g_task_get_task_data (G_TASK (result));
+  if (sha256 != NULL)
+    *sha256 = g_steal_pointer (&data->sha256);
+  return g_steal_pointer (&data->text);
+}

@@ -1,7 +1,7 @@
 /* na-text-source.h — reading a user's text file (.txt, .md) safely: size limit, text checks */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -25,5 +25,13 @@ char   *na_text_source_load        (const char  *path,
                                     gsize        max_bytes,
                                     char       **sha256,
                                     GError     **error);
+void    na_text_source_load_async  (const char           *path,
+                                    gsize                 max_bytes,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data);
+char   *na_text_source_load_finish (GAsyncResult         *result,
+                                    char                **sha256,
+                                    GError              **error);
 
 G_END_DECLS

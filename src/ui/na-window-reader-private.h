@@ -28,6 +28,7 @@ struct _NaWindowReader
   GPtrArray             *country_codes;
   GHashTable            *texts;       /* essay id → loaded text */
   NaEssay               *essay;
+  GCancellable          *cancellable; /* loads in flight; cancelled when the window goes */
 };
 
 NaWindowReader *_na_window_reader_get            (GtkWidget          *window);

@@ -502,24 +502,58 @@ focus_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->w.search_entry));
 }
 
-/* Attaches @path to @essay_id after checking it reads as text; the message names the file. */
-static gboolean
-attach_file (NaWindowReader *self,
-             const char     *essay_id,
-             const char     *path)
+/* An attachment being read: the file is loaded and checked in a worker thread, so a large
+ * text does not freeze the window; the message of a refusal names the file. */
+typedef struct
 {
+  NaWindowReader *self;
+  char           *essay_id;
+  char           *path;
+} AttachData;
+
+static void
+attach_data_free (AttachData *data)
+{
+  g_free (data->essay_id);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+attach_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AttachData *data = user_data;
+  NaWindowReader *self = data->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *sha = NULL;
-  char *text;
+  char *text = na_text_source_load_finish (result, &sha, &error);
 
-  if ((text = na_text_source_load (path, 0, &sha, &error)) == NULL)
+  /* Cancelled: the window is gone, and @self with it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    goto out;
+  if (text == NULL)
     {
       _na_window_reader_show_message (self, _("Could Not Attach the Text Source"), error->message);
-      return FALSE;
+      goto out;
     }
-  g_hash_table_replace (self->texts, g_strdup (essay_id), text);
-  na_user_store_set_attachment (self->store, essay_id, path, sha);
-  return TRUE;
+  if (self->store == NULL)
+    {
+      g_free (text);
+      goto out;
+    }
+  g_hash_table_replace (self->texts, g_strdup (data->essay_id), text);
+  na_user_store_set_attachment (self->store, data->essay_id, data->path, sha);
+  if (self->essay != NULL && g_strcmp0 (na_essay_get_id (self->essay), data->essay_id) == 0)
+    {
+      index_essay (self, self->essay);
+      na_reader_show (self->w.reader, NULL, NULL, NULL, NULL);
+      _na_window_reader_essay_changed (self, self->essay);
+      open_reader (self);
+    }
+out:
+  attach_data_free (data);
 }
 
 /* win.attach-file (s): the path, for the chooser's response and for tests. */
@@ -529,15 +563,15 @@ attach_file_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   NaWindowReader *self = _na_window_reader_get (widget);
+  AttachData *data;
 
   if (self->essay == NULL || self->store == NULL)
     return;
-  if (attach_file (self, na_essay_get_id (self->essay), g_variant_get_string (parameter, NULL)))
-    {
-      na_reader_show (self->w.reader, NULL, NULL, NULL, NULL);
-      _na_window_reader_essay_changed (self, self->essay);
-      open_reader (self);
-    }
+  data = g_new0 (AttachData, 1);
+  data->self = self;
+  data->essay_id = g_strdup (na_essay_get_id (self->essay));
+  data->path = g_strdup (g_variant_get_string (parameter, NULL));
+  na_text_source_load_async (data->path, 0, self->cancellable, attach_loaded_cb, data);
 }
 
 static GtkFileChooserNative *
@@ -822,6 +856,7 @@ _na_window_reader_new (NaWindow                    *window,
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->search = na_search_new ();
+  self->cancellable = g_cancellable_new ();
   g_object_set_data (G_OBJECT (window), "na-window-reader", self);
 
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_results_changed),
@@ -845,6 +880,8 @@ _na_window_reader_new (NaWindow                    *window,
 void
 _na_window_reader_free (NaWindowReader *self)
 {
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->library);
