@@ -754,6 +754,8 @@ test_reader_search_and_new_essay (void)
     iterate (200);
     g_assert_cmpstr (na_user_store_get_attachment (store, own_id, NULL), ==, own_path);
     g_assert_true (activate (window, "win.read", NULL));
+    /* The text left the cache when detached: it is read again in a worker thread. */
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (reader)));
     iterate (300);
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
 

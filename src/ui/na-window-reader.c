@@ -472,14 +472,6 @@ _na_window_reader_show_item (NaWindowReader *self,
 /* Actions: reading */
 
 static void
-read_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  open_reader (_na_window_reader_get (widget));
-}
-
-static void
 back_to_essay_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -554,6 +546,69 @@ attach_loaded_cb (GObject      *source,
     }
 out:
   attach_data_free (data);
+}
+
+static void
+read_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AttachData *data = user_data;
+  NaWindowReader *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *text = na_text_source_load_finish (result, &sha, &error);
+  const char *path, *stored_sha = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    goto out;
+  if (text == NULL)
+    {
+      _na_window_reader_show_message (self, _("Could Not Open the Text Source"), error->message);
+      goto out;
+    }
+  /* Detached or attached again while it was read: this text is no longer the essay's. */
+  if (self->store == NULL
+      || (path = na_user_store_get_attachment (self->store, data->essay_id,
+                                               &stored_sha)) == NULL
+      || g_strcmp0 (path, data->path) != 0)
+    goto out;
+  if (stored_sha != NULL && g_strcmp0 (stored_sha, sha) != 0)
+    g_message ("“%s” changed since it was attached; anchors are resolved again", path);
+  g_hash_table_replace (self->texts, g_strdup (data->essay_id), g_steal_pointer (&text));
+  if (self->essay != NULL && g_strcmp0 (na_essay_get_id (self->essay), data->essay_id) == 0)
+    {
+      index_essay (self, self->essay);
+      open_reader (self);
+    }
+out:
+  attach_data_free (data);
+}
+
+/* win.read: the reader on the attached text; a text not read yet is read in a worker thread
+ * first (after a detach and undo, for instance). */
+static void
+read_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  const char *path;
+  AttachData *data;
+
+  if (self->essay == NULL || self->store == NULL
+      || g_hash_table_contains (self->texts, na_essay_get_id (self->essay))
+      || (path = na_user_store_get_attachment (self->store, na_essay_get_id (self->essay),
+                                               NULL)) == NULL)
+    {
+      open_reader (self);
+      return;
+    }
+  data = g_new0 (AttachData, 1);
+  data->self = self;
+  data->essay_id = g_strdup (na_essay_get_id (self->essay));
+  data->path = g_strdup (path);
+  na_text_source_load_async (data->path, 0, self->cancellable, read_loaded_cb, data);
 }
 
 /* win.attach-file (s): the path, for the chooser's response and for tests. */
