@@ -595,6 +595,8 @@ test_reader_search_and_new_essay (void)
   g_variant_builder_add (&b, "{ss}", "url", "https://example.org/lighthouses");
   g_variant_builder_add (&b, "{ss}", "path", own_path);
   activate (window, "win.create-essay", g_variant_builder_end (&b));
+  /* The text is read in a worker thread: the essay comes when the main loop hears back. */
+  g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 0);
   iterate (200);
   g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
   g_assert_cmpuint (n_listed (window), ==, 3);

@@ -676,37 +676,22 @@ attach_source_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* win.create-essay (a{ss}): title, authors, date, venue, url and path; for the form and tests. */
-static void
-create_essay_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+/* The user's essay the metadata form describes: title (the file's name if none), authors
+ * ("Given Family; Given Family"), date (YYYY[-MM[-DD]]), venue and URL. */
+static NaEssay *
+essay_from_form (GVariant   *form,
+                 const char *path)
 {
-  NaWindowReader *self = _na_window_reader_get (widget);
-  g_autoptr(NaEssay) essay = na_essay_new ();
+  NaEssay *essay = na_essay_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
   const char *title = NULL, *authors = NULL, *date = NULL, *venue = NULL, *url = NULL;
-  const char *path = NULL;
-  g_autofree char *sha = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) parts = NULL;
-  char *text;
-  const char *id;
 
-  g_variant_lookup (parameter, "title", "&s", &title);
-  g_variant_lookup (parameter, "authors", "&s", &authors);
-  g_variant_lookup (parameter, "date", "&s", &date);
-  g_variant_lookup (parameter, "venue", "&s", &venue);
-  g_variant_lookup (parameter, "url", "&s", &url);
-  g_variant_lookup (parameter, "path", "&s", &path);
-  if (self->store == NULL || path == NULL)
-    return;
-  if ((text = na_text_source_load (path, 0, &sha, &error)) == NULL)
-    {
-      _na_window_reader_show_message (self, _("Could Not Add the Essay"), error->message);
-      return;
-    }
-
+  g_variant_lookup (form, "title", "&s", &title);
+  g_variant_lookup (form, "authors", "&s", &authors);
+  g_variant_lookup (form, "date", "&s", &date);
+  g_variant_lookup (form, "venue", "&s", &venue);
+  g_variant_lookup (form, "url", "&s", &url);
   if (title == NULL || *title == '\0')
     {
       g_autofree char *base = g_path_get_basename (path);
@@ -747,12 +732,65 @@ create_essay_action (GtkWidget  *widget,
     }
   na_essay_set_container_title (essay, venue && *venue ? venue : NULL);
   na_essay_set_url (essay, url && *url ? url : NULL);
+  return essay;
+}
 
-  id = na_user_store_add_essay (self->store, essay);
-  g_hash_table_replace (self->texts, g_strdup (id), text);
-  na_user_store_set_attachment (self->store, id, path, sha);
-  index_essay (self, essay);
-  na_window_select_essay (self->window, id);
+typedef struct
+{
+  NaWindowReader *self;
+  GVariant       *form;
+  char           *path;
+} CreateData;
+
+static void
+create_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  CreateData *data = user_data;
+  NaWindowReader *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *text = na_text_source_load_finish (result, &sha, &error);
+  g_autoptr(NaEssay) essay = NULL;
+  const char *id;
+
+  /* Cancelled: the window is gone, and @self with it. */
+  if (text == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _na_window_reader_show_message (self, _("Could Not Add the Essay"), error->message);
+  else if (text != NULL && self->store != NULL)
+    {
+      essay = essay_from_form (data->form, data->path);
+      id = na_user_store_add_essay (self->store, essay);
+      g_hash_table_replace (self->texts, g_strdup (id), g_steal_pointer (&text));
+      na_user_store_set_attachment (self->store, id, data->path, sha);
+      index_essay (self, essay);
+      na_window_select_essay (self->window, id);
+    }
+  g_variant_unref (data->form);
+  g_free (data->path);
+  g_free (data);
+}
+
+/* win.create-essay (a{ss}): title, authors, date, venue, url and path; for the form and tests.
+ * The text is read and checked in a worker thread; the essay is added once it reads well. */
+static void
+create_essay_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  const char *path = NULL;
+  CreateData *data;
+
+  g_variant_lookup (parameter, "path", "&s", &path);
+  if (self->store == NULL || path == NULL)
+    return;
+  data = g_new0 (CreateData, 1);
+  data->self = self;
+  data->form = g_variant_ref (parameter);
+  data->path = g_strdup (path);
+  na_text_source_load_async (data->path, 0, self->cancellable, create_loaded_cb, data);
 }
 
 GtkWidget *
