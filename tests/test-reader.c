@@ -274,6 +274,9 @@ offset_of (const char *needle)
   return g_utf8_pointer_to_offset (fixture, p);
 }
 
+static GtkWidget *sidebar_of (NaWindow *window);
+static guint      n_listed   (NaWindow *window);
+
 static void
 test_reader_annotate_restart (void)
 {
@@ -505,6 +508,17 @@ test_reader_annotate_restart (void)
   g_assert_true (na_user_store_load (store2, NULL));
   window = open_window (app, library, store2);
   reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+  /* The attached text, read in a worker thread at start, is searched: a word only it has. */
+  {
+    GtkEditable *entry = GTK_EDITABLE (find_widget (sidebar_of (window), GTK_TYPE_SEARCH_ENTRY));
+
+    gtk_editable_set_text (entry, "kelp");
+    iterate (400);
+    g_assert_cmpuint (n_listed (window), ==, 1);
+    gtk_editable_set_text (entry, "");
+    iterate (400);
+    g_assert_cmpuint (n_listed (window), ==, 2);
+  }
   na_window_select_essay (window, "harbour");
   iterate (200);
   g_assert_true (activate (window, "win.read", NULL));

@@ -29,6 +29,8 @@ struct _NaWindowReader
   GHashTable            *texts;       /* essay id → loaded text */
   NaEssay               *essay;
   GCancellable          *cancellable; /* loads in flight; cancelled when the window goes */
+  guint                  generation;  /* bumped by each rebuild of the sources: stale loads
+                                       * are dropped */
 };
 
 NaWindowReader *_na_window_reader_get            (GtkWidget          *window);

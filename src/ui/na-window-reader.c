@@ -288,8 +288,86 @@ load_text (NaWindowReader  *self,
   return text;
 }
 
-/* Attached texts are searched too: load those that can be, silently skip the others (the
- * reader says what is wrong when the user opens them). */
+/* An attached text being read in a worker thread, for the reader or the search. */
+typedef struct
+{
+  NaWindowReader *self;
+  char           *essay_id;
+  char           *path;
+  guint           generation;
+} AttachData;
+
+static AttachData *
+attach_data_new (NaWindowReader *self,
+                 const char     *essay_id,
+                 const char     *path)
+{
+  AttachData *data = g_new0 (AttachData, 1);
+
+  data->self = self;
+  data->essay_id = g_strdup (essay_id);
+  data->path = g_strdup (path);
+  data->generation = self->generation;
+  return data;
+}
+
+static void
+attach_data_free (AttachData *data)
+{
+  g_free (data->essay_id);
+  g_free (data->path);
+  g_free (data);
+}
+
+static NaEssay *
+lookup_any_essay (NaWindowReader *self,
+                  const char     *essay_id)
+{
+  NaEssay *essay = self->library ? na_library_lookup_essay (self->library, essay_id) : NULL;
+  GListModel *mine = self->store ? na_user_store_get_essays (self->store) : NULL;
+
+  for (guint i = 0; essay == NULL && mine && i < g_list_model_get_n_items (mine); i++)
+    {
+      g_autoptr(NaEssay) e = g_list_model_get_item (mine, i);
+
+      if (g_strcmp0 (na_essay_get_id (e), essay_id) == 0)
+        essay = e;  /* the store keeps it */
+    }
+  return essay;
+}
+
+static void
+index_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AttachData *data = user_data;
+  NaWindowReader *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = na_text_source_load_finish (result, NULL, &error);
+  const char *path, *query;
+  NaEssay *essay;
+
+  /* Cancelled (the window is gone), unreadable (the reader says why when opened), or
+   * stale: a newer rebuild, a changed attachment, or already loaded by the reader. */
+  if (text == NULL || data->generation != self->generation || self->store == NULL
+      || (path = na_user_store_get_attachment (self->store, data->essay_id, NULL)) == NULL
+      || g_strcmp0 (path, data->path) != 0
+      || g_hash_table_contains (self->texts, data->essay_id)
+      || (essay = lookup_any_essay (self, data->essay_id)) == NULL)
+    goto out;
+  g_hash_table_insert (self->texts, g_strdup (data->essay_id), g_steal_pointer (&text));
+  index_essay (self, essay);
+  query = gtk_editable_get_text (GTK_EDITABLE (self->w.search_entry));
+  if (query != NULL && *query != '\0')
+    on_search_changed (self);
+out:
+  attach_data_free (data);
+}
+
+/* Attached texts are searched too: they are read in worker threads and indexed as they
+ * arrive; those that cannot be read are skipped (the reader says what is wrong when the user
+ * opens them). */
 static void
 index_attached_texts (NaWindowReader *self)
 {
@@ -302,10 +380,13 @@ index_attached_texts (NaWindowReader *self)
       for (guint i = 0; i < g_list_model_get_n_items (essays); i++)
         {
           g_autoptr(NaEssay) essay = g_list_model_get_item (essays, i);
+          const char *id = na_essay_get_id (essay);
+          const char *path = self->store ? na_user_store_get_attachment (self->store, id, NULL)
+                                         : NULL;
 
-          if (self->store && na_user_store_get_attachment (self->store,
-                                                           na_essay_get_id (essay), NULL))
-            load_text (self, essay, NULL);
+          if (path != NULL && !g_hash_table_contains (self->texts, id))
+            na_text_source_load_async (path, 0, self->cancellable, index_loaded_cb,
+                                       attach_data_new (self, id, path));
           index_essay (self, essay);
         }
     }
@@ -317,6 +398,7 @@ rebuild_sources (NaWindowReader *self)
   /* A fresh index: the essays of a library opened before must not be found. */
   g_clear_object (&self->search);
   self->search = na_search_new ();
+  self->generation++;
   g_list_store_remove_all (self->sources);
   if (self->library != NULL)
     g_list_store_append (self->sources, na_library_get_essays (self->library));
@@ -492,23 +574,6 @@ focus_search_action (GtkWidget  *widget,
   g_action_group_change_action_state (G_ACTION_GROUP (widget), "toggle-sidebar",
                                       g_variant_new_boolean (TRUE));
   gtk_widget_grab_focus (GTK_WIDGET (self->w.search_entry));
-}
-
-/* An attachment being read: the file is loaded and checked in a worker thread, so a large
- * text does not freeze the window; the message of a refusal names the file. */
-typedef struct
-{
-  NaWindowReader *self;
-  char           *essay_id;
-  char           *path;
-} AttachData;
-
-static void
-attach_data_free (AttachData *data)
-{
-  g_free (data->essay_id);
-  g_free (data->path);
-  g_free (data);
 }
 
 static void
