@@ -11,6 +11,7 @@
 #include "na-essay-row.h"
 #include "na-map-view.h"
 #include "na-pdf-page.h"
+#include "na-user-analysis.h"
 #include "na-window.h"
 #include "na-window-reader.h"
 
@@ -218,6 +219,14 @@ export_comparison_action (GtkWidget  *widget,
     }
 
   dialog = na_export_dialog_new (GTK_WINDOW (self), comparison);
+  if (na_window_get_user_store (self) != NULL)
+    {
+      g_autoptr(GHashTable) notes =
+        na_user_analysis_dup_notes (na_comparison_get_library (comparison),
+                                    na_window_get_user_store (self));
+
+      na_export_dialog_set_notes (dialog, notes);
+    }
   g_signal_connect_object (dialog, "saved", G_CALLBACK (comparison_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -526,6 +535,7 @@ na_window_init (NaWindow *self)
   reader_widgets = (NaWindowReaderWidgets) {
     self->search_entry, self->sort_dropdown, self->question_dropdown, self->country_dropdown,
     self->content_stack, self->reader, self->read_button, self->list_stack,
+    self->comparison_view,
   };
   self->reader_state = _na_window_reader_new (self, &reader_widgets);
 
