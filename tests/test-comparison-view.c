@@ -8,7 +8,11 @@
 #include "na-application.h"
 #include "na-comparison-view.h"
 #include "na-export-dialog.h"
+#include "na-user-store.h"
 #include "na-window.h"
+
+/* One application for all cases: it can register only once per process. */
+static NaApplication *app;
 
 static void
 iterate (guint ms)
@@ -145,7 +149,6 @@ save_screenshot (GtkWidget  *widget,
 static void
 test_comparison_view (void)
 {
-  g_autoptr(NaApplication) app = na_application_new ();
   NaWindow *window;
   NaComparisonView *view;
   AdwViewStack *stack;
@@ -153,7 +156,6 @@ test_comparison_view (void)
   guint all_rows, dissent_rows;
   const char *two[] = { "burton-2020", "lorenz-2020", NULL };
 
-  g_application_register (G_APPLICATION (app), NULL, NULL);
   window = na_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   na_window_load_bundled (window);
@@ -263,14 +265,136 @@ test_comparison_view (void)
   iterate (100);
 }
 
+/* The first question @essay is silent on, in the bundled comparison of @essays. */
+static guint
+silent_question (NaComparison *cmp,
+                 guint         essay)
+{
+  for (guint q = 0; q < na_comparison_get_n_questions (cmp); q++)
+    if (na_comparison_get_position (cmp, essay, q) == NA_POSITION_SILENT)
+      return q;
+  g_assert_not_reached ();
+}
+
+static NaExportDialog *
+find_export_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  NaExportDialog *dialog = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (NA_IS_EXPORT_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+/* The user's own arguments take part in the comparison, marked as theirs, follow their edits
+ * and undo, and their notes go into the summary when they ask. */
+static void
+test_user_analysis (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-compare-user-XXXXXX", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaAnnotation) mine = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  const char *two[] = { "burton-2020", "lorenz-2020", NULL };
+  NaComparisonView *view;
+  NaComparison *cmp;
+  NaExportDialog *dialog;
+  GtkWidget *notes_check;
+  AdwViewStack *stack;
+  NaWindow *window;
+  const char *question_id;
+  guint q;
+
+  window = na_window_new (app);
+  na_window_set_user_store (window, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  na_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (stack, "compare");
+  view = NA_COMPARISON_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
+  g_assert_true (na_comparison_view_get_user_store (view) == store);
+  na_comparison_view_choose_essays (view, two);
+  iterate (300);
+  cmp = na_comparison_view_get_comparison (view);
+  q = silent_question (cmp, 0);
+  question_id = na_question_get_id (na_comparison_get_question (cmp, q));
+  g_assert_false (has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
+
+  /* Burton was silent on that question; the user reads a position into the essay. */
+  na_annotation_set_essay_id (mine, "burton-2020");
+  na_annotation_set_question_id (mine, question_id);
+  na_annotation_set_stance (mine, NA_STANCE_OPPOSES);
+  na_annotation_set_claim (mine, "Read between the lines, Burton would say no.");
+  na_annotation_set_quote (mine, "a passage");
+  na_annotation_set_note (mine, "To raise at the seminar <b>Tuesday</b>");
+  na_user_store_add_annotation (store, mine);
+  iterate (500);
+  cmp = na_comparison_view_get_comparison (view);
+  g_assert_cmpuint (na_comparison_get_n_essays (cmp), ==, 2);
+  g_assert_cmpint (na_comparison_get_position (cmp, 0, q), ==, NA_POSITION_OPPOSES);
+  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
+  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Read between the lines"));
+  save_screenshot (GTK_WIDGET (window), "comparison-user-argument.png");
+
+  /* The summary leaves the note out unless asked. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-comparison", NULL);
+  iterate (300);
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  for (guint i = 0; i < 100 && *na_export_dialog_get_preview (dialog) == '\0'; i++)
+    iterate (100);
+  g_assert_nonnull (strstr (na_export_dialog_get_preview (dialog),
+                            "Read between the lines, Burton would say no."));
+  g_assert_null (strstr (na_export_dialog_get_preview (dialog), "seminar"));
+  notes_check = find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (notes_check);
+  g_assert_true (gtk_widget_get_visible (notes_check));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (notes_check), TRUE);
+  for (guint i = 0; i < 100 && strstr (na_export_dialog_get_preview (dialog), "seminar") == NULL;
+       i++)
+    iterate (100);
+  g_assert_nonnull (strstr (na_export_dialog_get_preview (dialog),
+                            "To raise at the seminar"));
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog-notes.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (200);
+
+  /* Undo takes the argument out of the comparison again. */
+  g_assert_true (na_user_store_undo (store));
+  iterate (500);
+  cmp = na_comparison_view_get_comparison (view);
+  g_assert_cmpint (na_comparison_get_position (cmp, 0, q), ==, NA_POSITION_SILENT);
+  g_assert_false (has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+  na_user_store_close (store);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = g_dir_make_tmp ("natoasia-compare-XXXXXX", NULL);
+  int status;
+
+  /* Never the developer's own annotations: XDG at a fresh directory before GLib caches it. */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  app = na_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
   g_test_add_func ("/comparison-view/bundled", test_comparison_view);
+  g_test_add_func ("/comparison-view/user-analysis", test_user_analysis);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }

@@ -2,7 +2,10 @@
  * positions, agreement and closeness are worked out by hand, and on the bundled library. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "na-comparison.h"
+#include "na-user-analysis.h"
 #include "comparison-fixture.h"
 
 static const NaComparisonPair *
@@ -306,6 +309,173 @@ test_bundled (void)
   g_assert_cmpuint (dissent->len, <, 12);
 }
 
+static NaAnnotation *
+own_argument (const char *essay,
+              const char *question,
+              NaStance    stance,
+              const char *claim,
+              const char *note)
+{
+  NaAnnotation *a = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+
+  na_annotation_set_essay_id (a, essay);
+  na_annotation_set_question_id (a, question);
+  na_annotation_set_stance (a, stance);
+  na_annotation_set_claim (a, claim);
+  na_annotation_set_quote (a, "words the user marked");
+  na_annotation_set_range (a, 10, 31);
+  na_annotation_set_note (a, note);
+  return a;
+}
+
+/* The user's own arguments and recommendations, their own essays and their edits of the
+ * bundled analysis change positions, agreement and closeness; the original stays as it was. */
+static void
+test_user_analysis (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-user-analysis-XXXXXX", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaAnnotation) on_e3 = own_argument ("e3", "q2", NA_STANCE_SUPPORTS,
+                                                "Charlie, read closely, wants partners closer.",
+                                                "My <note>, with \"quotes\"");
+  g_autoptr(NaAnnotation) no_question = own_argument ("e4", NULL, NA_STANCE_OPPOSES,
+                                                      "Not about any question.", NULL);
+  g_autoptr(NaAnnotation) edit = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  g_autoptr(NaAnnotation) rec = na_annotation_new (NA_ANNOTATION_RECOMMENDATION);
+  g_autoptr(NaAnnotation) highlight = na_annotation_new (NA_ANNOTATION_HIGHLIGHT);
+  g_autoptr(NaAnnotation) highlight2 = na_annotation_new (NA_ANNOTATION_HIGHLIGHT);
+  g_autoptr(NaEssay) own = na_essay_new ();
+  g_autoptr(NaAnnotation) on_own = NULL;
+  g_autoptr(NaLibrary) merged = NULL;
+  g_autoptr(NaComparison) cmp = NULL;
+  g_autoptr(NaComparison) before = NULL;
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GListModel) nato = NULL;
+  NaArgument * const *args;
+  const char *own_id, *on_e3_id, *rec_id;
+  guint n;
+
+  on_e3_id = na_user_store_add_annotation (store, on_e3);
+  na_user_store_add_annotation (store, no_question);
+
+  /* The user's version of e1's "do not deter": now it supports, so e1 is no longer mixed. */
+  na_annotation_set_id (edit, "e1-a5");
+  na_annotation_set_essay_id (edit, "e1");
+  na_annotation_set_question_id (edit, "q3");
+  na_annotation_set_stance (edit, NA_STANCE_SUPPORTS);
+  na_annotation_set_claim (edit, "Alpha deters after all.");
+  na_annotation_set_note (edit, "Reread p. 4");
+  na_user_store_set_override (store, edit);
+
+  na_annotation_set_essay_id (rec, "e4");
+  na_annotation_set_actor (rec, NA_ACTOR_NATO);
+  na_annotation_set_action (rec, "Open a liaison office.");
+  rec_id = na_user_store_add_annotation (store, rec);
+
+  na_annotation_set_essay_id (highlight, "e2");
+  na_annotation_set_quote (highlight, "second passage");
+  na_annotation_set_range (highlight, 50, 64);
+  na_annotation_set_note (highlight, "later one");
+  na_user_store_add_annotation (store, highlight);
+  na_annotation_set_essay_id (highlight2, "e2");
+  na_annotation_set_quote (highlight2, "first passage");
+  na_annotation_set_range (highlight2, 5, 18);
+  na_annotation_set_note (highlight2, "earlier one");
+  na_user_store_add_annotation (store, highlight2);
+
+  na_essay_set_title (own, "My own essay");
+  own_id = na_user_store_add_essay (store, own);
+  on_own = own_argument (own_id, "q1", NA_STANCE_OPPOSES, "Mine says stay.", NULL);
+  na_user_store_add_annotation (store, on_own);
+
+  merged = na_user_analysis_merge (library, store);
+  cmp = na_comparison_new (merged, NULL, NULL, NULL);
+  g_assert_cmpuint (na_comparison_get_n_essays (cmp), ==, 5);
+
+  /* e3 was silent on q2; now it supports with the user's claim, under its annotation id. */
+  g_assert_cmpint (na_comparison_get_position (cmp, 2, 1), ==, NA_POSITION_SUPPORTS);
+  args = na_comparison_get_arguments (cmp, 2, 1, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (na_argument_get_id (args[0]), ==, on_e3_id);
+  g_assert_cmpstr (na_anchor_get_exact (na_argument_get_anchor (args[0])), ==,
+                   "words the user marked");
+  /* e1 on q3: the edited argument replaces the bundled one. */
+  g_assert_cmpint (na_comparison_get_position (cmp, 0, 2), ==, NA_POSITION_SUPPORTS);
+  args = na_comparison_get_arguments (cmp, 0, 2, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (na_argument_get_claim (args[1]), ==, "Alpha deters after all.");
+  g_assert_cmpstr (na_argument_get_grounds (args[1]), !=, NULL);
+  /* The user's essay takes part, opposing on q1: three support or oppose now. */
+  g_assert_cmpint (na_comparison_get_position (cmp, 4, 0), ==, NA_POSITION_OPPOSES);
+  g_assert_cmpuint (na_comparison_get_count (cmp, 0, NA_POSITION_OPPOSES), ==, 2);
+  /* An argument with no question is not comparable, and is left out. */
+  g_assert_cmpint (na_comparison_get_position (cmp, 3, 3), ==, NA_POSITION_NEUTRAL);
+  g_assert_cmpuint (g_list_model_get_n_items (na_library_get_arguments (merged)), ==,
+                    g_list_model_get_n_items (na_library_get_arguments (library)) + 2);
+  /* The user's recommendation is listed with NATO's. */
+  nato = g_object_ref (na_comparison_get_recommendations (cmp, NA_ACTOR_NATO));
+  n = g_list_model_get_n_items (nato);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_nonnull (na_library_lookup_recommendation (merged, rec_id));
+
+  /* The original library is not touched. */
+  before = na_comparison_new (library, NULL, NULL, NULL);
+  g_assert_cmpuint (na_comparison_get_n_essays (before), ==, 4);
+  g_assert_cmpint (na_comparison_get_position (before, 0, 2), ==, NA_POSITION_MIXED);
+  g_assert_cmpint (na_comparison_get_position (before, 2, 1), ==, NA_POSITION_SILENT);
+
+  /* Notes: per item, and the essay's highlights in text order, quote first. */
+  notes = na_user_analysis_dup_notes (merged, store);
+  g_assert_cmpstr (g_hash_table_lookup (notes, on_e3_id), ==, "My <note>, with \"quotes\"");
+  g_assert_cmpstr (g_hash_table_lookup (notes, "e1-a5"), ==, "Reread p. 4");
+  g_assert_cmpstr (g_hash_table_lookup (notes, "e2"), ==,
+                   "“first passage” — earlier one\n\n“second passage” — later one");
+  g_assert_null (g_hash_table_lookup (notes, "e1"));
+
+  /* A deleted essay's arguments stay in the store (for undo) but leave the comparison. */
+  g_assert_true (na_user_store_remove_essay (store, own_id));
+  g_clear_object (&merged);
+  g_clear_object (&cmp);
+  merged = na_user_analysis_merge (library, store);
+  cmp = na_comparison_new (merged, NULL, NULL, NULL);
+  g_assert_cmpuint (na_comparison_get_n_essays (cmp), ==, 4);
+  g_assert_cmpuint (na_comparison_get_count (cmp, 0, NA_POSITION_OPPOSES), ==, 1);
+
+  na_user_store_close (store);
+  g_remove (na_user_store_get_path (store));
+  g_rmdir (dir);
+}
+
+/* The command line reads the user's file without ever moving or rewriting it. */
+static void
+test_read_only_store (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-read-only-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "annotations.json", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  g_assert_true (g_file_set_contents (path, "{ not json", -1, NULL));
+  g_assert_false (na_user_store_load_read_only (store, &error));
+  g_assert_error (error, NA_USER_STORE_ERROR, NA_USER_STORE_ERROR_BROKEN);
+  g_assert_nonnull (strstr (error->message, path));
+  na_user_store_close (store);
+  g_clear_object (&store);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "{ not json");
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +491,8 @@ main (int   argc,
   g_test_add_func ("/comparison/empty-selection", test_empty_selection);
   g_test_add_func ("/comparison/many-questions", test_many_questions);
   g_test_add_func ("/comparison/bundled", test_bundled);
+  g_test_add_func ("/comparison/user-analysis", test_user_analysis);
+  g_test_add_func ("/comparison/read-only-store", test_read_only_store);
 
   return g_test_run ();
 }

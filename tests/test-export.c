@@ -16,6 +16,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #include <sys/wait.h>
 
 #include "na-export.h"
+#include "na-user-store.h"
 #include "comparison-fixture.h"
 
 #define HOSTILE_NOTE "<script>alert(\"x\")</script> | a, \"b\"\nsecond line & more"
@@ -598,6 +599,8 @@ test_unwritable (void)
 
 /* ---- Command line ---- */
 
+static const char *cli_data_home;
+
 static int
 run_natoasia (const char * const *args,
               char              **out,
@@ -615,6 +618,9 @@ run_natoasia (const char * const *args,
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
   env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  /* Never the developer's own annotations: each test says whose data the command sees. */
+  env = g_environ_setenv (env, "XDG_DATA_HOME", cli_data_home ? cli_data_home : "/nonexistent",
+                          TRUE);
   g_spawn_sync (NULL, argv, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
@@ -695,6 +701,134 @@ test_cli (void)
   g_rmdir (dir);
 }
 
+/* The position and arguments of @essay on @question in an exported JSON summary. */
+static JsonObject *
+json_position (JsonObject *root,
+               const char *question,
+               const char *essay)
+{
+  JsonArray *questions = json_object_get_array_member (root, "questions");
+
+  for (guint i = 0; i < json_array_get_length (questions); i++)
+    {
+      JsonObject *q = json_array_get_object_element (questions, i);
+      JsonArray *positions = json_object_get_array_member (q, "positions");
+
+      if (g_strcmp0 (json_object_get_string_member (q, "id"), question) != 0)
+        continue;
+      for (guint j = 0; j < json_array_get_length (positions); j++)
+        {
+          JsonObject *p = json_array_get_object_element (positions, j);
+
+          if (g_strcmp0 (json_object_get_string_member (p, "essay"), essay) == 0)
+            return p;
+        }
+    }
+  return NULL;
+}
+
+static JsonObject *
+export_json (const char * const *args,
+             JsonParser         *parser)
+{
+  char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = run_natoasia (args, &out, &err);
+
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  g_free (out);
+  g_free (err);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* The command line compares the user's own analysis too, and their notes when asked, from
+ * their annotations file; --bundled-only leaves it out; a broken file is an error that names
+ * it and is left untouched. */
+static void
+test_cli_user_analysis (void)
+{
+  g_autofree char *home = g_dir_make_tmp ("natoasia-cli-user-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (home, "natoasia", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaAnnotation) mine = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken = NULL;
+  const char *mine_id;
+  const char *without_notes[] = { "--export-comparison", "-", "--format", "json", "--essays",
+                                  "chan-2013,cottey-2020", "--questions", "q-china", NULL };
+  const char *with_notes[] = { "--export-comparison", "-", "--format", "json", "--essays",
+                               "chan-2013,cottey-2020", "--questions", "q-china", "--notes",
+                               NULL };
+  const char *bundled[] = { "--export-comparison", "-", "--format", "json", "--essays",
+                            "chan-2013,cottey-2020", "--questions", "q-china", "--bundled-only",
+                            NULL };
+  JsonObject *root, *position, *argument;
+  JsonArray *arguments;
+  guint n_bundled;
+  char *out = NULL, *err = NULL;
+
+  na_annotation_set_essay_id (mine, "chan-2013");
+  na_annotation_set_question_id (mine, "q-china");
+  na_annotation_set_stance (mine, NA_STANCE_OPPOSES);
+  na_annotation_set_claim (mine, "My reading: Chan <b>warns</b> against it.");
+  na_annotation_set_quote (mine, "a passage I marked");
+  na_annotation_set_note (mine, "Check with the 2015 piece, | \"maybe\"");
+  mine_id = na_user_store_add_annotation (store, mine);
+  g_assert_true (na_user_store_save (store, &error));
+  g_assert_no_error (error);
+  cli_data_home = home;
+
+  root = export_json (bundled, parser);
+  position = json_position (root, "q-china", "chan-2013");
+  g_assert_nonnull (position);
+  n_bundled = json_array_get_length (json_object_get_array_member (position, "arguments"));
+
+  root = export_json (without_notes, parser);
+  position = json_position (root, "q-china", "chan-2013");
+  arguments = json_object_get_array_member (position, "arguments");
+  g_assert_cmpuint (json_array_get_length (arguments), ==, n_bundled + 1);
+  argument = json_array_get_object_element (arguments, n_bundled);
+  g_assert_cmpstr (json_object_get_string_member (argument, "id"), ==, mine_id);
+  g_assert_cmpstr (json_object_get_string_member (argument, "stance"), ==, "opposes");
+  g_assert_cmpstr (json_object_get_string_member (argument, "claim"), ==,
+                   "My reading: Chan <b>warns</b> against it.");
+  g_assert_false (json_object_has_member (argument, "note"));
+
+  root = export_json (with_notes, parser);
+  arguments = json_object_get_array_member (json_position (root, "q-china", "chan-2013"),
+                                            "arguments");
+  argument = json_array_get_object_element (arguments, n_bundled);
+  g_assert_cmpstr (json_object_get_string_member (argument, "note"), ==,
+                   "Check with the 2015 piece, | \"maybe\"");
+
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--export-comparison", "-", "--format", "md",
+                                                    "--notes", "--bundled-only", NULL },
+                                 &out, &err), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A broken annotations file: named, kept as it is, nothing written. */
+  g_assert_true (g_file_set_contents (na_user_store_get_path (store), "{ broken", -1, NULL));
+  g_assert_cmpint (run_natoasia (without_notes, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, na_user_store_get_path (store)));
+  g_assert_nonnull (strstr (err, "--bundled-only"));
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_get_contents (na_user_store_get_path (store), &broken, NULL, NULL));
+  g_assert_cmpstr (broken, ==, "{ broken");
+
+  cli_data_home = NULL;
+  na_user_store_close (store);
+  g_unlink (na_user_store_get_path (store));
+  g_rmdir (dir);
+  g_rmdir (home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/export/format-names", test_format_names);
   g_test_add_func ("/export/unwritable", test_unwritable);
   g_test_add_func ("/export/cli", test_cli);
+  g_test_add_func ("/export/cli-user-analysis", test_cli_user_analysis);
 
   return g_test_run ();
 }

@@ -1,8 +1,11 @@
 /* na-cli-export.c — `natoasia --export-comparison FILE [--essays …] [--questions …]
- * [--format md|html|pdf|csv|json]`: a comparison summary written without a display
+ * [--format md|html|pdf|csv|json] [--notes] [--bundled-only]`: a comparison summary written
+ * without a display
  *
  * The format comes from --format, else from FILE's extension; "-" writes to standard output
- * (then --format is needed). Unknown ids or formats are errors that name what was wrong.
+ * (then --format is needed). Unknown ids or formats are errors that name what was wrong. Like
+ * the window, the summary covers the user's own analysis from their annotations file, read
+ * without ever changing it, unless --bundled-only; --notes adds their notes.
  */
 #define G_LOG_DOMAIN "na-cli"
 
@@ -14,6 +17,7 @@
 #include "na-cli-export.h"
 #include "na-comparison.h"
 #include "na-export.h"
+#include "na-user-analysis.h"
 
 /* "a, b,,c" → { "a", "b", "c" }; NULL when @list is NULL (meaning: all). */
 static char **
@@ -46,7 +50,12 @@ na_cli_export_comparison (NaLibrary    *library,
   g_auto(GStrv) essay_ids = NULL;
   g_auto(GStrv) question_ids = NULL;
   g_autoptr(NaComparison) comparison = NULL;
+  g_autoptr(NaUserStore) store = NULL;
+  g_autoptr(NaLibrary) merged = NULL;
+  g_autoptr(GHashTable) notes = NULL;
   g_autoptr(GError) error = NULL;
+  NaExportOptions export_options = { 0 };
+  gboolean with_notes = g_variant_dict_contains (options, "notes");
   NaExportFormat format;
 
   g_return_val_if_fail (NA_IS_LIBRARY (library), 1);
@@ -79,6 +88,27 @@ na_cli_export_comparison (NaLibrary    *library,
       return 1;
     }
 
+  if (!g_variant_dict_contains (options, "bundled-only"))
+    {
+      store = na_user_store_new (NULL);
+      if (!na_user_store_load_read_only (store, &error))
+        {
+          g_printerr (_("natoasia: %s; use --bundled-only to export without it\n"),
+                      error->message);
+          return 1;
+        }
+      merged = na_user_analysis_merge (library, store);
+      library = merged;
+      if (with_notes)
+        notes = na_user_analysis_dup_notes (library, store);
+    }
+  else if (with_notes)
+    {
+      g_printerr (_("natoasia: --notes and --bundled-only cannot be used together\n"));
+      return 1;
+    }
+  export_options.notes = notes;
+
   comparison = na_comparison_new (library, (const char * const *) essay_ids,
                                   (const char * const *) question_ids, &error);
   if (comparison == NULL)
@@ -89,10 +119,11 @@ na_cli_export_comparison (NaLibrary    *library,
 
   if (g_strcmp0 (path, "-") == 0)
     {
-      g_autoptr(GBytes) bytes = na_export_comparison (comparison, format, NULL, &error);
+      g_autoptr(GBytes) bytes = NULL;
       gsize length;
       const char *data;
 
+      bytes = na_export_comparison (comparison, format, &export_options, &error);
       if (bytes == NULL)
         {
           g_printerr ("natoasia: %s\n", error->message);
@@ -105,7 +136,8 @@ na_cli_export_comparison (NaLibrary    *library,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-      if (!na_export_comparison_to_file (comparison, format, NULL, file, NULL, &error))
+      if (!na_export_comparison_to_file (comparison, format, &export_options, file, NULL,
+                                         &error))
         {
           g_printerr ("natoasia: %s\n", error->message);
           return 1;

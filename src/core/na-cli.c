@@ -38,6 +38,11 @@ static const GOptionEntry entries[] = {
     N_("With an export: only these questions (comma-separated ids)"), N_("ID,…") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With an export: the output format (default: from the file name)"), N_("FORMAT") },
+  { "notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-comparison: include your notes"), NULL },
+  { "bundled-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-comparison: leave out your own essays, arguments, recommendations and "
+       "edits"), NULL },
   { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the map of the selected essays as PNG or SVG (by the file name's extension)"),
     N_("FILE") },

@@ -1109,6 +1109,37 @@ na_user_store_redo (NaUserStore *self)
 
 /* Loading */
 
+/* Reads the file into the store; a missing file is an empty store. */
+static gboolean
+read_file (NaUserStore  *self,
+           GError      **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  State s = { 0 };
+  gsize length;
+
+  if (!g_file_get_contents (self->path, &data, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!deserialize (data, length, &s, error))
+    {
+      state_clear (&s);
+      return FALSE;
+    }
+  apply_state (self, &s);
+  state_clear (&s);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_undo_redo (self);
+  g_signal_emit (self, signals [CHANGED], 0);
+  return TRUE;
+}
+
 /**
  * na_user_store_load:
  *
@@ -1120,32 +1151,15 @@ gboolean
 na_user_store_load (NaUserStore  *self,
                     GError      **error)
 {
-  g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *stamp = NULL;
   g_autofree char *aside = NULL;
-  State s = { 0 };
-  gsize length;
 
   g_return_val_if_fail (NA_IS_USER_STORE (self), FALSE);
 
-  if (!g_file_get_contents (self->path, &data, &length, &local_error))
-    {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return TRUE;
-    }
-  else if (deserialize (data, length, &s, &local_error))
-    {
-      apply_state (self, &s);
-      state_clear (&s);
-      g_ptr_array_set_size (self->undo, 0);
-      g_ptr_array_set_size (self->redo, 0);
-      notify_undo_redo (self);
-      g_signal_emit (self, signals [CHANGED], 0);
-      return TRUE;
-    }
-  state_clear (&s);
+  if (read_file (self, &local_error))
+    return TRUE;
 
   now = g_date_time_new_now_local ();
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
@@ -1165,6 +1179,30 @@ na_user_store_load (NaUserStore  *self,
                      "It is left untouched; new annotations are kept in memory only."),
                    self->path, local_error->message, g_strerror (saved_errno));
     }
+  return FALSE;
+}
+
+/**
+ * na_user_store_load_read_only:
+ *
+ * Reads the file for a reader that must not change it (the command line, while the app may be
+ * running): a broken file is left where it is, and the store never writes. On failure @error
+ * names the file and the problem.
+ */
+gboolean
+na_user_store_load_read_only (NaUserStore  *self,
+                              GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (NA_IS_USER_STORE (self), FALSE);
+
+  self->blocked = TRUE;
+  if (read_file (self, &local_error))
+    return TRUE;
+  g_set_error (error, NA_USER_STORE_ERROR, NA_USER_STORE_ERROR_BROKEN,
+               _("Your annotations file “%s” could not be read (%s)"),
+               self->path, local_error->message);
   return FALSE;
 }
 

@@ -28,6 +28,8 @@ NaUserStore  *na_user_store_new                (const char    *directory);
 const char   *na_user_store_get_path           (NaUserStore   *self);
 gboolean      na_user_store_load               (NaUserStore   *self,
                                                 GError       **error);
+gboolean      na_user_store_load_read_only     (NaUserStore   *self,
+                                                GError       **error);
 gboolean      na_user_store_save               (NaUserStore   *self,
                                                 GError       **error);
 gboolean      na_user_store_flush              (NaUserStore   *self);

@@ -6,6 +6,9 @@
  * horizontal adjustment; a vertical size group per question keeps a row's pinned cell and its
  * essay cells the same height. Everything is rebuilt (on idle) when the choice changes: with
  * 18 × 12 cells that is a few hundred widgets, well under a frame.
+ *
+ * With the user's store set, the comparison covers their own essays, arguments and
+ * recommendations and their versions of bundled items (na-user-analysis.c), and follows edits.
  */
 #define G_LOG_DOMAIN "na-comparison-view"
 
@@ -14,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "na-comparison-view.h"
+#include "na-user-analysis.h"
 
 #define QUESTION_WIDTH 220
 #define COLUMN_WIDTH 260
@@ -40,10 +44,13 @@ struct _NaComparisonView
 
   /* Owned references */
   NaLibrary      *library;
+  NaUserStore    *store;
+  NaLibrary      *compared;     /* the library with the user's analysis merged in */
   NaComparison   *comparison;
 
   gboolean        only_disagreements;
   guint           rebuild_id;
+  guint           refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (NaComparisonView, na_comparison_view, ADW_TYPE_BIN)
@@ -53,6 +60,7 @@ enum {
   PROP_LIBRARY,
   PROP_COMPARISON,
   PROP_ONLY_DISAGREEMENTS,
+  PROP_USER_STORE,
   N_PROPS
 };
 
@@ -214,14 +222,42 @@ build_question_cell (NaComparisonView *self,
   return box;
 }
 
+/* Whose an argument is: the user's own, the user's version of a bundled one, or NULL. */
+static const char *
+ownership_label (NaComparisonView *self,
+                 const char       *id)
+{
+  if (self->store == NULL)
+    return NULL;
+  if (na_user_store_lookup_annotation (self->store, id) != NULL)
+    return _("Yours");
+  if (na_user_store_lookup_override (self->store, id) != NULL)
+    return _("Your version");
+  return NULL;
+}
+
 static GtkWidget *
-build_argument (NaArgument *argument)
+build_argument (NaComparisonView *self,
+                NaArgument       *argument)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *button = gtk_button_new ();
   GtkWidget *expander;
+  const char *whose = ownership_label (self, na_argument_get_id (argument));
 
-  gtk_box_append (GTK_BOX (box), position_badge ((NaPosition) na_argument_get_stance (argument)));
+  gtk_box_append (GTK_BOX (badges),
+                  position_badge ((NaPosition) na_argument_get_stance (argument)));
+  if (whose != NULL)
+    {
+      GtkWidget *mine = badge (whose, "user-item");
+
+      gtk_widget_set_tooltip_text (mine, g_str_equal (whose, _("Yours"))
+                                         ? _("An argument you marked")
+                                         : _("Your edit of the bundled analysis"));
+      gtk_box_append (GTK_BOX (badges), mine);
+    }
+  gtk_box_append (GTK_BOX (box), badges);
 
   /* The claim opens its essay in the reader, at its passage. */
   gtk_button_set_child (GTK_BUTTON (button),
@@ -266,7 +302,7 @@ build_cell (NaComparisonView *self,
       gtk_widget_add_css_class (box, "silent-cell");
     }
   for (guint i = 0; i < n; i++)
-    gtk_box_append (GTK_BOX (box), build_argument (args[i]));
+    gtk_box_append (GTK_BOX (box), build_argument (self, args[i]));
   return box;
 }
 
@@ -373,7 +409,7 @@ build_sections (NaComparisonView *self)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(NaRecommendation) rec = g_list_model_get_item (recs, i);
-          NaEssay *essay = na_library_lookup_essay (self->library,
+          NaEssay *essay = na_library_lookup_essay (self->compared,
                                                     na_recommendation_get_essay_id (rec));
           g_autofree char *name = essay ? dup_essay_short (essay) : NULL;
 
@@ -426,8 +462,8 @@ rebuild (NaComparisonView *self)
 
   essays = checked_ids (self->essay_checks);
   questions = checked_ids (self->question_checks);
-  if (self->library != NULL && g_strv_length (essays) >= 2 && g_strv_length (questions) >= 1)
-    self->comparison = na_comparison_new (self->library, (const char * const *) essays,
+  if (self->compared != NULL && g_strv_length (essays) >= 2 && g_strv_length (questions) >= 1)
+    self->comparison = na_comparison_new (self->compared, (const char * const *) essays,
                                           (const char * const *) questions, NULL);
 
   update_summary (self);
@@ -503,17 +539,46 @@ add_check (NaComparisonView *self,
   gtk_box_append (box, check);
 }
 
+/* The ids whose boxes are unchecked, so that a refill keeps the user's choice. */
+static GHashTable *
+dup_unchecked (GtkBox *box)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+      g_hash_table_add (set, g_strdup (g_object_get_data (G_OBJECT (child), "id")));
+  return set;
+}
+
+static void
+uncheck (GtkBox     *box,
+         GHashTable *ids)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_hash_table_contains (ids, g_object_get_data (G_OBJECT (child), "id")))
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (child), FALSE);
+}
+
+/* Boxes for every essay and question; those the user had unchecked stay unchecked, new ones
+ * (an essay just added) start checked like all do. */
 static void
 fill_checks (NaComparisonView *self)
 {
   GListModel *essays, *questions;
+  g_autoptr(GHashTable) unchecked_essays = dup_unchecked (self->essay_checks);
+  g_autoptr(GHashTable) unchecked_questions = dup_unchecked (self->question_checks);
 
   remove_children (self->essay_checks);
   remove_children (self->question_checks);
-  if (self->library == NULL)
+  if (self->compared == NULL)
     return;
 
-  essays = na_library_get_essays (self->library);
+  essays = na_library_get_essays (self->compared);
   for (guint i = 0; i < g_list_model_get_n_items (essays); i++)
     {
       g_autoptr(NaEssay) essay = g_list_model_get_item (essays, i);
@@ -522,7 +587,7 @@ fill_checks (NaComparisonView *self)
 
       add_check (self, self->essay_checks, name, citation, na_essay_get_id (essay));
     }
-  questions = na_library_get_questions (self->library);
+  questions = na_library_get_questions (self->compared);
   for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
     {
       g_autoptr(NaQuestion) question = g_list_model_get_item (questions, i);
@@ -530,6 +595,41 @@ fill_checks (NaComparisonView *self)
       add_check (self, self->question_checks, na_question_get_title (question),
                  na_question_get_description (question), na_question_get_id (question));
     }
+  uncheck (self->essay_checks, unchecked_essays);
+  uncheck (self->question_checks, unchecked_questions);
+}
+
+/* The library plus the user's part, then the checklist and the grid anew. */
+static void
+refresh (NaComparisonView *self)
+{
+  g_clear_object (&self->compared);
+  if (self->library != NULL && self->store != NULL)
+    self->compared = na_user_analysis_merge (self->library, self->store);
+  else if (self->library != NULL)
+    self->compared = g_object_ref (self->library);
+
+  fill_checks (self);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  rebuild (self);
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  NaComparisonView *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Edits come one action at a time, but undo of several or a load may bring a burst. */
+static void
+on_store_changed (NaComparisonView *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
 static void
@@ -584,10 +684,39 @@ na_comparison_view_set_library (NaComparisonView *self,
   if (!g_set_object (&self->library, library))
     return;
 
-  fill_checks (self);
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  rebuild (self);
+  refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
+}
+
+NaUserStore *
+na_comparison_view_get_user_store (NaComparisonView *self)
+{
+  g_return_val_if_fail (NA_IS_COMPARISON_VIEW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * na_comparison_view_set_user_store:
+ * @store: (nullable): the user's data, whose analysis is compared with the library's
+ */
+void
+na_comparison_view_set_user_store (NaComparisonView *self,
+                                   NaUserStore      *store)
+{
+  g_return_if_fail (NA_IS_COMPARISON_VIEW (self));
+  g_return_if_fail (!store || NA_IS_USER_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_USER_STORE]);
 }
 
 /**
@@ -651,6 +780,10 @@ na_comparison_view_dispose (GObject *object)
   NaComparisonView *self = (NaComparisonView *)object;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_COMPARISON_VIEW);
 
   G_OBJECT_CLASS (na_comparison_view_parent_class)->dispose (object);
@@ -662,6 +795,7 @@ na_comparison_view_finalize (GObject *object)
   NaComparisonView *self = (NaComparisonView *)object;
 
   g_clear_object (&self->library);
+  g_clear_object (&self->compared);
   g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (na_comparison_view_parent_class)->finalize (object);
@@ -689,6 +823,10 @@ na_comparison_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->only_disagreements);
       break;
 
+    case PROP_USER_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -710,6 +848,10 @@ na_comparison_view_set_property (GObject      *object,
 
     case PROP_ONLY_DISAGREEMENTS:
       na_comparison_view_set_only_disagreements (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_USER_STORE:
+      na_comparison_view_set_user_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -740,6 +882,10 @@ na_comparison_view_class_init (NaComparisonViewClass *klass)
     g_param_spec_boolean ("only-disagreements", NULL, "Whether only questions in dissent show",
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_USER_STORE] =
+    g_param_spec_object ("user-store", NULL, "The user's data, compared with the library's",
+                         NA_TYPE_USER_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "na-comparison.h"
+#include "na-user-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,9 @@ GtkWidget    *na_comparison_view_new                    (void);
 NaLibrary    *na_comparison_view_get_library            (NaComparisonView   *self);
 void          na_comparison_view_set_library            (NaComparisonView   *self,
                                                          NaLibrary          *library);
+NaUserStore  *na_comparison_view_get_user_store         (NaComparisonView   *self);
+void          na_comparison_view_set_user_store         (NaComparisonView   *self,
+                                                         NaUserStore        *store);
 NaComparison *na_comparison_view_get_comparison         (NaComparisonView   *self);
 gboolean      na_comparison_view_get_only_disagreements (NaComparisonView   *self);
 void          na_comparison_view_set_only_disagreements (NaComparisonView   *self,

@@ -30,6 +30,7 @@ struct _NaExportDialog
   GtkDropDown     *format_dropdown;
   GtkDropDown     *paper_dropdown;
   GtkWidget       *paper_box;
+  GtkCheckButton  *notes_check;
   GtkEntry        *title_entry;
   GtkStack        *preview_stack;
   GtkTextView     *preview_text;
@@ -41,6 +42,7 @@ struct _NaExportDialog
   GBytes          *bytes;
   GCancellable    *cancellable;
   char            *preview;
+  GHashTable      *notes;
 
   NaExportFormat   format;
 };
@@ -67,12 +69,14 @@ typedef struct
   NaExportFormat  format;
   NaPaperSize     paper;
   char           *title;
+  GHashTable     *notes;  /* read-only once made: safe to read from the worker */
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
   g_clear_object (&job->comparison);
+  g_clear_pointer (&job->notes, g_hash_table_unref);
   g_free (job->title);
   g_free (job);
 }
@@ -84,7 +88,7 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  NaExportOptions options = { job->title, NULL, NULL, job->paper };
+  NaExportOptions options = { job->title, NULL, job->notes, job->paper };
   GError *error = NULL;
   GBytes *bytes = na_export_comparison (job->comparison, job->format, &options, &error);
 
@@ -228,6 +232,8 @@ update_preview (NaExportDialog *self)
   job->paper = gtk_drop_down_get_selected (self->paper_dropdown) == 1 ? NA_PAPER_LETTER
                                                                        : NA_PAPER_A4;
   job->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  if (self->notes != NULL && gtk_check_button_get_active (self->notes_check))
+    job->notes = g_hash_table_ref (self->notes);
 
   task = g_task_new (self, self->cancellable, export_done, NULL);
   g_task_set_source_tag (task, update_preview);
@@ -321,6 +327,33 @@ na_export_dialog_get_comparison (NaExportDialog *self)
   return self->comparison;
 }
 
+/**
+ * na_export_dialog_set_notes:
+ * @notes: (nullable): the user's notes, item id → note (see NaExportOptions), not changed
+ *   afterwards
+ *
+ * Offers to include the notes: the check box shows when there are any, unchecked, since a
+ * summary handed to a colleague should not carry private notes by surprise.
+ */
+void
+na_export_dialog_set_notes (NaExportDialog *self,
+                            GHashTable     *notes)
+{
+  gboolean any;
+
+  g_return_if_fail (NA_IS_EXPORT_DIALOG (self));
+
+  if (notes != NULL)
+    g_hash_table_ref (notes);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
+  self->notes = notes;
+  any = notes != NULL && g_hash_table_size (notes) > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_check), any);
+  if (!any)
+    gtk_check_button_set_active (self->notes_check, FALSE);
+  update_preview (self);
+}
+
 /* The text the preview shows (empty for a PDF, shown as a page). */
 const char *
 na_export_dialog_get_preview (NaExportDialog *self)
@@ -359,6 +392,8 @@ na_export_dialog_constructed (GObject *object)
                            G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_entry, "changed",
                            G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->notes_check, "toggled",
+                           G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
   update_preview (self);
 }
 
@@ -382,6 +417,7 @@ na_export_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->preview, g_free);
+  g_clear_pointer (&self->notes, g_hash_table_unref);
 
   G_OBJECT_CLASS (na_export_dialog_parent_class)->finalize (object);
 }
@@ -453,6 +489,7 @@ na_export_dialog_class_init (NaExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaExportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NaExportDialog, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NaExportDialog, paper_box);
+  gtk_widget_class_bind_template_child (widget_class, NaExportDialog, notes_check);
   gtk_widget_class_bind_template_child (widget_class, NaExportDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, NaExportDialog, preview_stack);
   gtk_widget_class_bind_template_child (widget_class, NaExportDialog, preview_text);

@@ -15,5 +15,7 @@ NaExportDialog *na_export_dialog_new            (GtkWindow      *parent,
                                                  NaComparison   *comparison);
 NaComparison   *na_export_dialog_get_comparison (NaExportDialog *self);
 const char     *na_export_dialog_get_preview    (NaExportDialog *self);
+void            na_export_dialog_set_notes      (NaExportDialog *self,
+                                                 GHashTable     *notes);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
  * (private to NaWindow; split out by concern) */
 #pragma once
 
+#include "na-comparison-view.h"
 #include "na-reader.h"
 #include "na-search.h"
 #include "na-user-store.h"
@@ -21,6 +22,7 @@ typedef struct
   NaReader       *reader;
   GtkWidget      *read_button;
   GtkStack       *list_stack;
+  NaComparisonView *comparison_view;
 } NaWindowReaderWidgets;
 
 void            _na_window_reader_class_init (GtkWidgetClass              *widget_class);

@@ -11,6 +11,7 @@
 #include "na-essay-row.h"
 #include "na-map-view.h"
 #include "na-pdf-page.h"
+#include "na-user-analysis.h"
 #include "na-window.h"
 #include "na-window-reader.h"
 
@@ -26,6 +27,7 @@ struct _NaWindow
   GtkStack             *list_stack;
   GtkListView          *essay_list;
   GtkStack             *content_stack;
+  AdwStatusPage        *selection_page;
   NaEssayPage          *essay_page;
   NaComparisonView     *comparison_view;
   NaMapView            *map_view;
@@ -39,7 +41,9 @@ struct _NaWindow
 
   /* Owned references */
   NaLibrary            *library;
-  GtkSingleSelection   *selection;
+  GtkMultiSelection    *selection;
+  NaEssay              *current;    /* the essay shown: the one selected, or the last chosen
+                                     * of several */
   GSettings            *settings;
   GCancellable         *cancellable;
   NaAttachments        *attachments;
@@ -62,25 +66,97 @@ na_window_new (NaApplication *application)
   return g_object_new (NA_TYPE_WINDOW, "application", application, NULL);
 }
 
+/* The ids of the essays selected in the sidebar, in list order. */
+static char **
+dup_selected_ids (NaWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GtkBitsetIter iter;
+  guint i;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &i);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &i))
+    {
+      g_autoptr(NaEssay) essay = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      g_strv_builder_add (builder, na_essay_get_id (essay));
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The sidebar selects like a file list: a click one essay, Ctrl+click and Shift+click several.
+ * One selected essay is shown; several are offered for comparison, and the views that show one
+ * essay keep the last one chosen. */
 static void
 update_content (NaWindow *self)
 {
-  NaEssay *essay = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (selected);
+  g_autoptr(NaEssay) essay = NULL;
 
-  na_essay_page_set_essay (self->essay_page, essay);
-  na_map_view_set_essay (self->map_view, essay);
-  na_pdf_page_set_essay (self->pdf_page, essay);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attach-pdf", essay != NULL);
-  _na_window_reader_essay_changed (self->reader_state, essay);
-  gtk_stack_set_visible_child_name (self->content_stack, essay ? "essay" : "none");
+  if (n == 1)
+    essay = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                   gtk_bitset_get_minimum (selected));
+  else if (n > 1 && self->current != NULL)
+    {
+      /* Keep the shown essay while it stays among the selected, else take the first. */
+      guint first = gtk_bitset_get_minimum (selected);
+      GtkBitsetIter iter;
+      guint i;
+
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &i);
+           ok && essay == NULL;
+           ok = gtk_bitset_iter_next (&iter, &i))
+        {
+          g_autoptr(NaEssay) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+          if (item == self->current)
+            essay = g_steal_pointer (&item);
+        }
+      if (essay == NULL)
+        essay = g_list_model_get_item (G_LIST_MODEL (self->selection), first);
+    }
+  else if (n > 1)
+    essay = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                   gtk_bitset_get_minimum (selected));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", n >= 2);
+  if (n > 1)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u Essay Selected",
+                                                             "%u Essays Selected", (guint) n),
+                                                (guint) n);
+
+      adw_status_page_set_title (self->selection_page, title);
+    }
+
+  if (essay != self->current)
+    {
+      g_set_object (&self->current, essay);
+      na_essay_page_set_essay (self->essay_page, essay);
+      na_map_view_set_essay (self->map_view, essay);
+      na_pdf_page_set_essay (self->pdf_page, essay);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attach-pdf", essay != NULL);
+      _na_window_reader_essay_changed (self->reader_state, essay);
+    }
+  if (n > 1)
+    gtk_stack_set_visible_child_name (self->content_stack, "selection");
+  else if (n == 0 || g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                                "reader") != 0)
+    gtk_stack_set_visible_child_name (self->content_stack, essay ? "essay" : "none");
 
   /* On a narrow window the sidebar covers the page: get it out of the way once chosen. */
-  if (essay != NULL && adw_flap_get_folded (self->flap))
+  if (n == 1 && adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 static void
-on_selected_item_changed (NaWindow *self)
+on_selection_changed (NaWindow *self)
 {
   update_content (self);
 }
@@ -110,7 +186,7 @@ na_window_set_library (NaWindow  *self,
   essays = library ? na_library_get_essays (library) : NULL;
   /* Searched, filtered and sorted, with the user's own essays (na-window-reader.c). */
   sorted = _na_window_reader_set_library (self->reader_state, library);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sorted));
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (sorted));
   na_essay_page_set_library (self->essay_page, library);
   na_comparison_view_set_library (self->comparison_view, library);
   na_map_view_set_library (self->map_view, library);
@@ -123,7 +199,7 @@ na_window_set_library (NaWindow  *self,
                                                                                 : "empty");
   /* With room for both panes, open on the newest essay rather than an empty page. */
   if (!adw_flap_get_folded (self->flap) && g_list_model_get_n_items (G_LIST_MODEL (sorted)) > 0)
-    gtk_single_selection_set_selected (self->selection, 0);
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
   update_content (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
@@ -147,7 +223,7 @@ na_window_select_essay (NaWindow   *self,
 
       if (g_strcmp0 (na_essay_get_id (essay), essay_id) == 0)
         {
-          gtk_single_selection_set_selected (self->selection, i);
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
           gtk_widget_activate_action (GTK_WIDGET (self->essay_list), "list.scroll-to-item",
                                       "u", i);
           return;
@@ -218,9 +294,32 @@ export_comparison_action (GtkWidget  *widget,
     }
 
   dialog = na_export_dialog_new (GTK_WINDOW (self), comparison);
+  if (na_window_get_user_store (self) != NULL)
+    {
+      g_autoptr(GHashTable) notes =
+        na_user_analysis_dup_notes (na_comparison_get_library (comparison),
+                                    na_window_get_user_store (self));
+
+      na_export_dialog_set_notes (dialog, notes);
+    }
   g_signal_connect_object (dialog, "saved", G_CALLBACK (comparison_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.compare-selected: compare the essays selected in the sidebar. */
+static void
+compare_selected_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  NaWindow *self = NA_WINDOW (widget);
+  g_auto(GStrv) ids = dup_selected_ids (self);
+
+  if (g_strv_length (ids) < 2)
+    return;
+  na_comparison_view_choose_essays (self->comparison_view, (const char * const *) ids);
+  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
 }
 
 /* win.compare-listed: compare all the essays the sidebar lists, as searched and filtered. */
@@ -414,6 +513,7 @@ na_window_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->selection);
+  g_clear_object (&self->current);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->attachments);
@@ -488,6 +588,7 @@ na_window_class_init (NaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, selection_page);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_list);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, essay_page);
@@ -505,6 +606,8 @@ na_window_class_init (NaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL, open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-selected", NULL,
+                                   compare_selected_action);
   gtk_widget_class_install_action (widget_class, "win.compare-listed", NULL,
                                    compare_listed_action);
   gtk_widget_class_install_action (widget_class, "win.export-comparison", NULL,
@@ -526,16 +629,16 @@ na_window_init (NaWindow *self)
   reader_widgets = (NaWindowReaderWidgets) {
     self->search_entry, self->sort_dropdown, self->question_dropdown, self->country_dropdown,
     self->content_stack, self->reader, self->read_button, self->list_stack,
+    self->comparison_view,
   };
   self->reader_state = _na_window_reader_new (self, &reader_widgets);
 
   self->cancellable = g_cancellable_new ();
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = gtk_multi_selection_new (NULL);
   gtk_list_view_set_model (self->essay_list, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected-item",
-                           G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-selected", FALSE);
 
   g_signal_connect_object (self->comparison_view, "notify::comparison",
                            G_CALLBACK (on_comparison_changed), self, G_CONNECT_SWAPPED);
