@@ -73,6 +73,20 @@ has_mapped_label_prefix (GtkWidget  *widget,
   return FALSE;
 }
 
+static guint
+count_mapped_labels (GtkWidget  *widget,
+                     const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_mapped_labels (child, text);
+  return n;
+}
+
 static GtkWidget *
 find_claim (GtkWidget *widget)
 {
@@ -297,6 +311,7 @@ test_user_analysis (void)
   g_autofree char *dir = g_dir_make_tmp ("natoasia-compare-user-XXXXXX", NULL);
   g_autoptr(NaUserStore) store = na_user_store_new (dir);
   g_autoptr(NaAnnotation) mine = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  g_autoptr(NaAnnotation) rec = na_annotation_new (NA_ANNOTATION_RECOMMENDATION);
   const char *two[] = { "burton-2020", "lorenz-2020", NULL };
   NaComparisonView *view;
   NaComparison *cmp;
@@ -338,7 +353,20 @@ test_user_analysis (void)
   g_assert_cmpint (na_comparison_get_position (cmp, 0, q), ==, NA_POSITION_OPPOSES);
   g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
   g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Read between the lines"));
+  g_assert_cmpuint (count_mapped_labels (GTK_WIDGET (view), "Yours"), ==, 1);
   save_screenshot (GTK_WIDGET (window), "comparison-user-argument.png");
+
+  /* Their recommendation joins NATO's, badged too. */
+  na_annotation_set_essay_id (rec, "lorenz-2020");
+  na_annotation_set_actor (rec, NA_ACTOR_NATO);
+  na_annotation_set_action (rec, "Open a liaison office in Canberra.");
+  na_user_store_add_annotation (store, rec);
+  iterate (500);
+  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Open a liaison office"));
+  g_assert_cmpuint (count_mapped_labels (GTK_WIDGET (view), "Yours"), ==, 2);
+  g_assert_true (na_user_store_undo (store));
+  iterate (500);
+  g_assert_false (has_mapped_label_prefix (GTK_WIDGET (view), "Open a liaison office"));
 
   /* The summary leaves the note out unless asked. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-comparison", NULL);

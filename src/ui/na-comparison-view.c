@@ -412,10 +412,18 @@ build_sections (NaComparisonView *self)
           NaEssay *essay = na_library_lookup_essay (self->compared,
                                                     na_recommendation_get_essay_id (rec));
           g_autofree char *name = essay ? dup_essay_short (essay) : NULL;
+          const char *whose = ownership_label (self, na_recommendation_get_id (rec));
+          GtkWidget *row = item_row (na_recommendation_get_action (rec), name,
+                                     na_recommendation_get_id (rec));
 
-          gtk_list_box_append (GTK_LIST_BOX (list),
-                               item_row (na_recommendation_get_action (rec), name,
-                                         na_recommendation_get_id (rec)));
+          if (whose != NULL)
+            {
+              GtkWidget *mine = badge (whose, "user-item");
+
+              gtk_widget_set_valign (mine, GTK_ALIGN_CENTER);
+              adw_action_row_add_prefix (ADW_ACTION_ROW (row), mine);
+            }
+          gtk_list_box_append (GTK_LIST_BOX (list), row);
         }
       gtk_box_append (self->sections_box, list);
     }
