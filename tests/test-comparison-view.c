@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "na-application.h"
+#include "na-test-display.h"
 #include "na-comparison-view.h"
 #include "na-export-dialog.h"
 #include "na-user-store.h"
@@ -13,33 +14,6 @@
 
 /* One application for all cases: it can register only once per process. */
 static NaApplication *app;
-
-static void
-iterate (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 /* Mapped boxes carrying @css_class: the question rows, cells, … */
 static guint
@@ -55,35 +29,6 @@ count_boxes (GtkWidget  *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     n += count_boxes (child, css_class);
-  return n;
-}
-
-static gboolean
-has_mapped_label_prefix (GtkWidget  *widget,
-                         const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_mapped_label_prefix (child, prefix))
-      return TRUE;
-  return FALSE;
-}
-
-static guint
-count_mapped_labels (GtkWidget  *widget,
-                     const char *text)
-{
-  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-            g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_mapped_labels (child, text);
   return n;
 }
 
@@ -127,40 +72,6 @@ find_tallest_scroller (GtkWidget         *widget,
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  if (dir == NULL)
-    return;
-
-  /* A widget that has not been drawn since it changed gives no node yet: let it draw. */
-  for (guint i = 0; node == NULL && i < 50; i++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        iterate (100);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
 test_comparison_view (void)
 {
   NaWindow *window;
@@ -174,13 +85,13 @@ test_comparison_view (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   na_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (500);
+  na_test_iterate (500);
 
-  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "compare"));
   adw_view_stack_set_visible_child_name (stack, "compare");
-  iterate (800);
-  view = NA_COMPARISON_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
+  na_test_iterate (800);
+  view = NA_COMPARISON_VIEW (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
   g_assert_nonnull (view);
 
   /* All 18 essays on all 12 questions by default. */
@@ -191,18 +102,18 @@ test_comparison_view (void)
   g_assert_cmpuint (count_boxes (GTK_WIDGET (view), "comparison-cell"), ==, 12 * 18);
   g_assert_cmpuint (count_boxes (GTK_WIDGET (view), "comparison-essay"), ==, 18);
   g_assert_cmpuint (count_boxes (GTK_WIDGET (view), "silent-cell"), >, 0);
-  save_screenshot (GTK_WIDGET (window), "comparison-all.png");
+  na_test_save_screenshot (GTK_WIDGET (window), "comparison-all.png");
 
   /* Only disagreements, through the toggle's action. */
   gtk_widget_activate_action (GTK_WIDGET (view), "comparison.only-disagreements", NULL);
-  iterate (800);
+  na_test_iterate (800);
   g_assert_true (na_comparison_view_get_only_disagreements (view));
   dissent_rows = count_boxes (GTK_WIDGET (view), "comparison-row");
   g_assert_cmpuint (dissent_rows, >, 0);
   g_assert_cmpuint (dissent_rows, <, all_rows);
   g_assert_cmpuint (dissent_rows, ==,
                     na_comparison_get_n_disagreements (na_comparison_view_get_comparison (view)));
-  save_screenshot (GTK_WIDGET (window), "comparison-disagreements.png");
+  na_test_save_screenshot (GTK_WIDGET (window), "comparison-disagreements.png");
 
   /* Below the rows: closeness, recommendations by actor, countries; in dark too. */
   {
@@ -212,30 +123,30 @@ test_comparison_view (void)
     gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);
-    iterate (800);
-    g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Most aligned:"));
-    save_screenshot (GTK_WIDGET (window), "comparison-sections-dark.png");
+    na_test_iterate (800);
+    g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (view), "Most aligned:"));
+    na_test_save_screenshot (GTK_WIDGET (window), "comparison-sections-dark.png");
     gtk_adjustment_set_value (vadj, 0);
-    iterate (500);
-    save_screenshot (GTK_WIDGET (window), "comparison-dark.png");
+    na_test_iterate (500);
+    na_test_save_screenshot (GTK_WIDGET (window), "comparison-dark.png");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_DEFAULT);
   }
   gtk_widget_activate_action (GTK_WIDGET (view), "comparison.only-disagreements", NULL);
-  iterate (300);
+  na_test_iterate (300);
 
   /* A narrow window still shows the question column and scrolls sideways. */
   na_comparison_view_choose_essays (view, two);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
-  iterate (800);
+  na_test_iterate (800);
   g_assert_cmpuint (count_boxes (GTK_WIDGET (view), "comparison-essay"), ==, 2);
-  save_screenshot (GTK_WIDGET (window), "comparison-narrow.png");
+  na_test_save_screenshot (GTK_WIDGET (window), "comparison-narrow.png");
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  iterate (800);
+  na_test_iterate (800);
 
   /* The export dialog previews what it will write. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-comparison", NULL);
-  iterate (300);
+  na_test_iterate (300);
   {
     GList *toplevels = gtk_window_list_toplevels ();
     NaExportDialog *dialog = NULL;
@@ -248,23 +159,23 @@ test_comparison_view (void)
     g_assert_nonnull (dialog);
     /* The summary is made in a thread: wait for it, however slow the machine. */
     for (guint i = 0; i < 100 && *na_export_dialog_get_preview (dialog) == '\0'; i++)
-      iterate (100);
+      na_test_iterate (100);
     g_assert_cmpuint (na_comparison_get_n_essays (na_export_dialog_get_comparison (dialog)), ==, 2);
     g_assert_true (g_str_has_prefix (na_export_dialog_get_preview (dialog),
                                      "# Comparison of 2 essays"));
-    save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+    na_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
     /* PDF: a rendered first page instead of text. */
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog),
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (na_test_find_widget (GTK_WIDGET (dialog),
                                                             GTK_TYPE_DROP_DOWN)), 2);
-    picture = GTK_PICTURE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_PICTURE));
+    picture = GTK_PICTURE (na_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PICTURE));
     for (guint i = 0; i < 100 && gtk_picture_get_paintable (picture) == NULL; i++)
-      iterate (100);
-    iterate (300);
-    g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (find_widget (GTK_WIDGET (dialog),
+      na_test_iterate (100);
+    na_test_iterate (300);
+    g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (na_test_find_widget (GTK_WIDGET (dialog),
                                                                            GTK_TYPE_PICTURE))));
-    save_screenshot (GTK_WIDGET (dialog), "export-dialog-pdf.png");
+    na_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog-pdf.png");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate (200);
+    na_test_iterate (200);
   }
 
   /* A claim opens its essay in the reader. */
@@ -272,11 +183,11 @@ test_comparison_view (void)
   g_assert_nonnull (claim);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (claim)), ==, "win.show-item");
   g_signal_emit_by_name (claim, "clicked");
-  iterate (500);
+  na_test_iterate (500);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "essay");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 /* The first question @essay is silent on, in the bundled comparison of @essays. */
@@ -327,17 +238,17 @@ test_user_analysis (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   na_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
-  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  na_test_iterate (300);
+  stack = ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (stack, "compare");
-  view = NA_COMPARISON_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
+  view = NA_COMPARISON_VIEW (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
   g_assert_true (na_comparison_view_get_user_store (view) == store);
   na_comparison_view_choose_essays (view, two);
-  iterate (300);
+  na_test_iterate (300);
   cmp = na_comparison_view_get_comparison (view);
   q = silent_question (cmp, 0);
   question_id = na_question_get_id (na_comparison_get_question (cmp, q));
-  g_assert_false (has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
+  g_assert_false (na_test_has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
 
   /* Burton was silent on that question; the user reads a position into the essay. */
   na_annotation_set_essay_id (mine, "burton-2020");
@@ -347,59 +258,59 @@ test_user_analysis (void)
   na_annotation_set_quote (mine, "a passage");
   na_annotation_set_note (mine, "To raise at the seminar <b>Tuesday</b>");
   na_user_store_add_annotation (store, mine);
-  iterate (500);
+  na_test_iterate (500);
   cmp = na_comparison_view_get_comparison (view);
   g_assert_cmpuint (na_comparison_get_n_essays (cmp), ==, 2);
   g_assert_cmpint (na_comparison_get_position (cmp, 0, q), ==, NA_POSITION_OPPOSES);
-  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
-  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Read between the lines"));
-  g_assert_cmpuint (count_mapped_labels (GTK_WIDGET (view), "Yours"), ==, 1);
-  save_screenshot (GTK_WIDGET (window), "comparison-user-argument.png");
+  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
+  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (view), "Read between the lines"));
+  g_assert_cmpuint (na_test_count_mapped_labels (GTK_WIDGET (view), "Yours"), ==, 1);
+  na_test_save_screenshot (GTK_WIDGET (window), "comparison-user-argument.png");
 
   /* Their recommendation joins NATO's, badged too. */
   na_annotation_set_essay_id (rec, "lorenz-2020");
   na_annotation_set_actor (rec, NA_ACTOR_NATO);
   na_annotation_set_action (rec, "Open a liaison office in Canberra.");
   na_user_store_add_annotation (store, rec);
-  iterate (500);
-  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (view), "Open a liaison office"));
-  g_assert_cmpuint (count_mapped_labels (GTK_WIDGET (view), "Yours"), ==, 2);
+  na_test_iterate (500);
+  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (view), "Open a liaison office"));
+  g_assert_cmpuint (na_test_count_mapped_labels (GTK_WIDGET (view), "Yours"), ==, 2);
   g_assert_true (na_user_store_undo (store));
-  iterate (500);
-  g_assert_false (has_mapped_label_prefix (GTK_WIDGET (view), "Open a liaison office"));
+  na_test_iterate (500);
+  g_assert_false (na_test_has_mapped_label_prefix (GTK_WIDGET (view), "Open a liaison office"));
 
   /* The summary leaves the note out unless asked. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-comparison", NULL);
-  iterate (300);
+  na_test_iterate (300);
   dialog = find_export_dialog ();
   g_assert_nonnull (dialog);
   for (guint i = 0; i < 100 && *na_export_dialog_get_preview (dialog) == '\0'; i++)
-    iterate (100);
+    na_test_iterate (100);
   g_assert_nonnull (strstr (na_export_dialog_get_preview (dialog),
                             "Read between the lines, Burton would say no."));
   g_assert_null (strstr (na_export_dialog_get_preview (dialog), "seminar"));
-  notes_check = find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  notes_check = na_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (notes_check);
   g_assert_true (gtk_widget_get_visible (notes_check));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (notes_check), TRUE);
   for (guint i = 0; i < 100 && strstr (na_export_dialog_get_preview (dialog), "seminar") == NULL;
        i++)
-    iterate (100);
+    na_test_iterate (100);
   g_assert_nonnull (strstr (na_export_dialog_get_preview (dialog),
                             "To raise at the seminar"));
-  save_screenshot (GTK_WIDGET (dialog), "export-dialog-notes.png");
+  na_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog-notes.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (200);
+  na_test_iterate (200);
 
   /* Undo takes the argument out of the comparison again. */
   g_assert_true (na_user_store_undo (store));
-  iterate (500);
+  na_test_iterate (500);
   cmp = na_comparison_view_get_comparison (view);
   g_assert_cmpint (na_comparison_get_position (cmp, 0, q), ==, NA_POSITION_SILENT);
-  g_assert_false (has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
+  g_assert_false (na_test_has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
   na_user_store_close (store);
 }
 
@@ -407,13 +318,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("natoasia-compare-XXXXXX", NULL);
   int status;
 
-  /* Never the developer's own annotations: XDG at a fresh directory before GLib caches it. */
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  na_test_isolate_xdg ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -6,73 +6,12 @@
 #include <adwaita.h>
 
 #include "na-application.h"
+#include "na-test-display.h"
 #include "na-map-canvas.h"
 #include "na-cli-map.h"
 #include "na-comparison-view.h"
 #include "na-map-view.h"
 #include "na-window.h"
-
-static void
-iterate (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Whether a mapped label inside @widget shows exactly @text. */
-static gboolean
-has_mapped_label (GtkWidget  *widget,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_mapped_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Whether the label shows up within five seconds: lists create their rows when laid out,
- * which a busy machine may delay. */
-static gboolean
-wait_for_label (GtkWidget  *widget,
-                const char *text)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      if (has_mapped_label (widget, text))
-        return TRUE;
-      iterate (100);
-    }
-  return FALSE;
-}
 
 /* The list of a country's items: the list view whose first row is an essay heading. */
 static GtkListView *
@@ -98,41 +37,6 @@ find_item_list (GtkWidget *widget)
     }
 
   return NULL;
-}
-
-/* Renders @widget as it is on screen and writes a PNG. On a busy machine the last layout
- * may not have run yet, and the widget then paints nothing: let the main loop catch up. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  if (dir == NULL)
-    return;
-
-  for (guint attempt = 0; attempt < 100 && node == NULL; attempt++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      if (attempt > 0)
-        iterate (100);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* Widget coordinates of a longitude and latitude on the canvas. */
@@ -167,17 +71,17 @@ test_map_view (void)
   na_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
 
-  stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
-  view = NA_MAP_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_MAP_VIEW));
-  canvas = NA_MAP_CANVAS (find_widget (GTK_WIDGET (view), NA_TYPE_MAP_CANVAS));
+  stack = ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  view = NA_MAP_VIEW (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_MAP_VIEW));
+  canvas = NA_MAP_CANVAS (na_test_find_widget (GTK_WIDGET (view), NA_TYPE_MAP_CANVAS));
   adw_view_stack_set_visible_child_name (stack, "map");
 
   /* The countries load in a thread. */
   for (guint i = 0; i < 200 && na_map_canvas_get_map (canvas) == NULL; i++)
-    iterate (50);
+    na_test_iterate (50);
   for (guint i = 0; i < 100 && na_map_canvas_get_viewport (canvas)->width < 1; i++)
-    iterate (50);
-  iterate (300);
+    na_test_iterate (50);
+  na_test_iterate (300);
   g_assert_nonnull (na_map_canvas_get_map (canvas));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (canvas)));
   g_assert_true (na_map_view_get_library (view) == na_window_get_library (window));
@@ -199,17 +103,17 @@ test_map_view (void)
   g_assert_cmpstr (na_world_map_get_code (na_map_canvas_get_map (canvas), index), ==, "SGP");
 
   /* The country list gives the figures in words; China, the most discussed, is listed. */
-  g_assert_true (wait_for_label (GTK_WIDGET (view), "China"));
-  g_assert_true (wait_for_label (GTK_WIDGET (view), "Arguments concerning the country"));
-  save_screenshot (GTK_WIDGET (window), "map-view.png");
+  g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), "China"));
+  g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), "Arguments concerning the country"));
+  na_test_save_screenshot (GTK_WIDGET (window), "map-view.png");
 
   /* Picking Japan lists what the essays say about it, grouped by essay. */
   na_map_view_select_country (view, "JPN");
-  iterate (400);
+  na_test_iterate (400);
   g_assert_cmpstr (na_map_canvas_get_selected_code (canvas), ==, "JPN");
-  g_assert_true (wait_for_label (GTK_WIDGET (view), "Japan"));
-  g_assert_true (wait_for_label (GTK_WIDGET (view), "Argument"));
-  save_screenshot (GTK_WIDGET (window), "map-view-japan.png");
+  g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), "Japan"));
+  g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), "Argument"));
+  na_test_save_screenshot (GTK_WIDGET (window), "map-view-japan.png");
 
   /* Zooming keeps the point under the centre, and reset returns to the Asia-Pacific. */
   {
@@ -235,8 +139,8 @@ test_map_view (void)
     g_assert_cmpfloat (na_map_canvas_get_viewport (canvas)->center_x, >, cx);
     gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.zoom", "d", 0.8);
     g_assert_cmpfloat (na_map_canvas_get_viewport (canvas)->scale, <, scale);
-    iterate (300);
-    save_screenshot (GTK_WIDGET (window), "map-view-keyboard.png");
+    na_test_iterate (300);
+    na_test_save_screenshot (GTK_WIDGET (window), "map-view-keyboard.png");
     gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.reset", NULL);
     g_assert_cmpfloat_with_epsilon (na_map_canvas_get_viewport (canvas)->scale, scale,
                                     1e-6 * scale);
@@ -245,8 +149,8 @@ test_map_view (void)
   /* Dark mode redraws with the dark palette. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  iterate (400);
-  save_screenshot (GTK_WIDGET (window), "map-view-dark.png");
+  na_test_iterate (400);
+  na_test_save_screenshot (GTK_WIDGET (window), "map-view-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
@@ -271,72 +175,73 @@ test_map_view (void)
 
     /* The header is not an item: activating it leaves the map shown. */
     g_signal_emit_by_name (items, "activate", 0);
-    iterate (200);
+    na_test_iterate (200);
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "map");
 
     g_signal_emit_by_name (items, "activate", 1);
-    iterate (500);
+    na_test_iterate (500);
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "essay");
     essay_page = adw_view_stack_get_visible_child (stack);
     g_assert_true (gtk_widget_get_mapped (essay_page));
-    g_assert_true (wait_for_label (essay_page, na_essay_get_title (essay)));
+    g_assert_true (na_test_wait_for_label (essay_page, na_essay_get_title (essay)));
     g_assert_true (na_map_view_get_essay (view) == essay);
 
     /* Mapping only the selected essay: its title names the selection. */
     adw_view_stack_set_visible_child_name (stack, "map");
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (view),
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (na_test_find_widget (GTK_WIDGET (view),
                                                             GTK_TYPE_DROP_DOWN)), 1);
-    iterate (300);
+    na_test_iterate (300);
     {
       g_autofree char *title = na_essay_dup_full_title (essay);
 
-      g_assert_true (wait_for_label (GTK_WIDGET (view), title));
-      g_assert_false (has_mapped_label (GTK_WIDGET (view), "Whole library (18 essays)"));
+      g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), title));
+      g_assert_false (na_test_has_mapped_label (GTK_WIDGET (view), "Whole library (18 essays)"));
     }
-    save_screenshot (GTK_WIDGET (window), "map-view-essay.png");
+    na_test_save_screenshot (GTK_WIDGET (window), "map-view-essay.png");
 
     /* "Compared Essays" maps what the comparison view compares, as the window tells it. */
     {
       const char *compared[] = { "burton-2020", "jenne-2020", NULL };
       NaComparisonView *comparison_view =
-        NA_COMPARISON_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
+        NA_COMPARISON_VIEW (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
       g_autofree char *expected = NULL;
 
       na_comparison_view_choose_essays (comparison_view, compared);
-      iterate (300);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (view),
+      na_test_iterate (300);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (na_test_find_widget (GTK_WIDGET (view),
                                                               GTK_TYPE_DROP_DOWN)), 2);
-      iterate (300);
+      na_test_iterate (300);
       expected = na_map_describe_selection (na_window_get_library (window), compared);
-      g_assert_true (wait_for_label (GTK_WIDGET (view), expected));
+      g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), expected));
     }
   }
 
   /* Narrowed, the window folds the country list away so the map stays visible, and picking
    * a country brings the list out over it. */
   {
-    AdwFlap *flap = ADW_FLAP (find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP));
+    AdwFlap *flap = ADW_FLAP (na_test_find_widget (GTK_WIDGET (view), ADW_TYPE_FLAP));
 
     adw_view_stack_set_visible_child_name (stack, "map");
     gtk_window_set_default_size (GTK_WINDOW (window), 640, 700);
     for (guint i = 0; i < 50 && !adw_flap_get_folded (flap); i++)
-      iterate (100);
-    iterate (300);
+      na_test_iterate (100);
+    na_test_iterate (300);
     g_assert_true (adw_flap_get_folded (flap));
     g_assert_false (adw_flap_get_reveal_flap (flap));
-    save_screenshot (GTK_WIDGET (window), "map-view-narrow.png");
+    na_test_save_screenshot (GTK_WIDGET (window), "map-view-narrow.png");
     na_map_view_select_country (view, "AUS");
     g_assert_true (adw_flap_get_reveal_flap (flap));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  na_test_isolate_xdg ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "na-application.h"
+#include "na-test-display.h"
 #include "na-essay-row.h"
 #include "na-reader.h"
 #include "na-comparison-view.h"
@@ -24,131 +25,6 @@ static const char fixture[] =
   "on cyber defence and kelp farming research.\n";
 
 static NaApplication *app;
-
-static void
-iterate (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_mapped_label (GtkWidget  *widget,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (has_mapped_label (c, text))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-has_mapped_label_prefix (GtkWidget  *widget,
-                         const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (has_mapped_label_prefix (c, text))
-      return TRUE;
-  return FALSE;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        return w;
-    }
-  return NULL;
-}
-
-/* The sidebar's list (drop-downs hold list views of their own). */
-static GtkWidget *
-find_essay_list (GtkWidget *widget)
-{
-  /* The essay list is the one whose rows are essay rows (other views have sidebars too). */
-  if (GTK_IS_LIST_VIEW (widget))
-    {
-      GtkListItemFactory *factory = gtk_list_view_get_factory (GTK_LIST_VIEW (widget));
-
-      if (GTK_IS_BUILDER_LIST_ITEM_FACTORY (factory) &&
-          g_strcmp0 (gtk_builder_list_item_factory_get_resource (
-                       GTK_BUILDER_LIST_ITEM_FACTORY (factory)),
-                     "/org/example/NatoAsia/na-essay-row-item.ui") == 0)
-        return widget;
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_essay_list (c);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  if (dir == NULL)
-    return;
-  /* A widget waiting for its layout draws nothing: wait for the frame rather than a fixed time
-   * (slow under AddressSanitizer). */
-  for (guint tries = 0; node == NULL && tries < 50; tries++)
-    {
-      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
-
-      if (tries > 0)
-        iterate (100);
-      gdk_paintable_snapshot (paintable, attempt, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
-    }
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static NaAnchor *
 anchor (const char *exact)
@@ -238,7 +114,7 @@ open_window (NaApplication *application,
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   na_window_set_library (window, library);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (600);
+  na_test_iterate (600);
   return window;
 }
 
@@ -296,37 +172,37 @@ test_reader_annotate_restart (void)
   g_assert_true (g_file_set_contents (text_path, fixture, -1, NULL));
   g_assert_true (na_user_store_load (store, NULL));
   window = open_window (app, library, store);
-  reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+  reader = NA_READER (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_READER));
 
   /* The application's own store found the broken file (written in main()): the first window
    * says which file and where it was kept, and the file is not overwritten. */
   {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     const char *body;
 
     g_assert_nonnull (dialog);
     body = adw_message_dialog_get_body (dialog);
     g_assert_nonnull (strstr (body, "annotations.json"));
     g_assert_nonnull (strstr (body, ".broken-"));
-    save_screenshot (GTK_WIDGET (dialog), "store-broken.png");
+    na_test_save_screenshot (GTK_WIDGET (dialog), "store-broken.png");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
   /* Attach the text to the first essay: the reader opens with its passages highlighted,
    * and the argument whose quote is not in the text listed as not found. */
   na_window_select_essay (window, "harbour");
-  iterate (200);
+  na_test_iterate (200);
   g_assert_true (activate (window, "win.attach-file", g_variant_new_string (text_path)));
   /* Read in a worker thread: nothing is attached until the main loop hears back. */
   g_assert_null (na_user_store_get_attachment (store, "harbour", NULL));
-  iterate (300);
+  na_test_iterate (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
   g_assert_cmpuint (na_reader_get_n_highlighted (reader), ==, 3);
   g_assert_cmpuint (na_reader_get_n_missing (reader), ==, 1);
 
   /* win.show-item scrolls the reader to the argument's passage and selects it. */
   activate (window, "win.show-item", g_variant_new_string ("harbour-a2"));
-  iterate (200);
+  na_test_iterate (200);
   g_assert_true (na_reader_get_selection (reader, &s, &e, &quote));
   g_assert_cmpstr (quote, ==, "stretched across two oceans protects neither well");
   /* And back: a click on a passage selects its item in the list. */
@@ -346,7 +222,7 @@ test_reader_annotate_restart (void)
   g_assert_cmpstr (na_annotation_get_quote (a), ==, "planners now look east");
   g_assert_cmpstr (na_annotation_get_color (a), ==, "green");
   g_assert_cmpint (na_annotation_get_start (a), ==, start);
-  iterate (100);
+  na_test_iterate (100);
   g_assert_cmpuint (na_reader_get_n_highlighted (reader), ==, 4);
 
   /* Edit: note and tags. */
@@ -367,18 +243,18 @@ test_reader_annotate_restart (void)
 
   /* The Edit Annotation dialog, as a user would: change the note, Save. */
   activate (window, "win.edit-annotation", g_variant_new_string (id));
-  iterate (300);
+  na_test_iterate (300);
   {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+    gtk_editable_set_text (GTK_EDITABLE (na_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
                            "The turn to the east");
-    iterate (300);
-    save_screenshot (GTK_WIDGET (dialog), "edit-annotation.png");
+    na_test_iterate (300);
+    na_test_save_screenshot (GTK_WIDGET (dialog), "edit-annotation.png");
     adw_message_dialog_response (dialog, "save");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate (100);
+    na_test_iterate (100);
   }
   a = na_user_store_lookup_annotation (store, id);
   g_assert_cmpstr (na_annotation_get_note (a), ==, "The turn to the east");
@@ -439,19 +315,19 @@ test_reader_annotate_restart (void)
   g_assert_null (na_user_store_lookup_override (store, "harbour-r1"));
   /* The Edit dialog, as a user would: it offers the original action; change it, Save. */
   activate (window, "win.edit-item", g_variant_new_string ("harbour-r1"));
-  iterate (300);
+  na_test_iterate (300);
   {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     GtkEditable *entry;
 
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Edit Recommendation");
-    entry = GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
+    entry = GTK_EDITABLE (na_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY));
     g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Open a liaison office");
     gtk_editable_set_text (entry, "Open a liaison office soon");
     adw_message_dialog_response (dialog, "save");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate (100);
+    na_test_iterate (100);
   }
   a = na_user_store_lookup_override (store, "harbour-r1");
   g_assert_nonnull (a);
@@ -459,22 +335,22 @@ test_reader_annotate_restart (void)
 
   /* The essay page shows the arguments by question, the user's version marked. */
   activate (window, "win.back-to-essay", NULL);
-  iterate (400);
-  g_assert_true (has_mapped_label (GTK_WIDGET (window), "Should the alliance reach into the Pacific?"));
-  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window), "My own reading\n“partnership "
+  na_test_iterate (400);
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "Should the alliance reach into the Pacific?"));
+  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window), "My own reading\n“partnership "
                                          "with Pacific democracies should deepen”\nYour version"));
-  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window), "Two oceans are too many\n"));
+  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window), "Two oceans are too many\n"));
   /* The user's own argument is listed too, and leads to its passage. */
-  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window),
+  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window),
                                           "Europe first\n“Europe's own neighbourhood”"));
-  g_assert_false (has_mapped_label_prefix (GTK_WIDGET (window),
+  g_assert_false (na_test_has_mapped_label_prefix (GTK_WIDGET (window),
                                            "Partnership with Pacific democracies should deepen"));
-  g_assert_true (has_mapped_label_prefix (GTK_WIDGET (window), "Open a liaison office soon\n"
+  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window), "Open a liaison office soon\n"
                                          "“a liaison office in the region”\nYour version"));
-  save_screenshot (GTK_WIDGET (window), "essay-analysis.png");
+  na_test_save_screenshot (GTK_WIDGET (window), "essay-analysis.png");
   activate (window, "win.show-item",
             g_variant_new_string (na_annotation_get_id (nth_annotation (store, 1))));
-  iterate (300);
+  na_test_iterate (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
   g_clear_pointer (&quote, g_free);
   g_assert_true (na_reader_get_selection (reader, &s, &e, &quote));
@@ -486,43 +362,43 @@ test_reader_annotate_restart (void)
   activate (window, "win.add-recommendation",
             g_variant_new ("(sss)", "partners", "Hold staff talks every year", ""));
   g_assert_cmpuint (n_annotations (store), ==, 3);
-  iterate (500);
-  save_screenshot (GTK_WIDGET (window), "reader-highlights.png");
+  na_test_iterate (500);
+  na_test_save_screenshot (GTK_WIDGET (window), "reader-highlights.png");
   /* Highlights and badges must read in the dark style too. */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  iterate (300);
-  save_screenshot (GTK_WIDGET (window), "reader-highlights-dark.png");
+  na_test_iterate (300);
+  na_test_save_screenshot (GTK_WIDGET (window), "reader-highlights-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
   /* Saved within a second, without quitting. */
-  iterate (900);
+  na_test_iterate (900);
   g_assert_false (na_user_store_get_dirty (store));
 
   /* "Restart": a new store on the same data directory, a new window. */
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
   g_clear_object (&store);
   store2 = na_user_store_new (data_dir);
   g_assert_true (na_user_store_load (store2, NULL));
   window = open_window (app, library, store2);
-  reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+  reader = NA_READER (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_READER));
   /* The attached text, read in a worker thread at start, is searched: a word only it has. */
   {
-    GtkEditable *entry = GTK_EDITABLE (find_widget (sidebar_of (window), GTK_TYPE_SEARCH_ENTRY));
+    GtkEditable *entry = GTK_EDITABLE (na_test_find_widget (sidebar_of (window), GTK_TYPE_SEARCH_ENTRY));
 
     gtk_editable_set_text (entry, "kelp");
-    iterate (400);
+    na_test_iterate (400);
     g_assert_cmpuint (n_listed (window), ==, 1);
     gtk_editable_set_text (entry, "");
-    iterate (400);
+    na_test_iterate (400);
     g_assert_cmpuint (n_listed (window), ==, 2);
   }
   na_window_select_essay (window, "harbour");
-  iterate (200);
+  na_test_iterate (200);
   g_assert_true (activate (window, "win.read", NULL));
-  iterate (300);
+  na_test_iterate (300);
   g_assert_cmpuint (n_annotations (store2), ==, 3);
   g_assert_cmpstr (na_annotation_get_note (na_user_store_lookup_annotation (store2, id)), ==,
                    "The turn to the east");
@@ -538,7 +414,7 @@ test_reader_annotate_restart (void)
   g_assert_cmpuint (n_annotations (store2), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 /* The library sidebar: search entry, sort and filters, essay list (other views have their
@@ -546,13 +422,13 @@ test_reader_annotate_restart (void)
 static GtkWidget *
 sidebar_of (NaWindow *window)
 {
-  return gtk_widget_get_ancestor (find_essay_list (GTK_WIDGET (window)), GTK_TYPE_BOX);
+  return gtk_widget_get_ancestor (na_test_find_essay_list (GTK_WIDGET (window)), GTK_TYPE_BOX);
 }
 
 static guint
 n_listed (NaWindow *window)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_essay_list (GTK_WIDGET (window)));
+  GtkListView *list = GTK_LIST_VIEW (na_test_find_essay_list (GTK_WIDGET (window)));
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
 }
@@ -575,29 +451,29 @@ test_reader_search_and_new_essay (void)
                                       "the quiet work of coastguards.\n", -1, NULL));
   g_assert_true (g_file_set_contents (bad_path, "caf\xe9\n", -1, NULL));
   window = open_window (app, library, store);
-  entry = GTK_SEARCH_ENTRY (find_widget (sidebar_of (window), GTK_TYPE_SEARCH_ENTRY));
+  entry = GTK_SEARCH_ENTRY (na_test_find_widget (sidebar_of (window), GTK_TYPE_SEARCH_ENTRY));
   g_assert_cmpuint (n_listed (window), ==, 2);
 
   /* "Listed" compares what the sidebar lists: both essays now, and once a search leaves one,
    * nothing (a comparison needs two). */
   {
     NaComparisonView *view =
-      NA_COMPARISON_VIEW (find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
+      NA_COMPARISON_VIEW (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW));
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-listed", NULL);
-    iterate (200);
+    na_test_iterate (200);
     g_assert_nonnull (na_comparison_view_get_comparison (view));
     g_assert_cmpuint (na_comparison_get_n_essays (na_comparison_view_get_comparison (view)), ==, 2);
     gtk_editable_set_text (GTK_EDITABLE (entry), "mountain");
-    iterate (400);
+    na_test_iterate (400);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-listed", NULL);
-    iterate (200);
+    na_test_iterate (200);
     g_assert_null (na_comparison_view_get_comparison (view));
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
-    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window),
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window),
                                                                         ADW_TYPE_VIEW_STACK)),
                                            "essay");
-    iterate (400);
+    na_test_iterate (400);
   }
 
   /* An essay of the user's own, from a text file with the metadata form's fields. */
@@ -611,28 +487,28 @@ test_reader_search_and_new_essay (void)
   activate (window, "win.create-essay", g_variant_builder_end (&b));
   /* The text is read in a worker thread: the essay comes when the main loop hears back. */
   g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 0);
-  iterate (200);
+  na_test_iterate (200);
   g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
   g_assert_cmpuint (n_listed (window), ==, 3);
 
   /* Through the dialog, as a user would: select, Mark as Recommendation, fill in, Mark. */
   g_assert_true (activate (window, "win.read", NULL));
-  iterate (300);
+  na_test_iterate (300);
   {
-    NaReader *reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+    NaReader *reader = NA_READER (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_READER));
     AdwMessageDialog *dialog;
     NaAnnotation *a;
 
     na_reader_select_range (reader, 3, 11);  /* "own note" */
     g_assert_true (activate (window, "win.mark-recommendation", NULL));
-    iterate (300);
-    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    na_test_iterate (300);
+    dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+    gtk_editable_set_text (GTK_EDITABLE (na_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
                            "Write more notes");
     adw_message_dialog_response (dialog, "mark");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate (100);
+    na_test_iterate (100);
     g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 1);
     a = g_list_model_get_item (na_user_store_get_annotations (store), 0);
     g_assert_cmpint (na_annotation_get_kind (a), ==, NA_ANNOTATION_RECOMMENDATION);
@@ -643,74 +519,74 @@ test_reader_search_and_new_essay (void)
 
   /* Search as the user types: title, then the full text of the attached file. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "mountain");
-  iterate (400);
+  na_test_iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "coastg");
-  iterate (400);
+  na_test_iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Keeper");
-  iterate (400);
+  na_test_iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelins");
-  iterate (400);
+  na_test_iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 0);
-  g_assert_true (has_mapped_label (GTK_WIDGET (window), "No Results Found"));
-  save_screenshot (GTK_WIDGET (window), "search-no-results.png");
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "No Results Found"));
+  na_test_save_screenshot (GTK_WIDGET (window), "search-no-results.png");
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  iterate (400);
+  na_test_iterate (400);
   g_assert_cmpuint (n_listed (window), ==, 3);
-  g_assert_false (has_mapped_label (GTK_WIDGET (window), "No Results Found"));
+  g_assert_false (na_test_has_mapped_label (GTK_WIDGET (window), "No Results Found"));
 
   /* The question filter keeps only essays with arguments on it. */
-  dropdown = gtk_widget_get_next_sibling (find_widget (sidebar_of (window), GTK_TYPE_DROP_DOWN));
+  dropdown = gtk_widget_get_next_sibling (na_test_find_widget (sidebar_of (window), GTK_TYPE_DROP_DOWN));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
-  iterate (100);
+  na_test_iterate (100);
   g_assert_cmpuint (n_listed (window), ==, 1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
-  iterate (100);
+  na_test_iterate (100);
   g_assert_cmpuint (n_listed (window), ==, 3);
 
   /* The filters count the user's own arguments too: one on their essay, on the question and
    * about Japan, lists it under both; undoing it takes it out again. */
   {
     g_autoptr(NaEssay) own = g_list_model_get_item (na_user_store_get_essays (store), 0);
-    NaReader *reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+    NaReader *reader = NA_READER (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_READER));
     GtkWidget *countries = gtk_widget_get_next_sibling (dropdown);
 
     g_assert_true (GTK_IS_DROP_DOWN (countries));
     na_window_select_essay (window, na_essay_get_id (own));
-    iterate (200);
+    na_test_iterate (200);
     g_assert_true (activate (window, "win.read", NULL));
-    iterate (300);
+    na_test_iterate (300);
     na_reader_select_range (reader, 0, 7);  /* "My own " */
     activate (window, "win.add-argument",
               g_variant_new ("(ssss)", "q-reach", "supports", "Coastguards count", "JPN"));
     g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 2);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
-    iterate (100);
+    na_test_iterate (100);
     g_assert_cmpuint (n_listed (window), ==, 2);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 0);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (countries), 1);
-    iterate (100);
+    na_test_iterate (100);
     g_assert_cmpuint (n_listed (window), ==, 2);
     g_assert_true (activate (window, "win.undo", NULL));
-    iterate (100);
+    na_test_iterate (100);
     g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 1);
     g_assert_cmpuint (n_listed (window), ==, 1);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (countries), 0);
-    iterate (100);
+    na_test_iterate (100);
     g_assert_cmpuint (n_listed (window), ==, 3);
   }
-  iterate (800);
-  save_screenshot (GTK_WIDGET (window), "reader-library.png");
+  na_test_iterate (800);
+  na_test_save_screenshot (GTK_WIDGET (window), "reader-library.png");
 
   /* A file that is not UTF-8: nothing attached, a message naming the file. */
   na_window_select_essay (window, "mountain");
-  iterate (100);
+  na_test_iterate (100);
   activate (window, "win.attach-file", g_variant_new_string (bad_path));
-  iterate (300);
+  na_test_iterate (300);
   g_assert_null (na_user_store_get_attachment (store, "mountain", NULL));
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
@@ -725,7 +601,7 @@ test_reader_search_and_new_essay (void)
             && strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w)), "UTF-8"))
           {
             found = TRUE;
-            save_screenshot (GTK_WIDGET (w), "reader-bad-file.png");
+            na_test_save_screenshot (GTK_WIDGET (w), "reader-bad-file.png");
             gtk_window_destroy (w);
           }
       }
@@ -734,8 +610,8 @@ test_reader_search_and_new_essay (void)
 
   /* A bundled essay cannot be deleted: no dialog, nothing removed. */
   activate (window, "win.delete-essay", NULL);
-  iterate (200);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  na_test_iterate (200);
+  g_assert_null (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (n_listed (window), ==, 3);
 
   /* Detach the text of the user's essay: the file stays, the reader and the full-text match
@@ -743,83 +619,83 @@ test_reader_search_and_new_essay (void)
   {
     g_autoptr(NaEssay) own = g_list_model_get_item (na_user_store_get_essays (store), 0);
     g_autofree char *own_id = g_strdup (na_essay_get_id (own));
-    NaReader *reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+    NaReader *reader = NA_READER (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_READER));
     AdwMessageDialog *dialog;
 
     na_window_select_essay (window, own_id);
-    iterate (200);
+    na_test_iterate (200);
     g_assert_true (activate (window, "win.read", NULL));
-    iterate (300);
+    na_test_iterate (300);
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
     g_assert_true (activate (window, "win.detach-text", NULL));
-    iterate (300);
+    na_test_iterate (300);
     g_assert_null (na_user_store_get_attachment (store, own_id, NULL));
     g_assert_true (g_file_test (own_path, G_FILE_TEST_EXISTS));
     g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (reader)));
     gtk_editable_set_text (GTK_EDITABLE (entry), "coastg");
-    iterate (400);
+    na_test_iterate (400);
     g_assert_cmpuint (n_listed (window), ==, 0);
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
-    iterate (400);
+    na_test_iterate (400);
     na_window_select_essay (window, own_id);
-    iterate (200);
+    na_test_iterate (200);
     activate (window, "win.read", NULL);
-    iterate (200);
+    na_test_iterate (200);
     g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (reader)));
     g_assert_true (activate (window, "win.undo", NULL));
-    iterate (200);
+    na_test_iterate (200);
     g_assert_cmpstr (na_user_store_get_attachment (store, own_id, NULL), ==, own_path);
     g_assert_true (activate (window, "win.read", NULL));
     /* The text left the cache when detached: it is read again in a worker thread. */
     g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (reader)));
-    iterate (300);
+    na_test_iterate (300);
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
 
     /* Delete it: asked first; Cancel keeps it, Delete removes it, Undo brings it back with
      * the annotation made on it. */
     activate (window, "win.delete-essay", NULL);
-    iterate (300);
-    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    na_test_iterate (300);
+    dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Essay?");
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Lighthouses"));
     adw_message_dialog_response (dialog, "cancel");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate (100);
+    na_test_iterate (100);
     g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
 
     activate (window, "win.delete-essay", NULL);
-    iterate (300);
-    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    na_test_iterate (300);
+    dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
-    save_screenshot (GTK_WIDGET (dialog), "delete-essay.png");
+    na_test_save_screenshot (GTK_WIDGET (dialog), "delete-essay.png");
     adw_message_dialog_response (dialog, "delete");
     gtk_window_destroy (GTK_WINDOW (dialog));
-    iterate (200);
+    na_test_iterate (200);
     g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 0);
     g_assert_cmpuint (n_listed (window), ==, 2);
     gtk_editable_set_text (GTK_EDITABLE (entry), "Keeper");
-    iterate (400);
+    na_test_iterate (400);
     g_assert_cmpuint (n_listed (window), ==, 0);
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
-    iterate (400);
+    na_test_iterate (400);
     g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 1);
 
     g_assert_true (activate (window, "win.undo", NULL));
-    iterate (200);
+    na_test_iterate (200);
     g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
     g_assert_cmpuint (n_listed (window), ==, 3);
     g_assert_cmpstr (na_user_store_get_attachment (store, own_id, NULL), ==, own_path);
     gtk_editable_set_text (GTK_EDITABLE (entry), "Keeper");
-    iterate (400);
+    na_test_iterate (400);
     g_assert_cmpuint (n_listed (window), ==, 1);
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
-    iterate (400);
+    na_test_iterate (400);
   }
 
   /* The shortcuts window lists the new shortcuts (looked at in its screenshot). */
   g_assert_true (activate (window, "win.show-help-overlay", NULL));
-  iterate (500);
+  na_test_iterate (500);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
     gboolean found = FALSE;
@@ -831,9 +707,9 @@ test_reader_search_and_new_essay (void)
         if (GTK_IS_SHORTCUTS_WINDOW (w))
           {
             found = TRUE;
-            g_assert_true (has_mapped_label (GTK_WIDGET (w), "Search Essays"));
-            g_assert_true (has_mapped_label (GTK_WIDGET (w), "Undo"));
-            save_screenshot (GTK_WIDGET (w), "shortcuts.png");
+            g_assert_true (na_test_has_mapped_label (GTK_WIDGET (w), "Search Essays"));
+            g_assert_true (na_test_has_mapped_label (GTK_WIDGET (w), "Undo"));
+            na_test_save_screenshot (GTK_WIDGET (w), "shortcuts.png");
             gtk_window_destroy (w);
           }
       }
@@ -841,7 +717,7 @@ test_reader_search_and_new_essay (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 int

@@ -5,98 +5,10 @@
 #include <adwaita.h>
 
 #include "na-application.h"
+#include "na-test-display.h"
 #include "na-comparison-view.h"
 #include "na-essay-row.h"
 #include "na-window.h"
-
-static void
-iterate (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *widget,
-                    GType      type,
-                    guint     *count)
-{
-  GtkWidget *found = NULL;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    {
-      (*count)++;
-      found = widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *f = find_child_of_type (child, type, count);
-
-      if (found == NULL)
-        found = f;
-    }
-
-  return found;
-}
-
-/* Whether a label showing exactly @text is on screen inside @widget. */
-static gboolean
-has_mapped_label (GtkWidget  *widget,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_mapped_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Renders @widget as it is on screen and writes a PNG, so a person can look at it. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  if (dir == NULL)
-    return;
-
-  /* A widget waiting for its layout draws nothing: wait for the frame rather than a fixed time
-   * (slow under AddressSanitizer). */
-  for (guint tries = 0; node == NULL && tries < 50; tries++)
-    {
-      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
-
-      if (tries > 0)
-        iterate (100);
-      gdk_paintable_snapshot (paintable, attempt, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* One application for the whole program, as in the real app: a second one could not export
  * its actions on the bus under the same id. */
@@ -114,28 +26,28 @@ test_window_lists_bundled_library (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   na_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (1500);
+  na_test_iterate (1500);
 
   essays = na_library_get_essays (na_window_get_library (window));
   g_assert_cmpuint (g_list_model_get_n_items (essays), ==, 18);
 
   /* The list shows rows for the essays (as many as fit), newest first. */
-  row = find_child_of_type (GTK_WIDGET (window), NA_TYPE_ESSAY_ROW, &n_rows);
+  row = na_test_find_mapped (GTK_WIDGET (window), NA_TYPE_ESSAY_ROW, &n_rows);
   g_assert_cmpuint (n_rows, >=, 5);
   g_assert_cmpstr (na_essay_get_id (na_essay_row_get_essay (NA_ESSAY_ROW (row))), ==,
                    "ashtakala-2023");
 
   /* Selecting an essay shows its page, with the title and the bibliographic facts. */
   na_window_select_essay (window, "klodkowski-2020");
-  iterate (500);
-  g_assert_true (has_mapped_label (GTK_WIDGET (window), "An India-NATO Alliance?"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (window), "Lessons from the Sino-Indian War of 1962"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (window), "Piotr Kłodkowski"));
-  g_assert_false (has_mapped_label (GTK_WIDGET (window), "No Essay Selected"));
-  save_screenshot (GTK_WIDGET (window), "window-library.png");
+  na_test_iterate (500);
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "An India-NATO Alliance?"));
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "Lessons from the Sino-Indian War of 1962"));
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "Piotr Kłodkowski"));
+  g_assert_false (na_test_has_mapped_label (GTK_WIDGET (window), "No Essay Selected"));
+  na_test_save_screenshot (GTK_WIDGET (window), "window-library.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 static gboolean
@@ -161,23 +73,23 @@ test_about_and_shortcuts (void)
 
   window = na_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  na_test_iterate (300);
 
   g_assert_false (has_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  iterate (300);
+  na_test_iterate (300);
   g_assert_true (has_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
 
   g_assert_false (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  iterate (300);
+  na_test_iterate (300);
   g_assert_true (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
 
   g_assert_cmpstr (gtk_application_get_accels_for_action (GTK_APPLICATION (app),
                                                           "win.open-library")[0], ==,
                    "<Control>o");
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 /* The size the user left the window at is the size it opens at next time. */
@@ -190,7 +102,7 @@ test_window_size_remembered (void)
 
   first = na_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (first), 777, 555);
-  iterate (100);
+  na_test_iterate (100);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
   gtk_window_destroy (GTK_WINDOW (first));
 
@@ -199,33 +111,7 @@ test_window_size_remembered (void)
   g_assert_cmpint (width, ==, 777);
   g_assert_cmpint (height, ==, 555);
   gtk_window_destroy (GTK_WINDOW (second));
-  iterate (100);
-}
-
-/* The sidebar's essay list (the list whose rows are essays). */
-static GtkListView *
-find_essay_list (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_VIEW (widget))
-    {
-      GtkListItemFactory *factory = gtk_list_view_get_factory (GTK_LIST_VIEW (widget));
-
-      if (GTK_IS_BUILDER_LIST_ITEM_FACTORY (factory) &&
-          g_strcmp0 (gtk_builder_list_item_factory_get_resource (
-                       GTK_BUILDER_LIST_ITEM_FACTORY (factory)),
-                     "/org/example/NatoAsia/na-essay-row-item.ui") == 0)
-        return GTK_LIST_VIEW (widget);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found = find_essay_list (child);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  na_test_iterate (100);
 }
 
 /* Several essays selected in the sidebar (as with Ctrl+click) are offered for comparison and
@@ -245,34 +131,34 @@ test_select_several (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   na_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (800);
+  na_test_iterate (800);
 
-  list = find_essay_list (GTK_WIDGET (window));
+  list = GTK_LIST_VIEW (na_test_find_essay_list (GTK_WIDGET (window)));
   g_assert_nonnull (list);
   model = gtk_list_view_get_model (list);
   g_assert_true (GTK_IS_MULTI_SELECTION (model));
   third = g_list_model_get_item (G_LIST_MODEL (model), 2);
-  stack = ADW_VIEW_STACK (find_child_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, &n_found));
+  stack = ADW_VIEW_STACK (na_test_find_mapped (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, &n_found));
 
   /* One essay is nothing to compare: the action does nothing. */
   gtk_selection_model_select_item (model, 0, TRUE);
-  iterate (200);
+  na_test_iterate (200);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-selected", NULL);
-  iterate (200);
+  na_test_iterate (200);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "essay");
 
   /* One, then two more without dropping the first. */
   gtk_selection_model_select_item (model, 0, TRUE);
   gtk_selection_model_select_item (model, 2, FALSE);
   gtk_selection_model_select_item (model, 4, FALSE);
-  iterate (300);
-  g_assert_true (has_mapped_label (GTK_WIDGET (window), "3 Essays Selected"));
-  save_screenshot (GTK_WIDGET (window), "window-select-several.png");
+  na_test_iterate (300);
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "3 Essays Selected"));
+  na_test_save_screenshot (GTK_WIDGET (window), "window-select-several.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-selected", NULL);
-  iterate (800);
+  na_test_iterate (800);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "compare");
-  view = NA_COMPARISON_VIEW (find_child_of_type (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW,
+  view = NA_COMPARISON_VIEW (na_test_find_mapped (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW,
                                                  &n_found));
   cmp = na_comparison_view_get_comparison (view);
   g_assert_nonnull (cmp);
@@ -282,12 +168,12 @@ test_select_several (void)
   gtk_selection_model_unselect_item (model, 0);
   gtk_selection_model_unselect_item (model, 4);
   adw_view_stack_set_visible_child_name (stack, "essay");
-  iterate (300);
-  g_assert_false (has_mapped_label (GTK_WIDGET (window), "3 Essays Selected"));
-  g_assert_true (has_mapped_label (GTK_WIDGET (window), na_essay_get_title (third)));
+  na_test_iterate (300);
+  g_assert_false (na_test_has_mapped_label (GTK_WIDGET (window), "3 Essays Selected"));
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), na_essay_get_title (third)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 int
@@ -295,12 +181,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *home = g_dir_make_tmp ("natoasia-window-XXXXXX", NULL);
   int status;
 
-  /* Never the developer's own annotations: XDG at a fresh directory before GLib caches it. */
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  na_test_isolate_xdg ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -1,0 +1,198 @@
+/* na-test-display.c — helpers shared by the display tests (see na-test-display.h) */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "na-test-display.h"
+
+/* gtk_test_init() does not pass G_TEST_OPTION_ISOLATE_DIRS on: point XDG at a fresh directory
+ * before GLib caches the user directories, so no developer's annotations leak in. Call it
+ * first in main(). */
+void
+na_test_isolate_xdg (void)
+{
+  g_autofree char *home = g_dir_make_tmp ("natoasia-test-XXXXXX", NULL);
+
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+}
+
+/* Runs the main loop for @ms milliseconds of wall time, however busy the machine. */
+void
+na_test_iterate (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The first widget of @type in @widget's tree, depth first, mapped or not. */
+GtkWidget *
+na_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = na_test_find_widget (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first mapped widget of @type; @count (nullable) gets how many are mapped. */
+GtkWidget *
+na_test_find_mapped (GtkWidget *widget,
+                     GType      type,
+                     guint     *count)
+{
+  GtkWidget *found = NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    {
+      if (count)
+        (*count)++;
+      found = widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *f = na_test_find_mapped (c, type, count);
+
+      if (found == NULL)
+        found = f;
+    }
+  return found;
+}
+
+GtkWidget *
+na_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return w;
+    }
+  return NULL;
+}
+
+/* The sidebar's essay list: the list view whose rows are essay rows (drop-downs and other
+ * views have list views of their own). */
+GtkWidget *
+na_test_find_essay_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkListItemFactory *factory = gtk_list_view_get_factory (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_BUILDER_LIST_ITEM_FACTORY (factory) &&
+          g_strcmp0 (gtk_builder_list_item_factory_get_resource (
+                       GTK_BUILDER_LIST_ITEM_FACTORY (factory)),
+                     "/org/example/NatoAsia/na-essay-row-item.ui") == 0)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = na_test_find_essay_list (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+guint
+na_test_count_mapped_labels (GtkWidget  *widget,
+                             const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += na_test_count_mapped_labels (c, text);
+  return n;
+}
+
+/* Whether a label showing exactly @text is on screen inside @widget. */
+gboolean
+na_test_has_mapped_label (GtkWidget  *widget,
+                          const char *text)
+{
+  return na_test_count_mapped_labels (widget, text) > 0;
+}
+
+gboolean
+na_test_has_mapped_label_prefix (GtkWidget  *widget,
+                                 const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (na_test_has_mapped_label_prefix (c, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the label shows up within five seconds: lists create their rows when laid out,
+ * which a busy machine may delay. */
+gboolean
+na_test_wait_for_label (GtkWidget  *widget,
+                        const char *text)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      if (na_test_has_mapped_label (widget, text))
+        return TRUE;
+      na_test_iterate (100);
+    }
+  return FALSE;
+}
+
+/* Renders @widget as it is on screen into NA_SCREENSHOT_DIR/@name, for a person to look at;
+ * nothing without NA_SCREENSHOT_DIR. */
+void
+na_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer;
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  /* A widget that has not been drawn since it changed gives no node yet: let it draw. */
+  for (guint i = 0; node == NULL && i < 50; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        na_test_iterate (100);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}

@@ -1,0 +1,29 @@
+/* na-test-display.h — what the display tests share: running the main loop for a while,
+ * finding widgets, checking what is on screen, saving screenshots, isolating XDG */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void        na_test_isolate_xdg               (void);
+void        na_test_iterate                   (guint       ms);
+GtkWidget  *na_test_find_widget               (GtkWidget  *widget,
+                                               GType       type);
+GtkWidget  *na_test_find_mapped               (GtkWidget  *widget,
+                                               GType       type,
+                                               guint      *count);
+GtkWidget  *na_test_find_toplevel             (GType       type);
+GtkWidget  *na_test_find_essay_list           (GtkWidget  *widget);
+gboolean    na_test_has_mapped_label          (GtkWidget  *widget,
+                                               const char *text);
+gboolean    na_test_has_mapped_label_prefix   (GtkWidget  *widget,
+                                               const char *prefix);
+guint       na_test_count_mapped_labels       (GtkWidget  *widget,
+                                               const char *text);
+gboolean    na_test_wait_for_label            (GtkWidget  *widget,
+                                               const char *text);
+void        na_test_save_screenshot           (GtkWidget  *widget,
+                                               const char *name);
+
+G_END_DECLS
