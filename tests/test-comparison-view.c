@@ -166,13 +166,12 @@ test_comparison_view (void)
     na_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
     /* PDF: a rendered first page instead of text. */
     gtk_drop_down_set_selected (GTK_DROP_DOWN (na_test_find_widget (GTK_WIDGET (dialog),
-                                                            GTK_TYPE_DROP_DOWN)), 2);
+                                                                    GTK_TYPE_DROP_DOWN)), 2);
     picture = GTK_PICTURE (na_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_PICTURE));
     for (guint i = 0; i < 100 && gtk_picture_get_paintable (picture) == NULL; i++)
       na_test_iterate (100);
     na_test_iterate (300);
-    g_assert_nonnull (gtk_picture_get_paintable (GTK_PICTURE (na_test_find_widget (GTK_WIDGET (dialog),
-                                                                           GTK_TYPE_PICTURE))));
+    g_assert_nonnull (gtk_picture_get_paintable (picture));
     na_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog-pdf.png");
     gtk_window_destroy (GTK_WINDOW (dialog));
     na_test_iterate (200);

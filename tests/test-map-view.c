@@ -189,7 +189,7 @@ test_map_view (void)
     /* Mapping only the selected essay: its title names the selection. */
     adw_view_stack_set_visible_child_name (stack, "map");
     gtk_drop_down_set_selected (GTK_DROP_DOWN (na_test_find_widget (GTK_WIDGET (view),
-                                                            GTK_TYPE_DROP_DOWN)), 1);
+                                                                    GTK_TYPE_DROP_DOWN)), 1);
     na_test_iterate (300);
     {
       g_autofree char *title = na_essay_dup_full_title (essay);
@@ -209,7 +209,7 @@ test_map_view (void)
       na_comparison_view_choose_essays (comparison_view, compared);
       na_test_iterate (300);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (na_test_find_widget (GTK_WIDGET (view),
-                                                              GTK_TYPE_DROP_DOWN)), 2);
+                                                                      GTK_TYPE_DROP_DOWN)), 2);
       na_test_iterate (300);
       expected = na_map_describe_selection (na_window_get_library (window), compared);
       g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), expected));

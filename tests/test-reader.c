@@ -248,7 +248,8 @@ test_reader_annotate_restart (void)
     AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (na_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+    gtk_editable_set_text (GTK_EDITABLE (na_test_find_widget (GTK_WIDGET (dialog),
+                                                              GTK_TYPE_ENTRY)),
                            "The turn to the east");
     na_test_iterate (300);
     na_test_save_screenshot (GTK_WIDGET (dialog), "edit-annotation.png");
@@ -336,17 +337,23 @@ test_reader_annotate_restart (void)
   /* The essay page shows the arguments by question, the user's version marked. */
   activate (window, "win.back-to-essay", NULL);
   na_test_iterate (400);
-  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "Should the alliance reach into the Pacific?"));
-  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window), "My own reading\n“partnership "
-                                         "with Pacific democracies should deepen”\nYour version"));
-  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window), "Two oceans are too many\n"));
-  /* The user's own argument is listed too, and leads to its passage. */
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window),
+                                           "Should the alliance reach into the Pacific?"));
   g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window),
-                                          "Europe first\n“Europe's own neighbourhood”"));
+                                                  "My own reading\n“partnership with Pacific "
+                                                  "democracies should deepen”\nYour version"));
+  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window),
+                                                  "Two oceans are too many\n"));
+  /* The user's own argument is listed too, and leads to its passage. */
+  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window), "Europe first\n"
+                                                  "“Europe's own neighbourhood”"));
   g_assert_false (na_test_has_mapped_label_prefix (GTK_WIDGET (window),
-                                           "Partnership with Pacific democracies should deepen"));
-  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window), "Open a liaison office soon\n"
-                                         "“a liaison office in the region”\nYour version"));
+                                                   "Partnership with Pacific democracies should "
+                                                   "deepen"));
+  g_assert_true (na_test_has_mapped_label_prefix (GTK_WIDGET (window),
+                                                  "Open a liaison office soon\n"
+                                                  "“a liaison office in the region”\n"
+                                                  "Your version"));
   na_test_save_screenshot (GTK_WIDGET (window), "essay-analysis.png");
   activate (window, "win.show-item",
             g_variant_new_string (na_annotation_get_id (nth_annotation (store, 1))));
@@ -382,11 +389,29 @@ test_reader_annotate_restart (void)
   g_clear_object (&store);
   store2 = na_user_store_new (data_dir);
   g_assert_true (na_user_store_load (store2, NULL));
-  window = open_window (app, library, store2);
+  /* At once, before the texts read at start have arrived: win.show-item reads the text in a
+   * worker thread and then scrolls the reader to the item. */
+  window = na_window_new (app);
+  na_window_set_user_store (window, store2);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  na_window_set_library (window, library);
+  gtk_window_present (GTK_WINDOW (window));
   reader = NA_READER (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+  na_window_select_essay (window, "harbour");
+  activate (window, "win.show-item", g_variant_new_string ("harbour-a2"));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  for (guint i = 0; i < 50 && !gtk_widget_get_mapped (GTK_WIDGET (reader)); i++)
+    na_test_iterate (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  g_clear_pointer (&quote, g_free);
+  g_assert_true (na_reader_get_selection (reader, &s, &e, &quote));
+  g_assert_cmpstr (quote, ==, "stretched across two oceans protects neither well");
+  activate (window, "win.back-to-essay", NULL);
+  na_test_iterate (300);
   /* The attached text, read in a worker thread at start, is searched: a word only it has. */
   {
-    GtkEditable *entry = GTK_EDITABLE (na_test_find_widget (sidebar_of (window), GTK_TYPE_SEARCH_ENTRY));
+    GtkEditable *entry = GTK_EDITABLE (na_test_find_widget (sidebar_of (window),
+                                                            GTK_TYPE_SEARCH_ENTRY));
 
     gtk_editable_set_text (entry, "kelp");
     na_test_iterate (400);
@@ -470,9 +495,8 @@ test_reader_search_and_new_essay (void)
     na_test_iterate (200);
     g_assert_null (na_comparison_view_get_comparison (view));
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
-    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window),
-                                                                        ADW_TYPE_VIEW_STACK)),
-                                           "essay");
+    adw_view_stack_set_visible_child_name (
+      ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "essay");
     na_test_iterate (400);
   }
 
@@ -504,7 +528,8 @@ test_reader_search_and_new_essay (void)
     na_test_iterate (300);
     dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (na_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY)),
+    gtk_editable_set_text (GTK_EDITABLE (na_test_find_widget (GTK_WIDGET (dialog),
+                                                              GTK_TYPE_ENTRY)),
                            "Write more notes");
     adw_message_dialog_response (dialog, "mark");
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -540,7 +565,8 @@ test_reader_search_and_new_essay (void)
   g_assert_false (na_test_has_mapped_label (GTK_WIDGET (window), "No Results Found"));
 
   /* The question filter keeps only essays with arguments on it. */
-  dropdown = gtk_widget_get_next_sibling (na_test_find_widget (sidebar_of (window), GTK_TYPE_DROP_DOWN));
+  dropdown = gtk_widget_get_next_sibling (na_test_find_widget (sidebar_of (window),
+                                                               GTK_TYPE_DROP_DOWN));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
   na_test_iterate (100);
   g_assert_cmpuint (n_listed (window), ==, 1);

@@ -41,7 +41,8 @@ test_window_lists_bundled_library (void)
   na_window_select_essay (window, "klodkowski-2020");
   na_test_iterate (500);
   g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "An India-NATO Alliance?"));
-  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "Lessons from the Sino-Indian War of 1962"));
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window),
+                                           "Lessons from the Sino-Indian War of 1962"));
   g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "Piotr Kłodkowski"));
   g_assert_false (na_test_has_mapped_label (GTK_WIDGET (window), "No Essay Selected"));
   na_test_save_screenshot (GTK_WIDGET (window), "window-library.png");
@@ -159,7 +160,7 @@ test_select_several (void)
   na_test_iterate (800);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "compare");
   view = NA_COMPARISON_VIEW (na_test_find_mapped (GTK_WIDGET (window), NA_TYPE_COMPARISON_VIEW,
-                                                 &n_found));
+                                                  &n_found));
   cmp = na_comparison_view_get_comparison (view);
   g_assert_nonnull (cmp);
   g_assert_cmpuint (na_comparison_get_n_essays (cmp), ==, 3);

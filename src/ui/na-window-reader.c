@@ -264,36 +264,13 @@ index_essay (NaWindowReader *self,
                        g_hash_table_lookup (self->texts, na_essay_get_id (essay)));
 }
 
-/* Loads the attached text of @essay (cached); NULL with @error naming the file. */
-static const char *
-load_text (NaWindowReader  *self,
-           NaEssay         *essay,
-           GError         **error)
-{
-  const char *id = na_essay_get_id (essay);
-  const char *path, *stored_sha = NULL;
-  g_autofree char *sha = NULL;
-  char *text;
-
-  if ((text = g_hash_table_lookup (self->texts, id)) != NULL)
-    return text;
-  if (self->store == NULL || (path = na_user_store_get_attachment (self->store, id,
-                                                                   &stored_sha)) == NULL)
-    return NULL;
-  if ((text = na_text_source_load (path, 0, &sha, error)) == NULL)
-    return NULL;
-  if (stored_sha != NULL && g_strcmp0 (stored_sha, sha) != 0)
-    g_message ("“%s” changed since it was attached; anchors are resolved again", path);
-  g_hash_table_insert (self->texts, g_strdup (id), text);
-  return text;
-}
-
 /* An attached text being read in a worker thread, for the reader or the search. */
 typedef struct
 {
   NaWindowReader *self;
   char           *essay_id;
   char           *path;
+  char           *item_id;     /* (nullable) for the reader: the item to scroll to */
   guint           generation;
 } AttachData;
 
@@ -316,6 +293,7 @@ attach_data_free (AttachData *data)
 {
   g_free (data->essay_id);
   g_free (data->path);
+  g_free (data->item_id);
   g_free (data);
 }
 
@@ -495,20 +473,15 @@ _na_window_reader_essay_changed (NaWindowReader *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.attach-source", essay != NULL);
 }
 
+/* The reader on the essay's text, once read (texts are read in worker threads). */
 static gboolean
 open_reader (NaWindowReader *self)
 {
-  g_autoptr(GError) error = NULL;
   const char *text;
 
-  if (self->essay == NULL)
+  if (self->essay == NULL
+      || (text = g_hash_table_lookup (self->texts, na_essay_get_id (self->essay))) == NULL)
     return FALSE;
-  if ((text = load_text (self, self->essay, &error)) == NULL)
-    {
-      if (error != NULL)
-        _na_window_reader_show_message (self, _("Could Not Open the Text Source"), error->message);
-      return FALSE;
-    }
   if (na_reader_get_essay (self->w.reader) != self->essay)
     na_reader_show (self->w.reader, self->library, self->store, self->essay, text);
   else
@@ -540,14 +513,27 @@ _na_window_reader_essay_of_item (NaWindowReader *self,
   return NULL;
 }
 
-/* win.show-item, when the essay has a text: the reader, scrolled to the item's passage. */
+static void read_text_async (NaWindowReader *self,
+                             const char     *path,
+                             const char     *item_id);
+
+/* win.show-item, when the essay has a text: the reader, scrolled to the item's passage; a
+ * text not read yet is read in a worker thread first, the essay page showing meanwhile. */
 gboolean
 _na_window_reader_show_item (NaWindowReader *self,
                              const char     *item_id)
 {
+  const char *path;
+
   if (self->essay == NULL || self->store == NULL
-      || !na_user_store_get_attachment (self->store, na_essay_get_id (self->essay), NULL))
+      || (path = na_user_store_get_attachment (self->store, na_essay_get_id (self->essay),
+                                               NULL)) == NULL)
     return FALSE;
+  if (!g_hash_table_contains (self->texts, na_essay_get_id (self->essay)))
+    {
+      read_text_async (self, path, item_id);
+      return TRUE;
+    }
   if (!open_reader (self))
     return FALSE;
   return na_reader_scroll_to_item (self->w.reader, item_id);
@@ -643,13 +629,26 @@ read_loaded_cb (GObject      *source,
   if (stored_sha != NULL && g_strcmp0 (stored_sha, sha) != 0)
     g_message ("“%s” changed since it was attached; anchors are resolved again", path);
   g_hash_table_replace (self->texts, g_strdup (data->essay_id), g_steal_pointer (&text));
+  /* Still the essay shown (the user may have moved on while it was read). */
   if (self->essay != NULL && g_strcmp0 (na_essay_get_id (self->essay), data->essay_id) == 0)
     {
       index_essay (self, self->essay);
-      open_reader (self);
+      if (open_reader (self) && data->item_id != NULL)
+        na_reader_scroll_to_item (self->w.reader, data->item_id);
     }
 out:
   attach_data_free (data);
+}
+
+static void
+read_text_async (NaWindowReader *self,
+                 const char     *path,
+                 const char     *item_id)
+{
+  AttachData *data = attach_data_new (self, na_essay_get_id (self->essay), path);
+
+  data->item_id = g_strdup (item_id);
+  na_text_source_load_async (data->path, 0, self->cancellable, read_loaded_cb, data);
 }
 
 /* win.read: the reader on the attached text; a text not read yet is read in a worker thread
@@ -661,7 +660,6 @@ read_action (GtkWidget  *widget,
 {
   NaWindowReader *self = _na_window_reader_get (widget);
   const char *path;
-  AttachData *data;
 
   if (self->essay == NULL || self->store == NULL
       || g_hash_table_contains (self->texts, na_essay_get_id (self->essay))
@@ -671,11 +669,7 @@ read_action (GtkWidget  *widget,
       open_reader (self);
       return;
     }
-  data = g_new0 (AttachData, 1);
-  data->self = self;
-  data->essay_id = g_strdup (na_essay_get_id (self->essay));
-  data->path = g_strdup (path);
-  na_text_source_load_async (data->path, 0, self->cancellable, read_loaded_cb, data);
+  read_text_async (self, path, NULL);
 }
 
 /* win.attach-file (s): the path, for the chooser's response and for tests. */
