@@ -11,6 +11,7 @@
 #include "na-cli-map.h"
 #include "na-comparison-view.h"
 #include "na-map-view.h"
+#include "na-user-store.h"
 #include "na-window.h"
 
 /* The list of a country's items: the list view whose first row is an essay heading. */
@@ -53,10 +54,12 @@ canvas_point (NaMapCanvas *canvas,
   na_map_viewport_from_map (na_map_canvas_get_viewport (canvas), mx, my, x, y);
 }
 
+/* One application for all cases: it can register only once per process. */
+static NaApplication *app;
+
 static void
 test_map_view (void)
 {
-  g_autoptr(NaApplication) app = na_application_new ();
   NaWindow *window;
   AdwViewStack *stack;
   NaMapView *view;
@@ -65,7 +68,6 @@ test_map_view (void)
   double x, y;
   int index;
 
-  g_application_register (G_APPLICATION (app), NULL, NULL);
   window = na_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   na_window_load_bundled (window);
@@ -237,15 +239,71 @@ test_map_view (void)
   na_test_iterate (100);
 }
 
+/* The countries of the user's own arguments are mapped too, and leave the map on undo. */
+static void
+test_map_user_analysis (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-map-user-XXXXXX", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaAnnotation) mine = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  const char *chile[] = { "CHL", NULL };
+  NaWindow *window = na_window_new (app);
+  NaMapView *view;
+  AdwViewStack *stack;
+
+  na_window_set_user_store (window, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  na_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  view = NA_MAP_VIEW (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_MAP_VIEW));
+  adw_view_stack_set_visible_child_name (stack, "map");
+  g_assert_true (na_map_view_get_user_store (view) == store);
+  g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), "China"));
+  /* No bundled essay names Chile. */
+  g_assert_false (na_test_has_mapped_label (GTK_WIDGET (view), "Chile"));
+
+  na_annotation_set_essay_id (mine, "lorenz-2020");
+  na_annotation_set_question_id (mine, "q-partners");
+  na_annotation_set_stance (mine, NA_STANCE_SUPPORTS);
+  na_annotation_set_claim (mine, "Chile belongs among the partners too.");
+  na_annotation_set_countries (mine, chile);
+  na_user_store_add_annotation (store, mine);
+  g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), "Chile"));
+  na_map_view_select_country (view, "CHL");
+  g_assert_true (na_test_wait_for_label (GTK_WIDGET (view),
+                                         "Chile belongs among the partners too."));
+  /* The side panel slides over from the country list; a busy machine takes its time. */
+  for (guint i = 0; i < 50 && na_test_has_mapped_label (GTK_WIDGET (view), "China"); i++)
+    na_test_iterate (100);
+  na_test_save_screenshot (GTK_WIDGET (window), "map-view-user-argument.png");
+
+  g_assert_true (na_user_store_undo (store));
+  na_test_iterate (500);
+  g_assert_false (na_test_has_mapped_label (GTK_WIDGET (view),
+                                            "Chile belongs among the partners too."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  na_test_iterate (100);
+  na_user_store_close (store);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   na_test_isolate_xdg ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  app = na_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
   g_test_add_func ("/map-view/opens-on-asia-pacific", test_map_view);
+  g_test_add_func ("/map-view/user-analysis", test_map_user_analysis);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }

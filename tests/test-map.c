@@ -12,6 +12,7 @@
 #include "na-projection.h"
 #include "na-topojson.h"
 #include "na-world-map.h"
+#include "na-user-store.h"
 
 /* Two squares sharing an edge (arc 1, used reversed by the second), and a multipolygon whose
  * first polygon has a hole; quantized (scale 0.5 × 0.25, translate 100, −10), delta-encoded. */
@@ -479,6 +480,8 @@ typedef struct
   int   status;
 } Run;
 
+static const char *cli_data_home;
+
 static void
 run_natoasia (Run                *run,
               const char * const *args)
@@ -496,6 +499,9 @@ run_natoasia (Run                *run,
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
   env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
   env = g_environ_setenv (env, "LC_ALL", "C", TRUE);
+  /* Never the developer's own annotations: each test says whose data the command sees. */
+  env = g_environ_setenv (env, "XDG_DATA_HOME", cli_data_home ? cli_data_home : "/nonexistent",
+                          TRUE);
 
   g_spawn_sync (NULL, argvv, env, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err,
                 &wait_status, &error);
@@ -660,6 +666,62 @@ test_cli_export (void)
   g_rmdir (dir);
 }
 
+/* --export-map maps the user's own essays and arguments too, unless --bundled-only. */
+static void
+test_cli_user_analysis (void)
+{
+  g_autofree char *home = g_dir_make_tmp ("natoasia-map-cli-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (home, "natoasia", NULL);
+  g_autofree char *png = g_build_filename (home, "mine.png", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaEssay) essay = na_essay_new ();
+  g_autoptr(NaAnnotation) mine = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  g_autoptr(GError) error = NULL;
+  const char *chile[] = { "CHL", NULL };
+  g_autofree char *essay_id = NULL;
+  Run run = { 0 };
+
+  na_essay_set_title (essay, "My notes on the Pacific");
+  essay_id = g_strdup (na_user_store_add_essay (store, essay));
+  na_annotation_set_essay_id (mine, essay_id);
+  na_annotation_set_question_id (mine, "q-partners");
+  na_annotation_set_stance (mine, NA_STANCE_SUPPORTS);
+  na_annotation_set_claim (mine, "Chile should be a partner.");
+  na_annotation_set_countries (mine, chile);
+  na_user_store_add_annotation (store, mine);
+  g_assert_true (na_user_store_save (store, &error));
+  g_assert_no_error (error);
+  cli_data_home = home;
+
+  run_natoasia (&run, (const char *[]) { "--export-map", png, "--essays", essay_id, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  g_unlink (png);
+
+  run_natoasia (&run, (const char *[]) { "--export-map", png, "--essays", essay_id,
+                                         "--bundled-only", NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, essay_id));
+  run_clear (&run);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  /* A broken annotations file: named, and no map written. */
+  g_assert_true (g_file_set_contents (na_user_store_get_path (store), "[1,", -1, NULL));
+  run_natoasia (&run, (const char *[]) { "--export-map", png, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, na_user_store_get_path (store)));
+  run_clear (&run);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  cli_data_home = NULL;
+  na_user_store_close (store);
+  g_unlink (na_user_store_get_path (store));
+  g_rmdir (dir);
+  g_rmdir (home);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/map/figures", test_figures);
   g_test_add_func ("/map/figures-bundled", test_figures_bundled_classes);
   g_test_add_func ("/map/cli-export", test_cli_export);
+  g_test_add_func ("/map/cli-user-analysis", test_cli_user_analysis);
 
   return g_test_run ();
 }

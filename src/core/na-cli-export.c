@@ -39,6 +39,41 @@ split_ids (const char *list)
   return g_strv_builder_end (builder);
 }
 
+/**
+ * na_cli_user_library:
+ * @store: (out) (optional) (transfer full): the user's store, %NULL with --bundled-only
+ *
+ * What an export works on, like the window: @library with the user's own analysis merged in,
+ * read from their annotations file without ever changing it; @library itself with
+ * --bundled-only. A file that cannot be read is an error naming it, printed here.
+ *
+ * Returns: (transfer full) (nullable): the library, or %NULL after printing the error
+ */
+NaLibrary *
+na_cli_user_library (NaLibrary     *library,
+                     GVariantDict  *options,
+                     NaUserStore  **store)
+{
+  g_autoptr(NaUserStore) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "bundled-only"))
+    {
+      if (store != NULL)
+        *store = NULL;
+      return g_object_ref (library);
+    }
+  user = na_user_store_new (NULL);
+  if (!na_user_store_load_read_only (user, &error))
+    {
+      g_printerr (_("natoasia: %s; use --bundled-only to export without it\n"), error->message);
+      return NULL;
+    }
+  if (store != NULL)
+    *store = g_object_ref (user);
+  return na_user_analysis_merge (library, user);
+}
+
 int
 na_cli_export_comparison (NaLibrary    *library,
                           GVariantDict *options,
@@ -88,25 +123,16 @@ na_cli_export_comparison (NaLibrary    *library,
       return 1;
     }
 
-  if (!g_variant_dict_contains (options, "bundled-only"))
-    {
-      store = na_user_store_new (NULL);
-      if (!na_user_store_load_read_only (store, &error))
-        {
-          g_printerr (_("natoasia: %s; use --bundled-only to export without it\n"),
-                      error->message);
-          return 1;
-        }
-      merged = na_user_analysis_merge (library, store);
-      library = merged;
-      if (with_notes)
-        notes = na_user_analysis_dup_notes (library, store);
-    }
-  else if (with_notes)
+  if (with_notes && g_variant_dict_contains (options, "bundled-only"))
     {
       g_printerr (_("natoasia: --notes and --bundled-only cannot be used together\n"));
       return 1;
     }
+  if ((merged = na_cli_user_library (library, options, &store)) == NULL)
+    return 1;
+  library = merged;
+  if (with_notes)
+    notes = na_user_analysis_dup_notes (library, store);
   export_options.notes = notes;
 
   comparison = na_comparison_new (library, (const char * const *) essay_ids,

@@ -41,8 +41,8 @@ static const GOptionEntry entries[] = {
   { "notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-comparison: include your notes"), NULL },
   { "bundled-only", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --export-comparison: leave out your own essays, arguments, recommendations and "
-       "edits"), NULL },
+    N_("With an export: leave out your own essays, arguments, recommendations and edits"),
+    NULL },
   { "export-map", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the map of the selected essays as PNG or SVG (by the file name's extension)"),
     N_("FILE") },
@@ -212,13 +212,18 @@ na_cli_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "export-map"))
     {
+      g_autoptr(NaLibrary) mapped = NULL;
+
       library = load_library (options, &error);
       if (library == NULL)
         {
           g_printerr ("%s\n", error->message);
           return 1;
         }
-      return na_cli_export_map (library, options);
+      /* The user's own arguments name countries too, as on the window's map. */
+      if ((mapped = na_cli_user_library (library, options, NULL)) == NULL)
+        return 1;
+      return na_cli_export_map (mapped, options);
     }
 
   list = g_variant_dict_contains (options, "list");

@@ -10,6 +10,7 @@
 #include "na-cli-map.h"
 #include "na-map-canvas.h"
 #include "na-map-view.h"
+#include "na-user-analysis.h"
 #include "na-util.h"
 
 enum {
@@ -41,6 +42,9 @@ struct _NaMapView
 
   /* Owned references */
   NaLibrary    *library;
+  NaUserStore  *store;
+  NaLibrary    *mapped;       /* the library with the user's analysis merged in */
+  guint         store_idle;
   NaEssay      *essay;
   char        **compared_ids;
   NaMapFigures *figures;
@@ -55,6 +59,7 @@ enum {
   PROP_0,
   PROP_LIBRARY,
   PROP_ESSAY,
+  PROP_USER_STORE,
   N_PROPS
 };
 
@@ -92,8 +97,8 @@ country_name (NaMapView  *self,
   const char *name = map ? na_world_map_get_name_for_code (map, code) : NULL;
   NaCountry *country;
 
-  if (name == NULL && self->library &&
-      (country = na_library_lookup_country (self->library, code)) != NULL)
+  if (name == NULL && self->mapped &&
+      (country = na_library_lookup_country (self->mapped, code)) != NULL)
     name = na_country_get_name (country);
   return name ? name : code;
 }
@@ -128,7 +133,7 @@ show_country (NaMapView  *self,
 
       if (g_strcmp0 (essay_id, last_essay) != 0)
         {
-          NaEssay *essay = na_library_lookup_essay (self->library, essay_id);
+          NaEssay *essay = na_library_lookup_essay (self->mapped, essay_id);
 
           if (essay)
             g_list_store_append (self->items, essay);
@@ -155,6 +160,39 @@ on_selected_code_changed (NaMapView *self)
   show_country (self, na_map_canvas_get_selected_code (self->canvas));
 }
 
+/* What is mapped: the library with the user's own essays, arguments and recommendations and
+ * their edits (na-user-analysis.c), as the comparison shows them. */
+static void
+merge_user_analysis (NaMapView *self)
+{
+  g_clear_object (&self->mapped);
+  if (self->library != NULL && self->store != NULL)
+    self->mapped = na_user_analysis_merge (self->library, self->store);
+  else if (self->library != NULL)
+    self->mapped = g_object_ref (self->library);
+}
+
+static void refresh (NaMapView *self);
+
+static gboolean
+store_idle_cb (gpointer user_data)
+{
+  NaMapView *self = user_data;
+
+  self->store_idle = 0;
+  merge_user_analysis (self);
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One remap per burst of edits (an undo of several, a load). */
+static void
+on_store_changed (NaMapView *self)
+{
+  if (self->store_idle == 0)
+    self->store_idle = g_idle_add (store_idle_cb, self);
+}
+
 static void
 refresh (NaMapView *self)
 {
@@ -164,7 +202,7 @@ refresh (NaMapView *self)
   NaMapMetric metric = current_metric (self);
 
   g_clear_pointer (&self->figures, na_map_figures_unref);
-  if (self->library == NULL)
+  if (self->mapped == NULL)
     {
       na_map_canvas_set_figures (self->canvas, NULL, metric);
       gtk_string_list_splice (self->codes, 0,
@@ -173,13 +211,13 @@ refresh (NaMapView *self)
       return;
     }
 
-  self->figures = na_map_figures_new (self->library, (const char * const *) essay_ids);
+  self->figures = na_map_figures_new (self->mapped, (const char * const *) essay_ids);
   na_map_canvas_set_figures (self->canvas, self->figures, metric);
 
   if (essay_ids && essay_ids[0] == NULL)
     selection = g_strdup (_("No essay selected"));
   else
-    selection = na_map_describe_selection (self->library, (const char * const *) essay_ids);
+    selection = na_map_describe_selection (self->mapped, (const char * const *) essay_ids);
   gtk_label_set_label (self->selection_label, selection);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->selection_label), selection);
   gtk_label_set_label (self->countries_heading, na_map_metric_get_legend (metric));
@@ -367,8 +405,42 @@ na_map_view_set_library (NaMapView *self,
     return;
 
   na_map_canvas_set_selected_code (self->canvas, NULL);
+  merge_user_analysis (self);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
+}
+
+NaUserStore *
+na_map_view_get_user_store (NaMapView *self)
+{
+  g_return_val_if_fail (NA_IS_MAP_VIEW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * na_map_view_set_user_store:
+ * @store: (nullable): the user's data: their essays and the countries of their own arguments
+ *   and recommendations are mapped too
+ */
+void
+na_map_view_set_user_store (NaMapView   *self,
+                            NaUserStore *store)
+{
+  g_return_if_fail (NA_IS_MAP_VIEW (self));
+  g_return_if_fail (!store || NA_IS_USER_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+  g_clear_handle_id (&self->store_idle, g_source_remove);
+  merge_user_analysis (self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_USER_STORE]);
 }
 
 NaEssay *
@@ -468,12 +540,12 @@ export_chosen_cb (GtkNativeDialog *dialog,
   NaWorldMap *map = na_map_canvas_get_map (self->canvas);
   NaMapMetric metric = current_metric (self);
 
-  if (response != GTK_RESPONSE_ACCEPT || map == NULL || self->library == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || map == NULL || self->mapped == NULL)
     goto out;
 
   file = dup_export_file (GTK_FILE_CHOOSER (dialog));
   essay_ids = dup_essay_ids (self);
-  selection = na_map_describe_selection (self->library, (const char * const *) essay_ids);
+  selection = na_map_describe_selection (self->mapped, (const char * const *) essay_ids);
   caption = g_strdup_printf (_("%s — %s"), na_map_metric_get_label (metric), selection);
 
   if (!na_world_map_export (map, self->figures, metric, caption, NULL, file, &error))
@@ -511,7 +583,7 @@ na_map_view_export (NaMapView *self)
 
   g_return_if_fail (NA_IS_MAP_VIEW (self));
 
-  if (na_map_canvas_get_map (self->canvas) == NULL || self->library == NULL)
+  if (na_map_canvas_get_map (self->canvas) == NULL || self->mapped == NULL)
     {
       show_toast (self, _("The map is not ready to export yet"));
       return;
@@ -573,6 +645,10 @@ na_map_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->store_idle, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_MAP_VIEW);
   /* The template's top box has no id, so dispose_template leaves it: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -587,6 +663,7 @@ na_map_view_finalize (GObject *object)
   NaMapView *self = (NaMapView *)object;
 
   g_clear_object (&self->library);
+  g_clear_object (&self->mapped);
   g_clear_object (&self->essay);
   g_clear_pointer (&self->compared_ids, g_strfreev);
   g_clear_pointer (&self->figures, na_map_figures_unref);
@@ -615,6 +692,10 @@ na_map_view_get_property (GObject    *object,
       g_value_set_object (value, self->essay);
       break;
 
+    case PROP_USER_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -636,6 +717,10 @@ na_map_view_set_property (GObject      *object,
 
     case PROP_ESSAY:
       na_map_view_set_essay (self, g_value_get_object (value));
+      break;
+
+    case PROP_USER_STORE:
+      na_map_view_set_user_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -661,6 +746,10 @@ na_map_view_class_init (NaMapViewClass *klass)
   properties [PROP_ESSAY] =
     g_param_spec_object ("essay", NULL, "The essay selected in the library",
                          NA_TYPE_ESSAY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_USER_STORE] =
+    g_param_spec_object ("user-store", NULL, "The user's data, mapped with the library",
+                         NA_TYPE_USER_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

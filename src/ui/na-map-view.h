@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "na-library.h"
+#include "na-user-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,9 @@ G_DECLARE_FINAL_TYPE (NaMapView, na_map_view, NA, MAP_VIEW, GtkWidget)
 NaLibrary  *na_map_view_get_library      (NaMapView   *self);
 void        na_map_view_set_library      (NaMapView   *self,
                                           NaLibrary   *library);
+NaUserStore *na_map_view_get_user_store  (NaMapView   *self);
+void        na_map_view_set_user_store   (NaMapView   *self,
+                                          NaUserStore *store);
 NaEssay    *na_map_view_get_essay        (NaMapView   *self);
 void        na_map_view_set_essay        (NaMapView   *self,
                                           NaEssay     *essay);

@@ -451,8 +451,9 @@ na_window_set_user_store (NaWindow    *window,
                                 self);
     }
   _na_window_annotate_update_undo (self);
-  /* The comparison covers the user's own analysis too. */
+  /* The comparison and the map cover the user's own analysis too. */
   na_comparison_view_set_user_store (self->w.comparison_view, store);
+  na_map_view_set_user_store (self->w.map_view, store);
   g_hash_table_remove_all (self->texts);
   rebuild_sources (self);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "na-comparison-view.h"
+#include "na-map-view.h"
 #include "na-reader.h"
 #include "na-search.h"
 #include "na-user-store.h"
@@ -23,6 +24,7 @@ typedef struct
   GtkWidget      *read_button;
   GtkStack       *list_stack;
   NaComparisonView *comparison_view;
+  NaMapView      *map_view;
 } NaWindowReaderWidgets;
 
 void            _na_window_reader_class_init (GtkWidgetClass              *widget_class);
