@@ -102,6 +102,22 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* The menu that is open (buttons have menus of their own, closed). */
+static GtkWidget *
+find_open_menu (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER_MENU (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_open_menu (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* Whether a mapped label inside @widget shows text starting with @text. */
 static gboolean
 has_label_prefix (GtkWidget  *widget,
@@ -304,8 +320,22 @@ test_mark_argument_in_pdf (void)
   iterate_until (page_settled, page);
   iterate_until (view_idle, page);
 
-  /* Select a sentence and mark it with the reader's own dialog. */
+  /* Select a sentence: its context menu (Shift+F10 here) offers what can be done with it. */
   select_sentence (page, 0, marked);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf-page.context-menu", NULL));
+  iterate (300);
+  {
+    GtkWidget *menu = find_open_menu (GTK_WIDGET (page));
+
+    g_assert_nonnull (menu);
+    g_assert_true (has_label_prefix (menu, "Mark as Argument"));
+    g_assert_true (has_label_prefix (menu, "Mark as Recommendation"));
+    save_screenshot (menu, "pdf-annotate-context-menu.png");
+    gtk_popover_popdown (GTK_POPOVER (menu));
+    iterate (200);
+  }
+
+  /* Mark it with the reader's own dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-argument", NULL));
   iterate_until (dialog_shown, (gpointer) "Mark as Argument");
   dialog = find_dialog ("Mark as Argument");
@@ -490,6 +520,107 @@ test_new_essay_from_pdf (void)
   iterate (100);
 }
 
+/* An encrypted PDF: the password is asked for, then the form is filled in as usual. */
+static void
+test_new_essay_from_locked_pdf (void)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autofree char *locked = g_build_filename (home, "locked.pdf", NULL);
+  g_autoptr(NaLibrary) library = make_library ();
+  NaWindow *window;
+  GtkWidget *dialog;
+
+  if (qpdf == NULL)
+    {
+      g_test_skip ("SKIPPED: qpdf is not installed (Debian package qpdf)");
+      return;
+    }
+  {
+    const char *argv[] = { qpdf, "--encrypt", "strait", "owner-secret", "256", "--",
+                           pdf_path, locked, NULL };
+    int wait_status = 0;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, 0, NULL, NULL, NULL, NULL,
+                                 &wait_status, NULL));
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  }
+
+  window = na_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  na_window_set_library (window, library);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-essay-from-pdf-file",
+                                             "s", locked));
+  iterate_until (dialog_shown, (gpointer) "Password Required");
+  dialog = find_dialog ("Password Required");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "locked.pdf"));
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "entry")), "strait");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
+  iterate_until (dialog_shown, (gpointer) "New Essay from PDF");
+  dialog = find_dialog ("New Essay from PDF");
+  g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "title")), ==,
+                   "The Quiet Strait Papers");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+/* attachments.json from an older version, with a highlight: when the window starts, it moves
+ * into the application's user store, and shows in the Source view from there. */
+static void
+test_migrate_at_start_up (void)
+{
+  g_autoptr(NaLibrary) library = make_library ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "natoasia", NULL);
+  g_autofree char *att_path = g_build_filename (dir, "attachments.json", NULL);
+  g_autofree char *old = NULL;
+  g_autofree char *after = NULL;
+  NaUserStore *store;
+  NaWindow *window;
+  NaPdfPage *page;
+  guint before;
+
+  old = g_strdup_printf ("{\"format\": \"org.example.NatoAsia.attachments\", \"version\": 1,"
+                         " \"attachments\": {\"strait\": {\"path\": \"%s\", \"highlights\": ["
+                         "  {\"page\": 2, \"text\": \"Fishing fleets follow the patrols\","
+                         "   \"note\": \"kept since last year\","
+                         "   \"rects\": [[72, 126, 260, 140]]}]}}}", pdf_path);
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (att_path, old, -1, NULL));
+  store = na_application_get_user_store (app);
+  before = n_annotations (store);
+
+  window = na_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  na_window_set_library (window, library);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (300);
+
+  /* In the store (and its file), out of attachments.json, which keeps the attachment. */
+  g_assert_cmpuint (n_annotations (store), ==, before + 1);
+  g_assert_false (na_user_store_get_dirty (store));
+  g_assert_true (g_file_get_contents (att_path, &after, NULL, NULL));
+  g_assert_null (strstr (after, "Fishing fleets"));
+  g_assert_nonnull (strstr (after, pdf_path));
+
+  /* Shown in the Source view, on its page. */
+  page = na_window_get_pdf_page (window);
+  na_window_select_essay (window, "strait");
+  show_view (window, "pdf");
+  iterate_until (page_settled, page);
+  iterate_until (view_idle, page);
+  g_assert_true (has_label_prefix (GTK_WIDGET (page),
+                                   "“Fishing fleets follow the patrols” — kept since last year"));
+  save_screenshot (GTK_WIDGET (window), "pdf-annotate-migrated.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +644,8 @@ main (int   argc,
 
   g_test_add_func ("/pdf-annotate/mark-argument-in-pdf", test_mark_argument_in_pdf);
   g_test_add_func ("/pdf-annotate/new-essay-from-pdf", test_new_essay_from_pdf);
+  g_test_add_func ("/pdf-annotate/new-essay-from-locked-pdf", test_new_essay_from_locked_pdf);
+  g_test_add_func ("/pdf-annotate/migrate-at-start-up", test_migrate_at_start_up);
 
   status = g_test_run ();
   {

@@ -601,7 +601,18 @@ migrate_highlights (NaPdfPage *self)
   if (self->store == NULL || self->attachments == NULL)
     return;
   if (!na_attachments_migrate_highlights (self->attachments, self->store, &moved, &error))
-    g_warning ("Your PDF highlights stay in the attachments file for now: %s", error->message);
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      g_autofree char *body =
+        g_strdup_printf (_("Your PDF highlights are shown, but they stay in the attachments file "
+                           "until your annotations can be saved: %s"), error->message);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                       : NULL,
+                                                  _("PDF Highlights Not Moved Yet"), body);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
   else if (moved > 0)
     g_message ("Moved %u PDF highlights into %s", moved, na_user_store_get_path (self->store));
 }
@@ -1734,6 +1745,20 @@ na_pdf_page_init (NaPdfPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (thumb_unbind_cb), self);
   gtk_list_view_set_factory (self->thumbnails_view, factory);
   g_object_unref (factory);
+
+  /* An essay with neither anchors nor annotations says so, and how to add one. */
+  {
+    GtkWidget *empty = gtk_label_new (_("No anchored passages or annotations yet. Select text "
+                                        "to highlight it or mark it as an argument."));
+
+    gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+    gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
+    gtk_widget_set_margin_top (empty, 18);
+    gtk_widget_set_margin_start (empty, 12);
+    gtk_widget_set_margin_end (empty, 12);
+    gtk_widget_add_css_class (empty, "dim-label");
+    gtk_list_box_set_placeholder (self->anchors_list, empty);
+  }
 
   /* The selection's context menu: right click, Shift+F10, the Menu key. */
   self->context_menu = gtk_popover_menu_new_from_model (self->annotate_menu);
