@@ -28,6 +28,7 @@ static const char *pdf_page1[] = {
   "Navies that share a narrow strait learn each other's habits.",
   "Coastal states should publish their patrol schedules a week ahead.",
   "Such notice lowers the risk of collisions at night.",
+  "Patrols matter.",
   NULL
 };
 
@@ -36,6 +37,7 @@ static const char *pdf_page2[] = {
   "",
   "Fishing fleets follow the patrols and their catches grow.",
   "A joint rescue centre would answer distress calls in any language.",
+  "Patrols matter.",
   NULL
 };
 
@@ -43,10 +45,10 @@ static const char fixture_text[] =
   "The Quiet Strait Papers\n\n"
   "Navies that share a narrow strait learn each other's habits. Coastal states should "
   "publish their patrol schedules a week ahead. Such notice lowers the risk of collisions at "
-  "night.\n\n"
+  "night. Patrols matter.\n\n"
   "Second thoughts\n\n"
   "Fishing fleets follow the patrols and their catches grow. A joint rescue centre would "
-  "answer distress calls in any language.\n";
+  "answer distress calls in any language. Patrols matter.\n";
 
 static const char marked[] = "Coastal states should publish their patrol schedules a week ahead.";
 
@@ -422,6 +424,23 @@ test_mark_argument_in_pdf (void)
   g_assert_cmpuint (n_annotations (store), ==, 0);
   g_assert_false (has_label_prefix (GTK_WIDGET (page), "Supports: Announce patrols ahead"));
   save_screenshot (GTK_WIDGET (window), "pdf-annotate-undone.png");
+
+  /* A sentence both pages end with: in the text, the occurrence where it is in the PDF. */
+  select_sentence (page, 1, "Patrols matter.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-highlight", "s",
+                                             "blue"));
+  g_assert_cmpuint (n_annotations (store), ==, 1);
+  {
+    g_autoptr(NaAnnotation) twice =
+      g_list_model_get_item (na_user_store_get_annotations (store), 0);
+
+    g_assert_cmpint (na_annotation_get_page (twice), ==, 1);
+    g_assert_cmpint (na_annotation_get_start (twice), ==,
+                     g_utf8_pointer_to_offset (fixture_text,
+                                               g_strrstr (fixture_text, "Patrols matter.")));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_annotations (store), ==, 0);
 
   /* Nothing selected: the action only beeps, nothing is added. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-argument",

@@ -32,21 +32,57 @@ visible_pdf_page (NaWindowReader *self)
   return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)) ? page : NULL;
 }
 
+/* How far into the PDF's text the passage of @a is, from 0 to 1 (-1 if unknown): where to
+ * look first in the attached text when the quote is there more than once. */
+static double
+position_in_pdf (NaPdfPage    *page,
+                 NaAnnotation *a)
+{
+  NaPdfDocument *document = na_pdf_view_get_document (na_pdf_page_get_view (page));
+  GArray *rects = na_annotation_get_rects (a);
+  int n_pages, first, total, start, end;
+
+  /* The PDF's text is extracted in a worker thread: not waited for here. */
+  if (document == NULL || na_pdf_page_get_busy (page) || rects == NULL || rects->len == 0)
+    return -1;
+  n_pages = na_pdf_document_get_n_pages (document);
+  first = g_array_index (rects, NaPdfRect, 0).page;
+  total = na_pdf_document_get_page_offset (document, n_pages);
+  if (total <= 0)
+    return -1;
+  /* The quote in the text of its first page (a passage running over the page break is not
+   * all there: then the page's end stands for it). */
+  start = na_pdf_document_get_page_offset (document, first + 1);
+  {
+    g_autoptr(NaTextIndex) index =
+      na_text_index_new (na_pdf_document_get_page_text (document, first), -1);
+    int in_page;
+
+    if (na_text_index_find (index, na_annotation_get_quote (a), NULL, NULL, 0, &in_page, &end)
+        == NA_ANCHOR_STATUS_RESOLVED)
+      start = na_pdf_document_get_page_offset (document, first) + in_page;
+  }
+  return (double) start / total;
+}
+
 /* An annotation made in the PDF shows in the reader too: where the essay's text (when loaded)
  * holds its quote, found tolerantly like an anchor, it gets that range. Otherwise the reader
  * looks for the quote itself when it opens, and lists it with its page if it is not there. */
 static void
 place_in_text (NaWindowReader *self,
-               NaAnnotation   *a)
+               NaAnnotation   *a,
+               double          position)
 {
   const char *text = g_hash_table_lookup (self->texts, na_annotation_get_essay_id (a));
   g_autoptr(NaTextIndex) index = NULL;
-  int start, end;
+  int start, end, hint;
 
   if (text == NULL || na_annotation_get_quote (a) == NULL)
     return;
   index = na_text_index_new (text, -1);
-  if (na_text_index_find (index, na_annotation_get_quote (a), NULL, NULL, -1, &start, &end)
+  /* A quote found more than once: the place nearest its position in the PDF. */
+  hint = position >= 0 ? (int) (position * g_utf8_strlen (text, -1)) : -1;
+  if (na_text_index_find (index, na_annotation_get_quote (a), NULL, NULL, hint, &start, &end)
       == NA_ANCHOR_STATUS_RESOLVED)
     na_annotation_set_range (a, start, end);
 }
@@ -65,7 +101,7 @@ annotation_for_selection (NaWindowReader   *self,
   if (self->store != NULL && pdf_page != NULL
       && (a = na_pdf_page_dup_selection_annotation (pdf_page, kind)) != NULL)
     {
-      place_in_text (self, a);
+      place_in_text (self, a, position_in_pdf (pdf_page, a));
       return a;
     }
   if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->w.reader))
