@@ -376,6 +376,22 @@ test_mark_argument_in_pdf (void)
   g_assert_true (has_label_prefix (GTK_WIDGET (page), "Supports: Announce patrols ahead"));
   iterate_until (view_idle, page);
   save_screenshot (GTK_WIDGET (window), "pdf-annotate-argument.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  iterate (200);
+  save_screenshot (GTK_WIDGET (window), "pdf-annotate-argument-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+  iterate (100);
+
+  /* Removed from the Source view's list (Delete on its row), then back with Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf-page.delete-annotation",
+                                             "s", id));
+  g_assert_cmpuint (n_annotations (store), ==, 0);
+  g_assert_false (has_label_prefix (GTK_WIDGET (page), "Supports: Announce patrols ahead"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_annotations (store), ==, 1);
+  g_assert_true (has_label_prefix (GTK_WIDGET (page), "Supports: Announce patrols ahead"));
 
   /* In the reader: highlighted at the same sentence, with its page. */
   show_view (window, "essay");

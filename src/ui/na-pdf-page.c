@@ -512,6 +512,7 @@ show_user_highlights (NaPdfPage *self)
       g_object_set_data_full (G_OBJECT (row), "annotation-id",
                               g_strdup (na_annotation_get_id (a)), g_free);
       gtk_widget_add_css_class (row, "user-highlight");
+      gtk_widget_set_tooltip_text (row, _("Your annotation (Delete removes it)"));
       gtk_list_box_append (self->anchors_list, row);
     }
   na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_USER, all);
@@ -1594,6 +1595,33 @@ context_menu_action (GtkWidget  *widget,
   popup_context_menu (self, x, y);
 }
 
+/* pdf-page.delete-annotation (s): one of the user's annotations, by id (Delete on its row in
+ * the side list); one edit of the store, so Ctrl+Z brings it back. */
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  NaPdfPage *self = NA_PDF_PAGE (widget);
+
+  if (self->store == NULL
+      || !na_user_store_remove_annotation (self->store, g_variant_get_string (parameter, NULL)))
+    gtk_widget_error_bell (widget);
+}
+
+static gboolean
+delete_selected_row_cb (GtkWidget *list,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  const char *id = row ? g_object_get_data (G_OBJECT (row), "annotation-id") : NULL;
+
+  if (id == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (list, "pdf-page.delete-annotation", "s", id);
+}
+
 static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
@@ -1715,6 +1743,8 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf-page.highlight", NULL, highlight_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.note", NULL, highlight_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.delete-annotation", "s",
+                                   delete_annotation_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.context-menu", NULL,
                                    context_menu_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.attach", NULL, file_action);
@@ -1758,6 +1788,17 @@ na_pdf_page_init (NaPdfPage *self)
     gtk_widget_set_margin_end (empty, 12);
     gtk_widget_add_css_class (empty, "dim-label");
     gtk_list_box_set_placeholder (self->anchors_list, empty);
+  }
+
+  /* Delete on one of the user's rows removes that annotation. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                        gtk_callback_action_new (delete_selected_row_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->anchors_list), keys);
   }
 
   /* The selection's context menu: right click, Shift+F10, the Menu key. */
