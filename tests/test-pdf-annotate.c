@@ -134,6 +134,20 @@ has_label_prefix (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Whether one row of a list inside @widget shows both texts (at the start of its labels). */
+static gboolean
+has_row_with (GtkWidget  *widget,
+              const char *first,
+              const char *second)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    return has_label_prefix (widget, first) && has_label_prefix (widget, second);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_row_with (c, first, second))
+      return TRUE;
+  return FALSE;
+}
+
 static GtkWidget *
 find_dialog (const char *heading)
 {
@@ -428,6 +442,27 @@ test_mark_argument_in_pdf (void)
     g_assert_cmpuint (n_annotations (store), ==, 2);
     show_view (window, "pdf");
     g_assert_true (has_label_prefix (GTK_WIDGET (page), "“A joint rescue centre"));
+  }
+
+  /* A reader highlight on a sentence both pages hold: drawn on the page matching its place
+   * in the text (the second), not refused as ambiguous. */
+  show_view (window, "essay");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.read", NULL));
+  iterate (200);
+  {
+    int start = g_utf8_pointer_to_offset (fixture_text,
+                                          g_strrstr (fixture_text, "Patrols matter."));
+
+    na_reader_select_range (reader, start, start + strlen ("Patrols matter."));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-highlight", "s",
+                                               "yellow"));
+    iterate (200);
+    g_assert_cmpuint (n_annotations (store), ==, 3);
+    show_view (window, "pdf");
+    g_assert_true (has_row_with (GTK_WIDGET (page), "p. 2", "“Patrols matter.”"));
+    g_assert_false (has_row_with (GTK_WIDGET (page), "p. 1", "“Patrols matter.”"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    iterate (100);
   }
 
   /* Undo (Ctrl+Z's action) takes back the highlight, then the argument, in both views. */

@@ -54,7 +54,7 @@ struct _NaPdfPage
   NaLibrary       *library;
   NaAttachments   *attachments;
   NaUserStore     *store;
-  GHashTable      *placed;        /* quote → GArray of NaPdfRect (empty: not in this PDF) */
+  GHashTable      *placed;        /* "hint\nquote" → GArray of NaPdfRect (empty: not found) */
   GtkWidget       *context_menu;
   NaEssay         *essay;
   GFile           *file;          /* the file shown, or that failed */
@@ -405,26 +405,32 @@ fill_anchors (NaPdfPage *self,
 }
 
 /* Where an annotation made in the reader is in this PDF: its quote found like an anchor's,
- * once per quote and document (the text must be extracted: not while resolving). */
+ * once per quote and document (the text must be extracted: not while resolving). A quote
+ * found more than once is taken nearest its offset in the attached text (@hint), which
+ * roughly follows the PDF's text. */
 static GArray *
 place_quote (NaPdfPage  *self,
-             const char *quote)
+             const char *quote,
+             int         hint)
 {
   NaPdfDocument *document = na_pdf_view_get_document (self->view);
   g_autoptr(NaAnchor) anchor = NULL;
+  g_autofree char *key = NULL;
   GArray *rects = NULL;
 
   if (quote == NULL || *quote == '\0' || document == NULL || self->resolving)
     return NULL;
-  if ((rects = g_hash_table_lookup (self->placed, quote)) != NULL)
+  key = g_strdup_printf ("%d\n%s", hint, quote);
+  if ((rects = g_hash_table_lookup (self->placed, key)) != NULL)
     return rects->len > 0 ? rects : NULL;
   anchor = na_anchor_new ();
   na_anchor_set_exact (anchor, quote);
+  na_anchor_set_start (anchor, hint);
   if (na_pdf_document_resolve_anchor (document, anchor, &rects) != NA_ANCHOR_STATUS_RESOLVED)
     g_clear_pointer (&rects, g_array_unref);
   if (rects == NULL)
     rects = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
-  g_hash_table_replace (self->placed, g_strdup (quote), rects);
+  g_hash_table_replace (self->placed, g_steal_pointer (&key), rects);
   return rects->len > 0 ? rects : NULL;
 }
 
@@ -489,7 +495,7 @@ show_user_highlights (NaPdfPage *self)
       int page;
 
       if (rects == NULL)
-        rects = place_quote (self, na_annotation_get_quote (a));
+        rects = place_quote (self, na_annotation_get_quote (a), na_annotation_get_start (a));
       if (rects == NULL && na_annotation_get_page (a) < 0)
         {
           /* Made in the reader, and not (or not yet) found here. */
