@@ -476,10 +476,10 @@ test_mark_argument_in_pdf (void)
   g_assert_false (has_label_prefix (GTK_WIDGET (page), "Supports: Announce patrols ahead"));
   save_screenshot (GTK_WIDGET (window), "pdf-annotate-undone.png");
 
-  /* A sentence both pages end with: in the text, the occurrence where it is in the PDF. */
+  /* A sentence both pages end with, highlighted with the Source view's own action (Ctrl+H):
+   * in the text, the occurrence where it is in the PDF. */
   select_sentence (page, 1, "Patrols matter.");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-highlight", "s",
-                                             "blue"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf-page.highlight", NULL));
   g_assert_cmpuint (n_annotations (store), ==, 1);
   {
     g_autoptr(NaAnnotation) twice =

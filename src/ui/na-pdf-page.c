@@ -1531,7 +1531,10 @@ highlight_action (GtkWidget  *widget,
     }
   if (g_str_equal (action_name, "pdf-page.highlight") || !GTK_IS_WINDOW (root))
     {
-      na_pdf_page_highlight_selection (self, NULL);
+      /* In the window, as the reader's Ctrl+H does: the passage is then also placed in the
+       * essay's attached text. */
+      if (!gtk_widget_activate_action (widget, "win.add-highlight", "s", "yellow"))
+        na_pdf_page_highlight_selection (self, NULL);
       return;
     }
 
