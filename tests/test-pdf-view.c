@@ -121,6 +121,7 @@ typedef struct
   NaPdfPage     *page;
   NaLibrary     *library;
   NaAttachments *attachments;
+  NaUserStore   *store;
 } Fixture;
 
 static void
@@ -142,6 +143,8 @@ fixture_set_up (Fixture       *f,
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
   na_pdf_page_set_library (f->page, f->library);
   na_pdf_page_set_attachments (f->page, f->attachments);
+  f->store = na_user_store_new (tmpdir);
+  na_pdf_page_set_user_store (f->page, f->store);
   na_pdf_page_set_essay (f->page, na_library_lookup_essay (f->library, "lantern"));
   gtk_window_present (f->window);
   iterate (200);
@@ -155,6 +158,7 @@ fixture_tear_down (Fixture       *f,
   iterate (100);
   g_clear_object (&f->library);
   g_clear_object (&f->attachments);
+  g_clear_object (&f->store);
 }
 
 static void
@@ -269,25 +273,19 @@ test_attach_view_zoom_find_select (Fixture       *f,
   iterate (200);
   save_screenshot (GTK_WIDGET (f->window), "pdf-selection.png");
 
-  /* The selection becomes the user's highlight, with a note, kept in the store. */
+  /* The selection becomes the user's highlight, with a note, kept in the user store. */
   g_assert_true (na_pdf_page_highlight_selection (f->page, "the report's name"));
   g_assert_false (na_pdf_page_highlight_selection (f->page, NULL));   /* nothing selected */
   iterate (200);
   {
-    GFile *store = na_attachments_get_file (f->attachments);
-    g_autoptr(NaAttachments) reread = na_attachments_new (store);
-    const char *text, *note;
-    GArray *rects;
-    int page;
+    g_autoptr(NaAnnotation) a =
+      g_list_model_get_item (na_user_store_get_annotations (f->store), 0);
 
-    g_assert_true (na_attachments_load (reread, NULL));
-    g_assert_cmpuint (na_attachments_get_n_highlights (reread, "lantern"), ==, 1);
-    g_assert_true (na_attachments_get_highlight (reread, "lantern", 0, &page, &text, &note,
-                                                 &rects));
-    g_assert_cmpint (page, ==, 0);
-    g_assert_cmpstr (text, ==, "The Harbour Lantern Report");
-    g_assert_cmpstr (note, ==, "the report's name");
-    g_assert_cmpuint (rects->len, ==, 1);
+    g_assert_nonnull (a);
+    g_assert_cmpint (na_annotation_get_page (a), ==, 0);
+    g_assert_cmpstr (na_annotation_get_quote (a), ==, "The Harbour Lantern Report");
+    g_assert_cmpstr (na_annotation_get_note (a), ==, "the report's name");
+    g_assert_cmpuint (na_annotation_get_rects (a)->len, ==, 1);
   }
   g_assert_true (has_label (GTK_WIDGET (f->page),
                             "“The Harbour Lantern Report” — the report's name"));

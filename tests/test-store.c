@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "na-attachments.h"
 #include "na-user-store.h"
 
 static char *
@@ -379,6 +380,249 @@ test_store_close_unwritable (void)
   g_assert_true (found);
 }
 
+/* PDF annotations: a page and rectangles that may run over two pages, kept in the store. */
+static void
+test_store_pdf_round_trip (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaUserStore) again = NULL;
+  g_autoptr(NaAnnotation) arg = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+  NaPdfRect r1 = { 2, 72.5, 600.25, 540, 614 }, r2 = { 3, 72, 80, 300.125, 94 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *id = NULL;
+  NaAnnotation *loaded;
+  GArray *got;
+
+  g_array_append_val (rects, r1);
+  g_array_append_val (rects, r2);
+  na_annotation_set_essay_id (arg, "essay-1");
+  na_annotation_set_quote (arg, "a passage that runs over the page break");
+  na_annotation_set_claim (arg, "Ports matter");
+  na_annotation_set_stance (arg, NA_STANCE_SUPPORTS);
+  na_annotation_set_page (arg, 2);
+  na_annotation_set_rects (arg, rects);
+  /* Copied: undo replaces the store's objects. */
+  id = g_strdup (na_user_store_add_annotation (store, arg));
+  g_assert_true (na_user_store_save (store, &error));
+  g_assert_no_error (error);
+
+  /* Pages from 1 in the file, as the format document says. */
+  g_assert_true (g_file_get_contents (na_user_store_get_path (store), &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "\"page\" : 3"));
+
+  again = na_user_store_new (dir);
+  g_assert_true (na_user_store_load (again, &error));
+  g_assert_no_error (error);
+  loaded = na_user_store_lookup_annotation (again, id);
+  g_assert_nonnull (loaded);
+  g_assert_cmpint (na_annotation_get_page (loaded), ==, 2);
+  g_assert_cmpint (na_annotation_get_start (loaded), ==, -1);
+  got = na_annotation_get_rects (loaded);
+  g_assert_nonnull (got);
+  g_assert_cmpuint (got->len, ==, 2);
+  g_assert_cmpint (g_array_index (got, NaPdfRect, 0).page, ==, 2);
+  g_assert_cmpfloat (g_array_index (got, NaPdfRect, 0).x1, ==, 72.5);
+  g_assert_cmpfloat (g_array_index (got, NaPdfRect, 0).y1, ==, 600.25);
+  g_assert_cmpint (g_array_index (got, NaPdfRect, 1).page, ==, 3);
+  g_assert_cmpfloat (g_array_index (got, NaPdfRect, 1).x2, ==, 300.125);
+  g_assert_cmpstr (na_annotation_get_claim (loaded), ==, "Ports matter");
+
+  /* Undo takes the rectangles away with the annotation, redo brings them back. */
+  g_assert_true (na_user_store_undo (store));
+  g_assert_null (na_user_store_lookup_annotation (store, id));
+  g_assert_true (na_user_store_redo (store));
+  loaded = na_user_store_lookup_annotation (store, id);
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (na_annotation_get_rects (loaded)->len, ==, 2);
+}
+
+/* A file written before annotations had pages still loads; nonsense rectangles are skipped. */
+static void
+test_store_old_file_loads (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "annotations.json", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(GError) error = NULL;
+  NaAnnotation *a;
+  const char *old =
+    "{\"format\": \"org.example.NatoAsia.user-data\", \"version\": 1,"
+    " \"annotations\": [{\"id\": \"old-1\", \"essay\": \"e\", \"kind\": \"highlight\","
+    "   \"start\": 3, \"end\": 9, \"quote\": \"a word\", \"color\": \"blue\"},"
+    "  {\"id\": \"odd-2\", \"essay\": \"e\", \"kind\": \"highlight\", \"page\": 0,"
+    "   \"rects\": [[1, 2, 3], \"x\", [0, 1, 2, 3, 4], [2, 10, 20, 30, 40]]}],"
+    " \"overrides\": [], \"essays\": [], \"attachments\": []}";
+
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+  g_assert_true (na_user_store_load (store, &error));
+  g_assert_no_error (error);
+  a = na_user_store_lookup_annotation (store, "old-1");
+  g_assert_nonnull (a);
+  g_assert_cmpint (na_annotation_get_page (a), ==, -1);
+  g_assert_null (na_annotation_get_rects (a));
+  g_assert_cmpint (na_annotation_get_start (a), ==, 3);
+  g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
+  a = na_user_store_lookup_annotation (store, "odd-2");
+  g_assert_nonnull (a);
+  g_assert_cmpint (na_annotation_get_page (a), ==, -1);
+  g_assert_cmpuint (na_annotation_get_rects (a)->len, ==, 1);
+  g_assert_cmpint (g_array_index (na_annotation_get_rects (a), NaPdfRect, 0).page, ==, 1);
+}
+
+/* attachments.json as older versions wrote it, with two highlights on one essay and one on
+ * another. */
+static const char old_attachments[] =
+  "{\"format\": \"org.example.NatoAsia.attachments\", \"version\": 1, \"attachments\": {"
+  " \"essay-1\": {\"path\": \"/nowhere/one.pdf\", \"sha256\": \"ab\", \"pages\": {\"a1\": 2},"
+  "   \"highlights\": [{\"page\": 1, \"text\": \"first passage\", \"note\": \"mine\","
+  "                     \"rects\": [[10, 20, 30, 40]]},"
+  "                    {\"page\": 3, \"text\": \"second passage\","
+  "                     \"rects\": [[11, 21, 31, 41], [12, 22, 32, 42]]}]},"
+  " \"essay-2\": {\"path\": \"/nowhere/two.pdf\","
+  "   \"highlights\": [{\"page\": 2, \"text\": \"third passage\", \"rects\": [[1, 2, 3, 4]]}]}"
+  "}}";
+
+static guint
+count_kind (NaUserStore      *store,
+            NaAnnotationKind  kind)
+{
+  GListModel *model = na_user_store_get_annotations (store);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NaAnnotation) a = g_list_model_get_item (model, i);
+
+      n += na_annotation_get_kind (a) == kind;
+    }
+  return n;
+}
+
+static NaAnnotation *
+find_quote (NaUserStore *store,
+            const char  *quote)
+{
+  GListModel *model = na_user_store_get_annotations (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NaAnnotation) a = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (na_annotation_get_quote (a), quote) == 0)
+        return a;  /* the store keeps it */
+    }
+  return NULL;
+}
+
+static void
+test_store_migrate_highlights (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *att_path = g_build_filename (dir, "attachments.json", NULL);
+  g_autoptr(GFile) att_file = g_file_new_for_path (att_path);
+  g_autoptr(NaAttachments) attachments = na_attachments_new (att_file);
+  g_autoptr(NaAttachments) reread = na_attachments_new (att_file);
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaUserStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint moved = 99;
+  NaAnnotation *a;
+  GArray *rects;
+
+  g_assert_true (g_file_set_contents (att_path, old_attachments, -1, NULL));
+  g_assert_true (na_attachments_load (attachments, &error));
+  g_assert_no_error (error);
+  /* The user already had an annotation: it stays. */
+  {
+    g_autoptr(NaAnnotation) h = highlight ("already there");
+
+    na_user_store_add_annotation (store, h);
+  }
+
+  g_assert_true (na_attachments_migrate_highlights (attachments, store, &moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (moved, ==, 3);
+
+  /* Everything reached the store on disk, with page, text, note and rectangles. */
+  again = na_user_store_new (dir);
+  g_assert_true (na_user_store_load (again, NULL));
+  g_assert_cmpuint (count_kind (again, NA_ANNOTATION_HIGHLIGHT), ==, 4);
+  a = find_quote (again, "first passage");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (na_annotation_get_essay_id (a), ==, "essay-1");
+  g_assert_cmpstr (na_annotation_get_note (a), ==, "mine");
+  g_assert_cmpint (na_annotation_get_page (a), ==, 0);
+  rects = na_annotation_get_rects (a);
+  g_assert_cmpuint (rects->len, ==, 1);
+  g_assert_cmpint (g_array_index (rects, NaPdfRect, 0).page, ==, 0);
+  g_assert_cmpfloat (g_array_index (rects, NaPdfRect, 0).y2, ==, 40);
+  a = find_quote (again, "second passage");
+  g_assert_cmpint (na_annotation_get_page (a), ==, 2);
+  g_assert_cmpuint (na_annotation_get_rects (a)->len, ==, 2);
+  g_assert_null (na_annotation_get_note (a));
+  a = find_quote (again, "third passage");
+  g_assert_cmpstr (na_annotation_get_essay_id (a), ==, "essay-2");
+  /* Moving is not an edit to undo. */
+  g_assert_false (na_user_store_can_undo (store));
+
+  /* Then gone from attachments.json, the rest of which is untouched. */
+  g_assert_true (na_attachments_load (reread, NULL));
+  g_assert_cmpuint (na_attachments_get_n_highlights (reread, "essay-1"), ==, 0);
+  g_assert_cmpuint (na_attachments_get_n_highlights (reread, "essay-2"), ==, 0);
+  g_assert_cmpstr (na_attachments_get_path (reread, "essay-1"), ==, "/nowhere/one.pdf");
+  g_assert_cmpint (na_attachments_get_page (reread, "essay-1", "a1"), ==, 2);
+
+  /* Twice is once: nothing more to move, nothing added. */
+  g_assert_true (na_attachments_migrate_highlights (reread, again, &moved, &error));
+  g_assert_cmpuint (moved, ==, 0);
+  g_assert_cmpuint (count_kind (again, NA_ANNOTATION_HIGHLIGHT), ==, 4);
+}
+
+/* The store cannot be written: attachments.json keeps every highlight, and once the store can
+ * be written, moving again does not duplicate those already in it. */
+static void
+test_store_migrate_store_unwritable (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *att_path = g_build_filename (dir, "attachments.json", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "blocker", NULL);
+  g_autofree char *target = g_build_filename (blocker, "natoasia", NULL);
+  g_autoptr(GFile) att_file = g_file_new_for_path (att_path);
+  g_autoptr(NaAttachments) attachments = na_attachments_new (att_file);
+  g_autoptr(NaUserStore) store = na_user_store_new (target);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  guint moved = 99;
+
+  g_assert_true (g_file_set_contents (att_path, old_attachments, -1, NULL));
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  g_assert_true (na_attachments_load (attachments, NULL));
+
+  g_assert_false (na_attachments_migrate_highlights (attachments, store, &moved, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (moved, ==, 0);
+  g_clear_error (&error);
+  /* The file on disk is exactly as it was, and so is the store in memory. */
+  g_assert_true (g_file_get_contents (att_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, old_attachments);
+  g_assert_cmpuint (na_attachments_get_n_highlights (attachments, "essay-1"), ==, 2);
+  g_assert_cmpuint (count_kind (store, NA_ANNOTATION_HIGHLIGHT), ==, 3);
+
+  /* The disk comes back; the next start moves them, without doubles. */
+  g_assert_cmpint (g_unlink (blocker), ==, 0);
+  g_assert_true (na_attachments_migrate_highlights (attachments, store, &moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (moved, ==, 3);
+  g_assert_cmpuint (count_kind (store, NA_ANNOTATION_HIGHLIGHT), ==, 3);
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (att_path, &after, NULL, NULL));
+  g_assert_null (strstr (after, "first passage"));
+  g_assert_nonnull (strstr (after, "/nowhere/two.pdf"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,5 +635,9 @@ main (int   argc,
   g_test_add_func ("/store/broken-file", test_store_broken_file);
   g_test_add_func ("/store/wrong-format", test_store_wrong_format);
   g_test_add_func ("/store/unwritable", test_store_unwritable);
+  g_test_add_func ("/store/pdf-round-trip", test_store_pdf_round_trip);
+  g_test_add_func ("/store/old-file-loads", test_store_old_file_loads);
+  g_test_add_func ("/store/migrate-highlights", test_store_migrate_highlights);
+  g_test_add_func ("/store/migrate-store-unwritable", test_store_migrate_store_unwritable);
   return g_test_run ();
 }

@@ -4,7 +4,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "na-enum-types.h"
+#include "na-pdf-document.h"
 #include "na-util.h"
 #include "na-annotation.h"
 
@@ -27,6 +30,8 @@ enum {
   PROP_STANCE,
   PROP_ACTOR,
   PROP_COUNTRIES,
+  PROP_PAGE,
+  PROP_RECTS,
   N_PROPS
 };
 
@@ -42,6 +47,8 @@ struct _NaAnnotation
   NaStance stance;
   NaActor actor;
   char **countries;
+  int page;        /* in the attached PDF, from 0; -1 when not made there */
+  GArray *rects;   /* NaPdfRect, each with its own page: a passage may cross pages */
 };
 
 G_DEFINE_FINAL_TYPE (NaAnnotation, na_annotation, G_TYPE_OBJECT)
@@ -66,6 +73,7 @@ na_annotation_finalize (GObject *object)
     g_clear_pointer (&self->strings[i], g_free);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->countries, g_strfreev);
+  g_clear_pointer (&self->rects, g_array_unref);
 
   G_OBJECT_CLASS (na_annotation_parent_class)->finalize (object);
 }
@@ -112,6 +120,14 @@ na_annotation_get_property (GObject    *object,
 
     case PROP_COUNTRIES:
       g_value_set_boxed (value, self->countries);
+      break;
+
+    case PROP_PAGE:
+      g_value_set_int (value, self->page);
+      break;
+
+    case PROP_RECTS:
+      g_value_set_boxed (value, self->rects);
       break;
 
     default:
@@ -163,6 +179,14 @@ na_annotation_set_property (GObject      *object,
       na_annotation_set_countries (self, g_value_get_boxed (value));
       break;
 
+    case PROP_PAGE:
+      na_annotation_set_page (self, g_value_get_int (value));
+      break;
+
+    case PROP_RECTS:
+      na_annotation_set_rects (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -202,6 +226,12 @@ na_annotation_class_init (NaAnnotationClass *klass)
     g_param_spec_enum ("actor", NULL, NULL, NA_TYPE_ACTOR, 0, flags);
   properties [PROP_COUNTRIES] =
     g_param_spec_boxed ("countries", NULL, NULL, G_TYPE_STRV, flags);
+  properties [PROP_PAGE] =
+    g_param_spec_int ("page", NULL, "Page of the passage in the attached PDF, from 0, or -1",
+                      -1, G_MAXINT, -1, flags);
+  properties [PROP_RECTS] =
+    g_param_spec_boxed ("rects", NULL, "Where the passage is in the PDF (NaPdfRect)",
+                        G_TYPE_ARRAY, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -211,6 +241,7 @@ na_annotation_init (NaAnnotation *self)
 {
   self->start = -1;
   self->end = -1;
+  self->page = -1;
 }
 
 NaAnnotation *
@@ -236,6 +267,8 @@ na_annotation_copy (NaAnnotation *self)
   copy->stance = self->stance;
   copy->actor = self->actor;
   copy->countries = g_strdupv (self->countries);
+  copy->page = self->page;
+  copy->rects = self->rects ? g_array_copy (self->rects) : NULL;
 
   return copy;
 }
@@ -387,4 +420,60 @@ na_annotation_set_actor (NaAnnotation *self,
       self->actor = actor;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTOR]);
     }
+}
+
+int
+na_annotation_get_page (NaAnnotation *self)
+{
+  g_return_val_if_fail (NA_IS_ANNOTATION (self), -1);
+  return self->page;
+}
+
+void
+na_annotation_set_page (NaAnnotation *self,
+                        int           page)
+{
+  g_return_if_fail (NA_IS_ANNOTATION (self));
+
+  page = MAX (page, -1);
+  if (self->page != page)
+    {
+      self->page = page;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PAGE]);
+    }
+}
+
+/**
+ * na_annotation_get_rects:
+ *
+ * Returns: (transfer none) (nullable) (element-type NaPdfRect): where the passage is in the
+ *   attached PDF, in PDF points; each rectangle says its own page
+ */
+GArray *
+na_annotation_get_rects (NaAnnotation *self)
+{
+  g_return_val_if_fail (NA_IS_ANNOTATION (self), NULL);
+  return self->rects;
+}
+
+/**
+ * na_annotation_set_rects:
+ * @rects: (nullable) (element-type NaPdfRect): copied
+ */
+void
+na_annotation_set_rects (NaAnnotation *self,
+                         GArray       *rects)
+{
+  g_return_if_fail (NA_IS_ANNOTATION (self));
+  g_return_if_fail (rects == NULL || g_array_get_element_size (rects) == sizeof (NaPdfRect));
+
+  if (rects == NULL && self->rects == NULL)
+    return;
+  if (rects != NULL && self->rects != NULL && rects->len == self->rects->len
+      && memcmp (rects->data, self->rects->data, rects->len * sizeof (NaPdfRect)) == 0)
+    return;
+  g_clear_pointer (&self->rects, g_array_unref);
+  if (rects != NULL && rects->len > 0)
+    self->rects = g_array_copy (rects);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECTS]);
 }

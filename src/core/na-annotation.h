@@ -1,5 +1,6 @@
 /* na-annotation.h — what the user adds to an essay: a highlight with colour, note and tags, or
- * their own argument or recommendation, anchored to a passage of the attached text */
+ * their own argument or recommendation, anchored to a passage of the attached text and/or to a
+ * page and rectangles of the attached PDF */
 #pragma once
 
 #include <glib-object.h>
@@ -50,5 +51,9 @@ void                 na_annotation_set_action      (NaAnnotation *self, const ch
 const char * const * na_annotation_get_countries   (NaAnnotation *self);
 void                 na_annotation_set_countries   (NaAnnotation *self,
                                                     const char * const *countries);
+int                  na_annotation_get_page        (NaAnnotation *self);
+void                 na_annotation_set_page        (NaAnnotation *self, int page);
+GArray *             na_annotation_get_rects       (NaAnnotation *self);
+void                 na_annotation_set_rects       (NaAnnotation *self, GArray *rects);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
  * with CONSISTENT|DURABLE), so a crash leaves the old or the new file, never half of one.
  * A store that cannot be read is the user's data all the same: it is moved aside, never
  * overwritten, and the caller is told where it went.
+ * The "highlights" are read for old files only: they now live in the user store
+ * (annotations.json), where na_attachments_migrate_highlights() moves them.
  */
 #define G_LOG_DOMAIN "na-attachments"
 
@@ -745,6 +747,107 @@ na_attachments_remove_highlight (NaAttachments *self,
     return FALSE;
   g_ptr_array_remove_index (entry->highlights, index);
   return TRUE;
+}
+
+/* The same highlight always gets the same id, so moving it twice (the store was written, the
+ * attachments file not) does not make two of it. */
+static char *
+highlight_id (const char *essay_id,
+              guint       index,
+              Highlight  *highlight)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *head = g_strdup_printf ("%s\n%u\n%d\n", essay_id, index, highlight->page);
+
+  g_checksum_update (sum, (const guchar *) head, -1);
+  g_checksum_update (sum, (const guchar *) highlight->text, -1);
+  g_checksum_update (sum, (const guchar *) "\n", 1);
+  if (highlight->note != NULL)
+    g_checksum_update (sum, (const guchar *) highlight->note, -1);
+  for (guint r = 0; r < highlight->rects->len; r++)
+    {
+      NaPdfRect *rect = &g_array_index (highlight->rects, NaPdfRect, r);
+      /* In thousandths of a point: the same in every locale. */
+      g_autofree char *text = g_strdup_printf ("\n%d %ld %ld %ld %ld", rect->page,
+                                               (long) (rect->x1 * 1000), (long) (rect->y1 * 1000),
+                                               (long) (rect->x2 * 1000), (long) (rect->y2 * 1000));
+
+      g_checksum_update (sum, (const guchar *) text, -1);
+    }
+  return g_strdup_printf ("pdf-%.24s", g_checksum_get_string (sum));
+}
+
+static NaAnnotation *
+highlight_to_annotation (const char *essay_id,
+                         guint       index,
+                         Highlight  *highlight)
+{
+  NaAnnotation *a = na_annotation_new (NA_ANNOTATION_HIGHLIGHT);
+  g_autofree char *id = highlight_id (essay_id, index, highlight);
+
+  na_annotation_set_id (a, id);
+  na_annotation_set_essay_id (a, essay_id);
+  na_annotation_set_quote (a, highlight->text);
+  na_annotation_set_note (a, highlight->note);
+  na_annotation_set_page (a, highlight->page);
+  na_annotation_set_rects (a, highlight->rects);
+  return a;
+}
+
+/**
+ * na_attachments_migrate_highlights:
+ * @n_moved: (out) (optional): how many highlights left this store
+ *
+ * Moves the user's PDF highlights kept here by older versions into @store, safely: @store is
+ * written to disk first, and only then are they dropped from this file. When writing @store
+ * fails, this file keeps them (they are in @store's memory, which goes on retrying), and a
+ * later call does not add them twice.
+ *
+ * Returns: %FALSE with @error when a file could not be written
+ */
+gboolean
+na_attachments_migrate_highlights (NaAttachments  *self,
+                                   NaUserStore    *store,
+                                   guint          *n_moved,
+                                   GError        **error)
+{
+  g_autoptr(GList) ids = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (NA_IS_ATTACHMENTS (self), FALSE);
+  g_return_val_if_fail (NA_IS_USER_STORE (store), FALSE);
+
+  if (n_moved != NULL)
+    *n_moved = 0;
+  ids = g_list_sort (g_hash_table_get_keys (self->entries), (GCompareFunc) g_strcmp0);
+  for (const GList *l = ids; l != NULL; l = l->next)
+    {
+      Entry *entry = g_hash_table_lookup (self->entries, l->data);
+
+      for (guint i = 0; i < entry->highlights->len; i++)
+        {
+          g_autoptr(NaAnnotation) a =
+            highlight_to_annotation (l->data, i, g_ptr_array_index (entry->highlights, i));
+
+          na_user_store_import_annotation (store, a);
+          n++;
+        }
+    }
+  if (n == 0)
+    return TRUE;
+
+  if (!na_user_store_save (store, error))
+    return FALSE;
+
+  for (const GList *l = ids; l != NULL; l = l->next)
+    {
+      Entry *entry = g_hash_table_lookup (self->entries, l->data);
+
+      g_ptr_array_set_size (entry->highlights, 0);
+    }
+  if (n_moved != NULL)
+    *n_moved = n;
+  return na_attachments_save (self, error);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #include "na-library.h"
 #include "na-pdf-document.h"
+#include "na-user-store.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,10 @@ gboolean       na_attachments_get_highlight (NaAttachments *self,
 gboolean       na_attachments_remove_highlight (NaAttachments *self,
                                              const char    *essay_id,
                                              guint          index);
+gboolean       na_attachments_migrate_highlights (NaAttachments *self,
+                                             NaUserStore   *store,
+                                             guint         *n_moved,
+                                             GError       **error);
 char          *na_attachments_hash_file   (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "na-enum-types.h"
+#include "na-pdf-document.h"
 #include "na-user-store.h"
 
 #define MAX_UNDO 200
@@ -106,6 +107,83 @@ add_strv (JsonBuilder        *b,
 
 static const char *kind_nicks[] = { "highlight", "argument", "recommendation" };
 
+/* Where an annotation made in the PDF is: "page" from 1, "rects" as [page, x1, y1, x2, y2]
+ * in PDF points from the page's top-left corner, each with its own page (from 1). */
+static void
+build_pdf_place (JsonBuilder  *b,
+                 NaAnnotation *a)
+{
+  GArray *rects = na_annotation_get_rects (a);
+
+  if (na_annotation_get_page (a) >= 0)
+    {
+      json_builder_set_member_name (b, "page");
+      json_builder_add_int_value (b, na_annotation_get_page (a) + 1);
+    }
+  if (rects == NULL || rects->len == 0)
+    return;
+  json_builder_set_member_name (b, "rects");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < rects->len; i++)
+    {
+      NaPdfRect *r = &g_array_index (rects, NaPdfRect, i);
+
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, r->page + 1);
+      json_builder_add_double_value (b, r->x1);
+      json_builder_add_double_value (b, r->y1);
+      json_builder_add_double_value (b, r->x2);
+      json_builder_add_double_value (b, r->y2);
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType type = json_node_get_value_type (node);
+
+  return JSON_NODE_HOLDS_VALUE (node) && (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE);
+}
+
+/* Rectangles that make no sense are skipped: the rest of the annotation is still good. */
+static void
+read_pdf_place (JsonObject   *o,
+                NaAnnotation *a)
+{
+  JsonNode *node = json_object_get_member (o, "rects");
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+  gint64 page = json_object_get_int_member_with_default (o, "page", 0);
+  JsonArray *array;
+
+  if (page >= 1 && page <= G_MAXINT)
+    na_annotation_set_page (a, page - 1);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+      JsonArray *q = JSON_NODE_HOLDS_ARRAY (e) ? json_node_get_array (e) : NULL;
+      NaPdfRect rect;
+      gboolean ok = q != NULL && json_array_get_length (q) == 5;
+
+      for (guint k = 0; ok && k < 5; k++)
+        ok = is_number (json_array_get_element (q, k));
+      if (!ok || json_array_get_int_element (q, 0) < 1
+          || json_array_get_int_element (q, 0) > G_MAXINT)
+        continue;
+      rect.page = json_array_get_int_element (q, 0) - 1;
+      rect.x1 = json_array_get_double_element (q, 1);
+      rect.y1 = json_array_get_double_element (q, 2);
+      rect.x2 = json_array_get_double_element (q, 3);
+      rect.y2 = json_array_get_double_element (q, 4);
+      g_array_append_val (rects, rect);
+    }
+  na_annotation_set_rects (a, rects->len > 0 ? rects : NULL);
+}
+
 static void
 build_annotation (JsonBuilder  *b,
                   NaAnnotation *a)
@@ -137,6 +215,7 @@ build_annotation (JsonBuilder  *b,
       add_string (b, "question", na_annotation_get_question_id (a));
     }
   add_strv (b, "countries", na_annotation_get_countries (a));
+  build_pdf_place (b, a);
   json_builder_end_object (b);
 }
 
@@ -347,6 +426,7 @@ read_annotation (JsonNode  *node,
   if (na_enum_from_nick (NA_TYPE_ACTOR, member_string (o, "actor"), &value))
     na_annotation_set_actor (a, value);
   countries = member_strv (o, "countries");
+  read_pdf_place (o, a);
   na_annotation_set_countries (a, (const char * const *) countries);
 
   return g_steal_pointer (&a);
@@ -909,6 +989,40 @@ na_user_store_remove_annotation (NaUserStore *self,
   begin_edit (self);
   g_list_store_remove (self->annotations, position);
   end_edit (self);
+  return TRUE;
+}
+
+/**
+ * na_user_store_import_annotation:
+ *
+ * Adds a copy of @annotation under its own id, unless the store already has that id: for
+ * moving annotations kept elsewhere into the store, which is not an edit the user can undo
+ * (undoing it would lose them once their old place is emptied). Saved like any change.
+ *
+ * Returns: %TRUE if it was added, %FALSE if the id was already there
+ */
+gboolean
+na_user_store_import_annotation (NaUserStore  *self,
+                                 NaAnnotation *annotation)
+{
+  g_autoptr(NaAnnotation) copy = NULL;
+  guint position;
+
+  g_return_val_if_fail (NA_IS_USER_STORE (self), FALSE);
+  g_return_val_if_fail (NA_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (na_annotation_get_id (annotation) != NULL, FALSE);
+
+  if (find_annotation (self, na_annotation_get_id (annotation), &position))
+    return FALSE;
+  copy = na_annotation_copy (annotation);
+  g_list_store_append (self->annotations, copy);
+  /* Older snapshots lack it: undoing past this point must not drop it. */
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  set_dirty (self, TRUE);
+  schedule_save (self, self->delay_ms);
+  notify_undo_redo (self);
+  g_signal_emit (self, signals [CHANGED], 0);
   return TRUE;
 }
 

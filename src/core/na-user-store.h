@@ -53,6 +53,8 @@ gboolean      na_user_store_replace_annotation (NaUserStore   *self,
                                                 NaAnnotation  *annotation);
 gboolean      na_user_store_remove_annotation  (NaUserStore   *self,
                                                 const char    *id);
+gboolean      na_user_store_import_annotation  (NaUserStore   *self,
+                                                NaAnnotation  *annotation);
 
 NaAnnotation *na_user_store_lookup_override    (NaUserStore   *self,
                                                 const char    *item_id);

@@ -226,6 +226,8 @@ na_application_startup (GApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.add-highlight('yellow')", { "<Control>h", NULL } },
+    { "win.mark-argument", { "<Control>m", NULL } },
+    { "win.mark-recommendation", { "<Control><Shift>m", NULL } },
     { "win.back-to-essay", { "<Alt>Left", NULL } },
   };
 

@@ -256,6 +256,9 @@ add_own_items (NaEssayAnalysis *self,
       if (list == NULL)
         list = group (self, _("Your Arguments and Recommendations"));
       na_anchor_set_exact (anchor, na_annotation_get_quote (a));
+      /* Made in the PDF: "p. N" like the bundled items whose anchors resolved there. */
+      if (na_annotation_get_page (a) >= 0)
+        na_anchor_set_page (anchor, na_annotation_get_page (a) + 1);
       if (kind == NA_ANNOTATION_ARGUMENT)
         gtk_list_box_append (GTK_LIST_BOX (list),
                              item_row (na_annotation_get_id (a),

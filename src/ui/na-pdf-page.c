@@ -33,6 +33,8 @@ struct _NaPdfPage
   GtkLabel        *file_label;
   GtkMenuButton   *zoom_button;
   GtkToggleButton *find_button;
+  GtkMenuButton   *annotate_button;
+  GMenuModel      *annotate_menu;
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
   GtkLabel        *match_label;
@@ -51,6 +53,9 @@ struct _NaPdfPage
   /* Owned references */
   NaLibrary       *library;
   NaAttachments   *attachments;
+  NaUserStore     *store;
+  GHashTable      *placed;        /* "hint\nquote" → GArray of NaPdfRect (empty: not found) */
+  GtkWidget       *context_menu;
   NaEssay         *essay;
   GFile           *file;          /* the file shown, or that failed */
   GCancellable    *cancellable;
@@ -399,15 +404,75 @@ fill_anchors (NaPdfPage *self,
   na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_ANCHOR, all);
 }
 
-/* The user's highlights and notes: drawn in green, listed after the anchors. */
+/* Where an annotation made in the reader is in this PDF: its quote found like an anchor's,
+ * once per quote and document (the text must be extracted: not while resolving). A quote
+ * found more than once is taken nearest its offset in the attached text (@hint), which
+ * roughly follows the PDF's text. */
+static GArray *
+place_quote (NaPdfPage  *self,
+             const char *quote,
+             int         hint)
+{
+  NaPdfDocument *document = na_pdf_view_get_document (self->view);
+  g_autoptr(NaAnchor) anchor = NULL;
+  g_autofree char *key = NULL;
+  GArray *rects = NULL;
+
+  if (quote == NULL || *quote == '\0' || document == NULL || self->resolving)
+    return NULL;
+  key = g_strdup_printf ("%d\n%s", hint, quote);
+  if ((rects = g_hash_table_lookup (self->placed, key)) != NULL)
+    return rects->len > 0 ? rects : NULL;
+  anchor = na_anchor_new ();
+  na_anchor_set_exact (anchor, quote);
+  na_anchor_set_start (anchor, hint);
+  if (na_pdf_document_resolve_anchor (document, anchor, &rects) != NA_ANCHOR_STATUS_RESOLVED)
+    g_clear_pointer (&rects, g_array_unref);
+  if (rects == NULL)
+    rects = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+  g_hash_table_replace (self->placed, g_steal_pointer (&key), rects);
+  return rects->len > 0 ? rects : NULL;
+}
+
+/* What a row of the side list says of one of the user's annotations. */
+static char *
+dup_annotation_label (NaAnnotation *a)
+{
+  const char *quote = na_annotation_get_quote (a) ? na_annotation_get_quote (a) : "";
+
+  switch (na_annotation_get_kind (a))
+    {
+    case NA_ANNOTATION_ARGUMENT:
+      /* Translators: the user's own argument: its stance, claim, then the passage */
+      return g_strdup_printf (_("%s: %s — “%s”"),
+                              na_stance_to_label (na_annotation_get_stance (a)),
+                              na_annotation_get_claim (a) ? na_annotation_get_claim (a) : "",
+                              quote);
+    case NA_ANNOTATION_RECOMMENDATION:
+      /* Translators: the user's own recommendation: who, what, then the passage */
+      return g_strdup_printf (_("%s: %s — “%s”"),
+                              na_actor_to_label (na_annotation_get_actor (a)),
+                              na_annotation_get_action (a) ? na_annotation_get_action (a) : "",
+                              quote);
+    case NA_ANNOTATION_HIGHLIGHT:
+    default:
+      /* Translators: a passage the user highlighted, then the user's note on it */
+      return na_annotation_get_note (a) ? g_strdup_printf (_("“%s” — %s"), quote,
+                                                           na_annotation_get_note (a))
+                                        : g_strdup_printf (_("“%s”"), quote);
+    }
+}
+
+/* The user's annotations of the essay, from the store: those made here with their own
+ * rectangles, those made in the reader where their quote is found; drawn in the user's
+ * colour and listed after the anchors. */
 static void
 show_user_highlights (NaPdfPage *self)
 {
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+  g_autoptr(GListModel) notes = NULL;
   const char *essay_id = self->essay ? na_essay_get_id (self->essay) : NULL;
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->anchors_list));
-  guint n = self->is_attachment && self->attachments
-            ? na_attachments_get_n_highlights (self->attachments, essay_id) : 0;
 
   while (child != NULL)
     {
@@ -418,38 +483,96 @@ show_user_highlights (NaPdfPage *self)
       child = next;
     }
 
-  for (guint i = 0; i < n; i++)
+  if (self->is_attachment && self->store != NULL && essay_id != NULL)
+    notes = na_user_store_dup_annotations_for_essay (self->store, essay_id);
+  for (guint i = 0; notes && i < g_list_model_get_n_items (notes); i++)
     {
-      int page;
-      const char *text, *note;
-      GArray *rects;
+      g_autoptr(NaAnnotation) a = g_list_model_get_item (notes, i);
+      GArray *rects = na_annotation_get_rects (a);
       g_autofree char *prefix = NULL;
       g_autofree char *label = NULL;
       GtkWidget *row;
+      int page;
 
-      na_attachments_get_highlight (self->attachments, essay_id, i, &page, &text, &note,
-                                    &rects);
-      g_array_append_vals (all, rects->data, rects->len);
-      prefix = g_strdup_printf (_("p. %d"), page + 1);
-      /* Translators: a passage the user highlighted, then the user's note on it */
-      label = note ? g_strdup_printf (_("“%s” — %s"), text, note)
-                   : g_strdup_printf (_("“%s”"), text);
+      if (rects == NULL)
+        rects = place_quote (self, na_annotation_get_quote (a), na_annotation_get_start (a));
+      if (rects == NULL && na_annotation_get_page (a) < 0)
+        {
+          /* Made in the reader, and not (or not yet) found here. */
+          if (self->resolving)
+            continue;
+          prefix = g_strdup (_("not found"));
+          page = -1;
+        }
+      else
+        {
+          page = rects ? g_array_index (rects, NaPdfRect, 0).page : na_annotation_get_page (a);
+          prefix = g_strdup_printf (_("p. %d"), page + 1);
+        }
+      if (rects != NULL)
+        g_array_append_vals (all, rects->data, rects->len);
+      label = dup_annotation_label (a);
       row = jump_row_new (prefix, label, page,
-                          rects->len ? g_array_index (rects, NaPdfRect, 0).y1 : 0, 0);
+                          rects ? g_array_index (rects, NaPdfRect, 0).y1 : 0, 0);
       g_object_set_data (G_OBJECT (row), "user", GINT_TO_POINTER (1));
+      g_object_set_data_full (G_OBJECT (row), "annotation-id",
+                              g_strdup (na_annotation_get_id (a)), g_free);
       gtk_widget_add_css_class (row, "user-highlight");
+      gtk_widget_set_tooltip_text (row, _("Your annotation (Delete removes it)"));
       gtk_list_box_append (self->anchors_list, row);
     }
   na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_USER, all);
 }
 
-static void save_attachments (NaPdfPage *self);
+/**
+ * na_pdf_page_dup_selection_annotation:
+ *
+ * A new annotation of @kind on the selected passage of the essay's attached PDF: its text as
+ * the quote, its page and its rectangles (which may run over several pages). Not yet stored.
+ *
+ * Returns: (transfer full) (nullable): %NULL when nothing is selected in the attachment
+ */
+NaAnnotation *
+na_pdf_page_dup_selection_annotation (NaPdfPage        *self,
+                                      NaAnnotationKind  kind)
+{
+  g_autoptr(GArray) rects = NULL;
+  g_autofree char *text = NULL;
+  NaAnnotation *a;
+  int page;
+
+  g_return_val_if_fail (NA_IS_PDF_PAGE (self), NULL);
+
+  if (!self->is_attachment || self->essay == NULL
+      || (rects = na_pdf_view_dup_selection_rects (self->view, &page)) == NULL
+      || (text = na_pdf_view_dup_selection (self->view)) == NULL)
+    return NULL;
+
+  /* One line of quote, as the reader's passages are matched: line ends are spaces. */
+  g_strdelimit (text, "\n\r\f\t", ' ');
+  a = na_annotation_new (kind);
+  na_annotation_set_essay_id (a, na_essay_get_id (self->essay));
+  na_annotation_set_quote (a, g_strstrip (text));
+  na_annotation_set_page (a, rects->len > 0 ? g_array_index (rects, NaPdfRect, 0).page : page);
+  na_annotation_set_rects (a, rects);
+  return a;
+}
+
+/* After the selection became an annotation: it shows as one, no longer as a selection. */
+void
+na_pdf_page_clear_selection (NaPdfPage *self)
+{
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+
+  na_pdf_view_select (self->view, -1, 0, 0);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "anchors");
+}
 
 /**
  * na_pdf_page_highlight_selection:
  * @note: (nullable): a note to keep with it
  *
- * Keeps the selected passage, with its page and rectangles, in the attachments store.
+ * Keeps the selected passage, with its page and rectangles, in the user store (one undo step).
  *
  * Returns: whether there was a selection in the essay's attached PDF to keep
  */
@@ -457,25 +580,71 @@ gboolean
 na_pdf_page_highlight_selection (NaPdfPage  *self,
                                  const char *note)
 {
-  g_autoptr(GArray) rects = NULL;
-  g_autofree char *text = NULL;
-  int page;
+  g_autoptr(NaAnnotation) a = NULL;
 
   g_return_val_if_fail (NA_IS_PDF_PAGE (self), FALSE);
 
-  if (!self->is_attachment || self->attachments == NULL ||
-      (rects = na_pdf_view_dup_selection_rects (self->view, &page)) == NULL)
+  if (self->store == NULL
+      || (a = na_pdf_page_dup_selection_annotation (self, NA_ANNOTATION_HIGHLIGHT)) == NULL)
     return FALSE;
 
-  text = na_pdf_view_dup_selection (self->view);
-  g_strdelimit (text, "\n\r\f\t", ' ');
-  na_attachments_add_highlight (self->attachments, na_essay_get_id (self->essay), page,
-                                g_strstrip (text), note, rects);
-  na_pdf_view_select (self->view, -1, 0, 0);
-  save_attachments (self);
-  show_user_highlights (self);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "anchors");
+  na_annotation_set_color (a, "yellow");
+  na_annotation_set_note (a, note && *note ? note : NULL);
+  na_user_store_add_annotation (self->store, a);
+  na_pdf_page_clear_selection (self);
   return TRUE;
+}
+
+static void save_attachments (NaPdfPage *self);
+
+/* Highlights older versions kept in attachments.json move to the store, once: the store is
+ * written first, then they leave attachments.json (see na_attachments_migrate_highlights). */
+static void
+migrate_highlights (NaPdfPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint moved = 0;
+
+  if (self->store == NULL || self->attachments == NULL)
+    return;
+  if (!na_attachments_migrate_highlights (self->attachments, self->store, &moved, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      g_autofree char *body =
+        g_strdup_printf (_("Your PDF highlights are shown, but they stay in the attachments file "
+                           "until your annotations can be saved: %s"), error->message);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                       : NULL,
+                                                  _("PDF Highlights Not Moved Yet"), body);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (moved > 0)
+    g_message ("Moved %u PDF highlights into %s", moved, na_user_store_get_path (self->store));
+}
+
+/**
+ * na_pdf_page_set_user_store:
+ *
+ * Where the user's annotations are kept: those of the essay are drawn and listed, and follow
+ * every change of the store (undo and redo included).
+ */
+void
+na_pdf_page_set_user_store (NaPdfPage   *self,
+                            NaUserStore *store)
+{
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+  g_return_if_fail (store == NULL || NA_IS_USER_STORE (store));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (!g_set_object (&self->store, store))
+    return;
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (show_user_highlights), self);
+  migrate_highlights (self);
+  show_user_highlights (self);
 }
 
 /* Pages where anchors resolved go to the store and to the library's anchors ("p. 12"). */
@@ -637,6 +806,7 @@ set_document (NaPdfPage     *self,
   g_hash_table_remove_all (self->bound);
   g_clear_object (&self->thumb_queue);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_hash_table_remove_all (self->placed);
   clear_list (self->results_list);
   gtk_label_set_text (self->match_label, "");
   na_pdf_view_set_document (self->view, document);
@@ -645,6 +815,7 @@ set_document (NaPdfPage     *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->page_entry), document != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_button), document != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), document != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->annotate_button), document != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_button), document != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (viewer_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), viewer_actions[i], document != NULL);
@@ -700,8 +871,9 @@ resolved_cb (GObject      *object,
   fill_anchors (self, data->results);
   if (data->record)
     record_pages (self, data->results);
-  show_user_highlights (self);
+  /* The text is there now: the reader's annotations can be found in it. */
   set_resolving (self, FALSE);
+  show_user_highlights (self);
 }
 
 static void
@@ -893,6 +1065,23 @@ na_pdf_page_attach_file (NaPdfPage *self,
 }
 
 /**
+ * na_pdf_page_attach_file_full:
+ * @password: (nullable): for a PDF that needs one
+ *
+ * Like na_pdf_page_attach_file(), for a file already unlocked once (a new essay from a PDF).
+ */
+void
+na_pdf_page_attach_file_full (NaPdfPage  *self,
+                              GFile      *file,
+                              const char *password)
+{
+  g_return_if_fail (NA_IS_PDF_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_open (self, file, password, MODE_ATTACH);
+}
+
+/**
  * na_pdf_page_relocate_file:
  *
  * Opens @file as the essay's attachment found elsewhere: when its content is not the one
@@ -1035,6 +1224,7 @@ na_pdf_page_set_attachments (NaPdfPage     *self,
   g_set_object (&self->attachments, attachments);
   if (self->library != NULL && attachments != NULL)
     na_attachments_apply_pages (attachments, self->library);
+  migrate_highlights (self);
   show_essay (self);
 }
 
@@ -1334,14 +1524,17 @@ highlight_action (GtkWidget  *widget,
   GtkWidget *dialog;
   NoteData *data;
 
-  if (text == NULL || !self->is_attachment)
+  if (text == NULL || !self->is_attachment || self->store == NULL)
     {
       gtk_widget_error_bell (widget);
       return;
     }
   if (g_str_equal (action_name, "pdf-page.highlight") || !GTK_IS_WINDOW (root))
     {
-      na_pdf_page_highlight_selection (self, NULL);
+      /* In the window, as the reader's Ctrl+H does: the passage is then also placed in the
+       * essay's attached text. */
+      if (!gtk_widget_activate_action (widget, "win.add-highlight", "s", "yellow"))
+        na_pdf_page_highlight_selection (self, NULL);
       return;
     }
 
@@ -1362,6 +1555,88 @@ highlight_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   g_signal_connect (dialog, "response", G_CALLBACK (note_response_cb), data);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+popup_context_menu (NaPdfPage *self,
+                    double     x,
+                    double     y)
+{
+  g_autofree char *text = na_pdf_view_dup_selection (self->view);
+
+  /* The menu acts on a selection: without one there is nothing to offer. */
+  if (text == NULL)
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+context_click_cb (NaPdfPage       *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  double px, py;
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->view), GTK_WIDGET (self), x, y,
+                                         &px, &py))
+    return;
+  popup_context_menu (self, px, py);
+}
+
+/* Shift+F10 or the Menu key: the same menu, over the middle of the pages. */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NaPdfPage *self = NA_PDF_PAGE (widget);
+  double x, y;
+
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->view), widget,
+                                         gtk_widget_get_width (GTK_WIDGET (self->view)) / 2.0,
+                                         gtk_widget_get_height (GTK_WIDGET (self->view)) / 3.0,
+                                         &x, &y))
+    return;
+  popup_context_menu (self, x, y);
+}
+
+/* pdf-page.delete-annotation (s): one of the user's annotations, by id (Delete on its row in
+ * the side list); one edit of the store, so Ctrl+Z brings it back. */
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  NaPdfPage *self = NA_PDF_PAGE (widget);
+
+  if (self->store == NULL
+      || !na_user_store_remove_annotation (self->store, g_variant_get_string (parameter, NULL)))
+    gtk_widget_error_bell (widget);
+}
+
+static gboolean
+delete_selected_row_cb (GtkWidget *list,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
+  const char *id = row ? g_object_get_data (G_OBJECT (row), "annotation-id") : NULL;
+
+  if (id == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (list, "pdf-page.delete-annotation", "s", id);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (NA_PDF_PAGE (widget)->view), "pdf.copy", NULL);
 }
 
 static void
@@ -1389,6 +1664,10 @@ na_pdf_page_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->attachments);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->placed, g_hash_table_unref);
   g_clear_object (&self->essay);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
@@ -1419,6 +1698,8 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
     { GDK_KEY_F3, 0, "pdf-page.find-next" },
     { GDK_KEY_h, GDK_CONTROL_MASK, "pdf-page.highlight" },
     { GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "pdf-page.note" },
+    { GDK_KEY_F10, GDK_SHIFT_MASK, "pdf-page.context-menu" },
+    { GDK_KEY_Menu, 0, "pdf-page.context-menu" },
   };
 
   object_class->dispose = na_pdf_page_dispose;
@@ -1434,6 +1715,8 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, file_label);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, zoom_button);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, find_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, annotate_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, annotate_menu);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, match_label);
@@ -1468,6 +1751,11 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf-page.find-previous", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.highlight", NULL, highlight_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.note", NULL, highlight_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.delete-annotation", "s",
+                                   delete_annotation_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.context-menu", NULL,
+                                   context_menu_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.attach", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.relocate", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.unlock", NULL, file_action);
@@ -1487,6 +1775,8 @@ na_pdf_page_init (NaPdfPage *self)
   self->thumbs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->thumb_pending = g_hash_table_new (NULL, NULL);
   self->bound = g_hash_table_new (NULL, NULL);
+  self->placed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_array_unref);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (thumb_setup_cb), self);
@@ -1494,6 +1784,45 @@ na_pdf_page_init (NaPdfPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (thumb_unbind_cb), self);
   gtk_list_view_set_factory (self->thumbnails_view, factory);
   g_object_unref (factory);
+
+  /* An essay with neither anchors nor annotations says so, and how to add one. */
+  {
+    GtkWidget *empty = gtk_label_new (_("No anchored passages or annotations yet. Select text "
+                                        "to highlight it or mark it as an argument."));
+
+    gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+    gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
+    gtk_widget_set_margin_top (empty, 18);
+    gtk_widget_set_margin_start (empty, 12);
+    gtk_widget_set_margin_end (empty, 12);
+    gtk_widget_add_css_class (empty, "dim-label");
+    gtk_list_box_set_placeholder (self->anchors_list, empty);
+  }
+
+  /* Delete on one of the user's rows removes that annotation. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                        gtk_callback_action_new (delete_selected_row_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->anchors_list), keys);
+  }
+
+  /* The selection's context menu: right click, Shift+F10, the Menu key. */
+  self->context_menu = gtk_popover_menu_new_from_model (self->annotate_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (context_click_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (click));
+  }
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->view));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

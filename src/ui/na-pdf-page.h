@@ -6,6 +6,7 @@
 #include "na-attachments.h"
 #include "na-library.h"
 #include "na-pdf-view.h"
+#include "na-user-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,9 @@ void       na_pdf_page_set_essay       (NaPdfPage     *self,
 NaEssay   *na_pdf_page_get_essay       (NaPdfPage     *self);
 void       na_pdf_page_attach_file     (NaPdfPage     *self,
                                         GFile         *file);
+void       na_pdf_page_attach_file_full (NaPdfPage    *self,
+                                        GFile         *file,
+                                        const char    *password);
 void       na_pdf_page_relocate_file   (NaPdfPage     *self,
                                         GFile         *file);
 void       na_pdf_page_open_file       (NaPdfPage     *self,
@@ -35,5 +39,10 @@ void       na_pdf_page_find            (NaPdfPage     *self,
                                         const char    *text);
 gboolean   na_pdf_page_highlight_selection (NaPdfPage *self,
                                         const char    *note);
+void       na_pdf_page_set_user_store  (NaPdfPage     *self,
+                                        NaUserStore   *store);
+NaAnnotation *na_pdf_page_dup_selection_annotation (NaPdfPage        *self,
+                                        NaAnnotationKind  kind);
+void       na_pdf_page_clear_selection (NaPdfPage     *self);
 
 G_END_DECLS

@@ -310,6 +310,14 @@ add_annotations (NaReader *self)
                                  _("Tags:"), tags_text);
       else
         title = g_strdup (main_text ? main_text : _("Highlight"));
+      /* Made in the PDF: its page says where, even when this text does not hold the quote. */
+      if (na_annotation_get_page (a) >= 0)
+        {
+          g_autofree char *plain = g_steal_pointer (&title);
+
+          /* Translators: an annotation's text, then the page of the PDF it was made on */
+          title = g_strdup_printf (_("%s (p. %d)"), plain, na_annotation_get_page (a) + 1);
+        }
       add_item (self, na_annotation_get_id (a), badge, badge_class, title,
                 na_annotation_get_quote (a), NULL, NULL,
                 na_annotation_get_start (a), na_annotation_get_end (a), color, TRUE);

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "na-pdf-page.h"
+#include "na-text-index.h"
 #include "na-window-reader-private.h"
 
 static char **
@@ -21,15 +23,87 @@ split_list (const char *text)
   return g_strv_builder_end (b);
 }
 
-/* A new annotation on the reader's selection; NULL (and a toast-free beep) when none. */
+/* The Source view, when it is what the user sees. */
+static NaPdfPage *
+visible_pdf_page (NaWindowReader *self)
+{
+  NaPdfPage *page = na_window_get_pdf_page (self->window);
+
+  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)) ? page : NULL;
+}
+
+/* How far into the PDF's text the passage of @a is, from 0 to 1 (-1 if unknown): where to
+ * look first in the attached text when the quote is there more than once. */
+static double
+position_in_pdf (NaPdfPage    *page,
+                 NaAnnotation *a)
+{
+  NaPdfDocument *document = na_pdf_view_get_document (na_pdf_page_get_view (page));
+  GArray *rects = na_annotation_get_rects (a);
+  int n_pages, first, total, start, end;
+
+  /* The PDF's text is extracted in a worker thread: not waited for here. */
+  if (document == NULL || na_pdf_page_get_busy (page) || rects == NULL || rects->len == 0)
+    return -1;
+  n_pages = na_pdf_document_get_n_pages (document);
+  first = g_array_index (rects, NaPdfRect, 0).page;
+  total = na_pdf_document_get_page_offset (document, n_pages);
+  if (total <= 0)
+    return -1;
+  /* The quote in the text of its first page (a passage running over the page break is not
+   * all there: then the page's end stands for it). */
+  start = na_pdf_document_get_page_offset (document, first + 1);
+  {
+    g_autoptr(NaTextIndex) index =
+      na_text_index_new (na_pdf_document_get_page_text (document, first), -1);
+    int in_page;
+
+    if (na_text_index_find (index, na_annotation_get_quote (a), NULL, NULL, 0, &in_page, &end)
+        == NA_ANCHOR_STATUS_RESOLVED)
+      start = na_pdf_document_get_page_offset (document, first) + in_page;
+  }
+  return (double) start / total;
+}
+
+/* An annotation made in the PDF shows in the reader too: where the essay's text (when loaded)
+ * holds its quote, found tolerantly like an anchor, it gets that range. Otherwise the reader
+ * looks for the quote itself when it opens, and lists it with its page if it is not there. */
+static void
+place_in_text (NaWindowReader *self,
+               NaAnnotation   *a,
+               double          position)
+{
+  const char *text = g_hash_table_lookup (self->texts, na_annotation_get_essay_id (a));
+  g_autoptr(NaTextIndex) index = NULL;
+  int start, end, hint;
+
+  if (text == NULL || na_annotation_get_quote (a) == NULL)
+    return;
+  index = na_text_index_new (text, -1);
+  /* A quote found more than once: the place nearest its position in the PDF. */
+  hint = position >= 0 ? (int) (position * g_utf8_strlen (text, -1)) : -1;
+  if (na_text_index_find (index, na_annotation_get_quote (a), NULL, NULL, hint, &start, &end)
+      == NA_ANCHOR_STATUS_RESOLVED)
+    na_annotation_set_range (a, start, end);
+}
+
+/* A new annotation on the selection: the reader's, or the Source view's (with page and
+ * rectangles); NULL (and a toast-free beep) when none. */
 static NaAnnotation *
 annotation_for_selection (NaWindowReader   *self,
                           NaAnnotationKind  kind)
 {
   g_autofree char *quote = NULL;
+  NaPdfPage *pdf_page = visible_pdf_page (self);
   NaAnnotation *a;
   int start, end;
 
+  if (self->store != NULL && pdf_page != NULL
+      && (a = na_pdf_page_dup_selection_annotation (pdf_page, kind)) != NULL)
+    {
+      place_in_text (self, a, position_in_pdf (pdf_page, a));
+      return a;
+    }
   if (self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->w.reader))
       || !na_reader_get_selection (self->w.reader, &start, &end, &quote) || start == end)
     {
@@ -43,6 +117,18 @@ annotation_for_selection (NaWindowReader   *self,
   return a;
 }
 
+/* Stores @a; a selection in the Source view gives way to the annotation drawn there. */
+static void
+add_annotation (NaWindowReader *self,
+                NaAnnotation   *a)
+{
+  NaPdfPage *pdf_page = visible_pdf_page (self);
+
+  na_user_store_add_annotation (self->store, a);
+  if (pdf_page != NULL && na_annotation_get_rects (a) != NULL)
+    na_pdf_page_clear_selection (pdf_page);
+}
+
 static void
 add_highlight_action (GtkWidget  *widget,
                       const char *action_name,
@@ -54,7 +140,7 @@ add_highlight_action (GtkWidget  *widget,
   if (a == NULL)
     return;
   na_annotation_set_color (a, g_variant_get_string (parameter, NULL));
-  na_user_store_add_annotation (self->store, a);
+  add_annotation (self, a);
 }
 
 static void
@@ -77,7 +163,7 @@ add_argument_action (GtkWidget  *widget,
   na_annotation_set_stance (a, value);
   na_annotation_set_claim (a, claim);
   na_annotation_set_countries (a, (const char * const *) codes);
-  na_user_store_add_annotation (self->store, a);
+  add_annotation (self, a);
 }
 
 static void
@@ -99,7 +185,7 @@ add_recommendation_action (GtkWidget  *widget,
   na_annotation_set_actor (a, value);
   na_annotation_set_action (a, action);
   na_annotation_set_countries (a, (const char * const *) codes);
-  na_user_store_add_annotation (self->store, a);
+  add_annotation (self, a);
 }
 
 /* win.set-annotation (ssss): id, note (or claim, or action), tags separated by commas, and
@@ -364,11 +450,18 @@ mark_action (GtkWidget  *widget,
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
   g_auto(GStrv) items = NULL;
   g_autofree char *quote = NULL;
+  g_autoptr(NaAnnotation) in_pdf = NULL;
+  NaPdfPage *pdf_page = visible_pdf_page (self);
   GtkWidget *dialog, *grid;
   int start, end;
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self->w.reader))
-      || !na_reader_get_selection (self->w.reader, &start, &end, &quote))
+  /* The same dialog for a passage selected in the Source view: win.add-argument and
+   * win.add-recommendation take the selection from whichever view shows. */
+  if (pdf_page != NULL
+      && (in_pdf = na_pdf_page_dup_selection_annotation (pdf_page, NA_ANNOTATION_HIGHLIGHT)))
+    quote = g_strdup (na_annotation_get_quote (in_pdf));
+  else if (!gtk_widget_get_mapped (GTK_WIDGET (self->w.reader))
+           || !na_reader_get_selection (self->w.reader, &start, &end, &quote))
     {
       gtk_widget_error_bell (widget);
       return;

@@ -1,5 +1,6 @@
-/* na-window-manage.c — the window's actions that take things away: delete one of the user's
- * own essays (after asking) and detach an essay's attached text. Both are edits of the user
+/* na-window-manage.c — the window's actions that manage the user's essays: a new essay from a
+ * PDF (its form pre-filled from the PDF's information dictionary), delete one of the user's
+ * own essays (after asking) and detach an essay's attached text. All are edits of the user
  * store, so Undo brings them back; the files on disk are never touched. */
 #define G_LOG_DOMAIN "na-window"
 
@@ -7,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "na-pdf-page.h"
 #include "na-window-reader-private.h"
 
 /* The user's essay with @essay_id, or NULL: bundled essays cannot be deleted. */
@@ -151,10 +153,339 @@ delete_essay_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A new essay from a PDF */
+
+typedef struct
+{
+  NaWindowReader *self;
+  GFile          *file;
+  char           *password;
+  char           *title;
+  char           *authors;
+  char           *date;
+} PdfFormData;
+
+static void
+pdf_form_data_free (PdfFormData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->password);
+  g_free (data->title);
+  g_free (data->authors);
+  g_free (data->date);
+  g_free (data);
+}
+
+/* The information dictionary's author as the form wants it, "Given Family; Given Family":
+ * "A and B", "A, B", "A; B" and "Family, Given; …" all occur in the wild. */
+static char *
+authors_for_form (const char *author)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) names = NULL;
+  gboolean semicolons;
+
+  if (author == NULL)
+    return NULL;
+  semicolons = strchr (author, ';') != NULL;
+  {
+    g_autoptr(GRegex) separators = g_regex_new (semicolons ? "\\s*;\\s*"
+                                                : "\\s*(?:,|;|\\band\\b|&)\\s*",
+                                                0, 0, NULL);
+
+    parts = g_regex_split (separators, author, 0);
+  }
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *name = g_strstrip (parts[i]);
+      char *comma = strchr (name, ',');
+
+      if (*name == '\0')
+        continue;
+      if (comma != NULL)
+        {
+          g_autofree char *family = g_strndup (name, comma - name);
+          g_autofree char *given = g_strdup (comma + 1);
+          g_autofree char *both = g_strdup_printf ("%s %s", g_strstrip (given),
+                                                   g_strstrip (family));
+
+          g_strv_builder_add (b, both);
+        }
+      else
+        g_strv_builder_add (b, name);
+    }
+  names = g_strv_builder_end (b);
+  return names[0] ? g_strjoinv ("; ", names) : NULL;
+}
+
+static void
+pdf_opened_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  PdfFormData *data = task_data;
+  g_autoptr(NaPdfDocument) document = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *author = NULL;
+  GError *error = NULL;
+
+  document = na_pdf_document_new_from_file (data->file, data->password, cancellable, &error);
+  if (document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->title = na_pdf_document_dup_title (document);
+  author = na_pdf_document_dup_author (document);
+  data->authors = authors_for_form (author);
+  if ((created = na_pdf_document_dup_creation_date (document)) != NULL)
+    data->date = g_date_time_format (created, "%Y-%m-%d");
+  g_task_return_boolean (task, TRUE);
+}
+
+static void open_pdf_for_essay (NaWindowReader *self, GFile *file, const char *password);
+
+static void
+pdf_password_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          PdfFormData      *data)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (g_strcmp0 (response, "unlock") == 0)
+    open_pdf_for_essay (data->self, data->file, gtk_editable_get_text (entry));
+  pdf_form_data_free (data);
+}
+
+static void
+ask_pdf_password (NaWindowReader *self,
+                  PdfFormData    *data,
+                  const char     *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Password Required"),
+                                              message);
+  /* Not GtkPasswordEntry: see the Source view's password dialog (GTK 4.8). */
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "unlock", _("_Unlock"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unlock",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
+  g_signal_connect (dialog, "response", G_CALLBACK (pdf_password_response_cb), data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+pdf_form_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      NaWindowReader   *self)
+{
+  static const char *fields[] = { "title", "authors", "date", "venue", "url" };
+  const char *password = g_object_get_data (G_OBJECT (dialog), "password");
+  GVariantBuilder b;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+  g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_variant_builder_add (&b, "{ss}", fields[i],
+                           gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog),
+                                                                     fields[i])));
+  g_variant_builder_add (&b, "{ss}", "path",
+                         (const char *) g_object_get_data (G_OBJECT (dialog), "path"));
+  if (password != NULL)
+    g_variant_builder_add (&b, "{ss}", "password", password);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->window), "win.create-essay-from-pdf",
+                                      g_variant_builder_end (&b));
+}
+
+/* The new-essay form, filled in from what the PDF says of itself. */
+static void
+show_pdf_form (NaWindowReader *self,
+               PdfFormData    *data)
+{
+  g_autofree char *base = g_file_get_basename (data->file);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window),
+                                              _("New Essay from PDF"), base);
+  GtkWidget *grid = gtk_grid_new ();
+  struct { const char *key, *label, *placeholder, *value; } fields[] = {
+    { "title", _("_Title"), _("Title of the essay"), data->title },
+    { "authors", _("_Authors"), _("Given Family; Given Family"), data->authors },
+    { "date", _("_Date"), _("YYYY-MM-DD, YYYY-MM or YYYY"), data->date },
+    { "venue", _("_Venue"), _("Journal, book or website"), NULL },
+    { "url", _("_Link"), "https://", NULL },
+  };
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *entry = _na_window_form_entry (grid, i, fields[i].label, fields[i].placeholder);
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), fields[i].value ? fields[i].value : "");
+      g_object_set_data (G_OBJECT (dialog), fields[i].key, entry);
+    }
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_file_get_path (data->file), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "password", g_strdup (data->password), g_free);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "add", _("_Add Essay"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_signal_connect (dialog, "response", G_CALLBACK (pdf_form_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (dialog), "title"));
+}
+
+static void
+pdf_opened_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = G_TASK (result);
+  PdfFormData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: the window is gone, and data->self with it. */
+  if (g_task_propagate_boolean (task, &error))
+    show_pdf_form (data->self, data);
+  else if (g_error_matches (error, NA_PDF_ERROR, NA_PDF_ERROR_ENCRYPTED)
+           || g_error_matches (error, NA_PDF_ERROR, NA_PDF_ERROR_BAD_PASSWORD))
+    {
+      PdfFormData *again = g_new0 (PdfFormData, 1);
+
+      again->self = data->self;
+      again->file = g_object_ref (data->file);
+      ask_pdf_password (data->self, again, error->message);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _na_window_reader_show_message (data->self, _("Could Not Open the PDF"), error->message);
+}
+
+/* Opens @file in a worker thread (a long or damaged PDF must not stall the window). */
+static void
+open_pdf_for_essay (NaWindowReader *self,
+                    GFile          *file,
+                    const char     *password)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, pdf_opened_cb, NULL);
+  PdfFormData *data = g_new0 (PdfFormData, 1);
+
+  data->self = self;
+  data->file = g_object_ref (file);
+  data->password = g_strdup (password);
+  g_task_set_source_tag (task, open_pdf_for_essay);
+  g_task_set_task_data (task, data, (GDestroyNotify) pdf_form_data_free);
+  g_task_run_in_thread (task, pdf_opened_thread);
+}
+
+/* win.new-essay-from-pdf-file (s): the path, for the chooser's response and for tests. */
+static void
+new_essay_from_pdf_file_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  if (self->store != NULL)
+    open_pdf_for_essay (self, file, NULL);
+}
+
+static void
+pdf_chosen_cb (GtkNativeDialog *chooser,
+               int              response,
+               NaWindowReader  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self->window), "win.new-essay-from-pdf-file",
+                                    "s", path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* win.new-essay-from-pdf: choose a PDF, then the form. */
+static void
+new_essay_from_pdf_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("New Essay from PDF"), GTK_WINDOW (self->window),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (pdf_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* win.create-essay-from-pdf (a{ss}): the form's title, authors, date, venue and url, the
+ * PDF's path (and password, if it has one). The essay is added to the user's library, then
+ * shown in the Source view, where the PDF is attached to it. */
+static void
+create_essay_from_pdf_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  NaPdfPage *page = na_window_get_pdf_page (self->window);
+  const char *path = NULL, *password = NULL;
+  g_autoptr(NaEssay) essay = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkWidget *stack;
+
+  g_variant_lookup (parameter, "path", "&s", &path);
+  g_variant_lookup (parameter, "password", "&s", &password);
+  if (self->store == NULL || path == NULL)
+    return;
+  essay = _na_window_essay_from_form (parameter, path);
+  if (essay == NULL)
+    return;
+  na_user_store_add_essay (self->store, essay);
+  na_window_select_essay (self->window, na_essay_get_id (essay));
+  /* A search may hide it from the list: the Source view shows it all the same. */
+  if (na_pdf_page_get_essay (page) != essay)
+    na_pdf_page_set_essay (page, essay);
+  stack = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK);
+  if (stack != NULL)
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "pdf");
+  file = g_file_new_for_path (path);
+  na_pdf_page_attach_file_full (page, file, password);
+}
+
 void
 _na_window_manage_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.detach-text", NULL, detach_text_action);
   gtk_widget_class_install_action (widget_class, "win.delete-essay", NULL, delete_essay_action);
   gtk_widget_class_install_action (widget_class, "win.remove-essay", "s", remove_essay_action);
+  gtk_widget_class_install_action (widget_class, "win.new-essay-from-pdf", NULL,
+                                   new_essay_from_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.new-essay-from-pdf-file", "s",
+                                   new_essay_from_pdf_file_action);
+  gtk_widget_class_install_action (widget_class, "win.create-essay-from-pdf", "a{ss}",
+                                   create_essay_from_pdf_action);
 }

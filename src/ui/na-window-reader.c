@@ -451,9 +451,10 @@ na_window_set_user_store (NaWindow    *window,
                                 self);
     }
   _na_window_annotate_update_undo (self);
-  /* The comparison and the map cover the user's own analysis too. */
+  /* The comparison, the map and the Source view cover the user's own analysis too. */
   na_comparison_view_set_user_store (self->w.comparison_view, store);
   na_map_view_set_user_store (self->w.map_view, store);
+  na_pdf_page_set_user_store (na_window_get_pdf_page (window), store);
   g_hash_table_remove_all (self->texts);
   rebuild_sources (self);
 }
@@ -740,9 +741,9 @@ attach_source_action (GtkWidget  *widget,
 
 /* The user's essay the metadata form describes: title (the file's name if none), authors
  * ("Given Family; Given Family"), date (YYYY[-MM[-DD]]), venue and URL. */
-static NaEssay *
-essay_from_form (GVariant   *form,
-                 const char *path)
+NaEssay *
+_na_window_essay_from_form (GVariant   *form,
+                            const char *path)
 {
   NaEssay *essay = na_essay_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
@@ -822,7 +823,7 @@ create_loaded_cb (GObject      *source,
     _na_window_reader_show_message (self, _("Could Not Add the Essay"), error->message);
   else if (text != NULL && self->store != NULL)
     {
-      essay = essay_from_form (data->form, data->path);
+      essay = _na_window_essay_from_form (data->form, data->path);
       id = na_user_store_add_essay (self->store, essay);
       g_hash_table_replace (self->texts, g_strdup (id), g_steal_pointer (&text));
       na_user_store_set_attachment (self->store, id, data->path, sha);
