@@ -356,6 +356,7 @@ test_user_analysis (void)
   const char *own_id, *on_e3_id, *rec_id;
   guint n;
 
+  na_annotation_set_page (on_e3, 2);
   on_e3_id = na_user_store_add_annotation (store, on_e3);
   na_user_store_add_annotation (store, no_question);
 
@@ -400,6 +401,8 @@ test_user_analysis (void)
   g_assert_cmpstr (na_argument_get_id (args[0]), ==, on_e3_id);
   g_assert_cmpstr (na_anchor_get_exact (na_argument_get_anchor (args[0])), ==,
                    "words the user marked");
+  /* Marked in the PDF's third page (counted from 0): "p. 3" like the bundled anchors. */
+  g_assert_cmpint (na_anchor_get_page (na_argument_get_anchor (args[0])), ==, 3);
   /* e1 on q3: the edited argument replaces the bundled one. */
   g_assert_cmpint (na_comparison_get_position (cmp, 0, 2), ==, NA_POSITION_SUPPORTS);
   args = na_comparison_get_arguments (cmp, 0, 2, &n);

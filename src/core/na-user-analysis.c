@@ -58,6 +58,9 @@ anchor_of (NaAnnotation *a)
     return NULL;
   anchor = na_anchor_new ();
   na_anchor_set_exact (anchor, quote);
+  /* Marked in the PDF: its page shows in the comparison and the exports ("p. 12"). */
+  if (na_annotation_get_page (a) >= 0)
+    na_anchor_set_page (anchor, na_annotation_get_page (a) + 1);
   if (na_annotation_get_start (a) >= 0)
     {
       na_anchor_set_start (anchor, na_annotation_get_start (a));
