@@ -623,6 +623,64 @@ test_store_migrate_store_unwritable (void)
   g_assert_nonnull (strstr (after, "/nowhere/two.pdf"));
 }
 
+/* What one gesture changes (a new essay and its text) is undone and redone in one step. */
+static void
+test_store_undo_group (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaEssay) essay = na_essay_new ();
+  g_autoptr(NaAnnotation) later = highlight ("later");
+  g_autofree char *id = NULL;
+
+  na_essay_set_title (essay, "Grouped");
+  na_user_store_begin_group (store);
+  id = g_strdup (na_user_store_add_essay (store, essay));
+  na_user_store_begin_group (store);   /* groups nest */
+  na_user_store_set_attachment (store, id, "/texts/grouped.txt", "abc");
+  na_user_store_end_group (store);
+  na_user_store_end_group (store);
+  na_user_store_add_annotation (store, later);
+
+  g_assert_true (na_user_store_undo (store));   /* the highlight, on its own */
+  g_assert_nonnull (na_user_store_get_attachment (store, id, NULL));
+  g_assert_true (na_user_store_undo (store));   /* essay and text together */
+  g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 0);
+  g_assert_null (na_user_store_get_attachment (store, id, NULL));
+  g_assert_false (na_user_store_can_undo (store));
+  g_assert_true (na_user_store_redo (store));
+  g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
+  g_assert_cmpstr (na_user_store_get_attachment (store, id, NULL), ==, "/texts/grouped.txt");
+  na_user_store_close (store);
+}
+
+/* A save killed half-way leaves annotations.json.XXXXXX: the next start removes it, and
+ * keeps files set aside on purpose. */
+static void
+test_store_stale_temporaries (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autofree char *stale = g_build_filename (dir, "annotations.json.Ab12Cd", NULL);
+  g_autofree char *aside = g_build_filename (dir, "annotations.json.broken-20261123-101010",
+                                             NULL);
+  g_autofree char *other = g_build_filename (dir, "annotations.json.notes", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (na_user_store_get_path (store),
+                                      "{ \"format\": \"" NA_USER_STORE_FORMAT "\", "
+                                      "\"version\": 1, \"annotations\": [] }", -1, NULL));
+  g_assert_true (g_file_set_contents (stale, "{ \"format\": \"org.exa", -1, NULL));
+  g_assert_true (g_file_set_contents (aside, "kept", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+  g_assert_true (na_user_store_load (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  na_user_store_close (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,5 +697,7 @@ main (int   argc,
   g_test_add_func ("/store/old-file-loads", test_store_old_file_loads);
   g_test_add_func ("/store/migrate-highlights", test_store_migrate_highlights);
   g_test_add_func ("/store/migrate-store-unwritable", test_store_migrate_store_unwritable);
+  g_test_add_func ("/store/undo-group", test_store_undo_group);
+  g_test_add_func ("/store/stale-temporaries", test_store_stale_temporaries);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -43,6 +44,9 @@ struct _NaUserStore
   guint       dirty : 1;
   /* The file on disk could not be read nor moved aside: never write over it. */
   guint       blocked : 1;
+  /* Inside na_user_store_begin_group(): the edits so far share one undo step. */
+  guint       group_depth;
+  guint       group_snapshotted : 1;
 };
 
 G_DEFINE_FINAL_TYPE (NaUserStore, na_user_store, G_TYPE_OBJECT)
@@ -850,6 +854,9 @@ notify_undo_redo (NaUserStore *self)
 static void
 begin_edit (NaUserStore *self)
 {
+  if (self->group_depth > 0 && self->group_snapshotted)
+    return;
+  self->group_snapshotted = self->group_depth > 0;
   g_ptr_array_add (self->undo, serialize (self, NULL));
   if (self->undo->len > MAX_UNDO)
     g_ptr_array_remove_index (self->undo, 0);
@@ -1193,6 +1200,30 @@ step (NaUserStore *self,
   return TRUE;
 }
 
+/**
+ * na_user_store_begin_group:
+ *
+ * Until the matching na_user_store_end_group(), edits make one undo step: what the user did
+ * in one gesture (a new essay and its text) is undone in one. Groups nest.
+ */
+void
+na_user_store_begin_group (NaUserStore *self)
+{
+  g_return_if_fail (NA_IS_USER_STORE (self));
+
+  self->group_depth++;
+}
+
+void
+na_user_store_end_group (NaUserStore *self)
+{
+  g_return_if_fail (NA_IS_USER_STORE (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth == 0)
+    self->group_snapshotted = FALSE;
+}
+
 gboolean
 na_user_store_can_undo (NaUserStore *self)
 {
@@ -1254,6 +1285,35 @@ read_file (NaUserStore  *self,
   return TRUE;
 }
 
+/* g_file_set_contents_full() writes FILE.XXXXXX, then renames it over FILE: a save killed
+ * half-way leaves that temporary behind (FILE itself is whole). Only this process writes
+ * here (the application is unique, the command line never writes), so at load any such file
+ * is a leftover. Files kept aside (FILE.broken-DATE) do not match and stay. */
+static void
+remove_stale_temporaries (NaUserStore *self)
+{
+  g_autofree char *dirname = g_path_get_dirname (self->path);
+  g_autofree char *basename = g_path_get_basename (self->path);
+  g_autoptr(GDir) dir = g_dir_open (dirname, 0, NULL);
+  gsize prefix = strlen (basename);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      gboolean temporary = strlen (name) == prefix + 7 && strncmp (name, basename, prefix) == 0
+                           && name[prefix] == '.';
+
+      for (gsize i = prefix + 1; temporary && name[i] != '\0'; i++)
+        temporary = g_ascii_isalnum (name[i]);
+      if (!temporary)
+        continue;
+      path = g_build_filename (dirname, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_unlink (path) == 0)
+        g_debug ("Removed “%s”, left by a save that did not finish", path);
+    }
+}
+
 /**
  * na_user_store_load:
  *
@@ -1272,6 +1332,7 @@ na_user_store_load (NaUserStore  *self,
 
   g_return_val_if_fail (NA_IS_USER_STORE (self), FALSE);
 
+  remove_stale_temporaries (self);
   if (read_file (self, &local_error))
     return TRUE;
 

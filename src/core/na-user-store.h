@@ -77,6 +77,8 @@ const char   *na_user_store_get_attachment     (NaUserStore   *self,
                                                 const char    *essay_id,
                                                 const char   **sha256);
 
+void          na_user_store_begin_group        (NaUserStore   *self);
+void          na_user_store_end_group          (NaUserStore   *self);
 gboolean      na_user_store_can_undo           (NaUserStore   *self);
 gboolean      na_user_store_can_redo           (NaUserStore   *self);
 gboolean      na_user_store_undo               (NaUserStore   *self);

@@ -824,9 +824,12 @@ create_loaded_cb (GObject      *source,
   else if (text != NULL && self->store != NULL)
     {
       essay = _na_window_essay_from_form (data->form, data->path);
+      /* One gesture, one undo step: the essay goes with its text. */
+      na_user_store_begin_group (self->store);
       id = na_user_store_add_essay (self->store, essay);
       g_hash_table_replace (self->texts, g_strdup (id), g_steal_pointer (&text));
       na_user_store_set_attachment (self->store, id, data->path, sha);
+      na_user_store_end_group (self->store);
       index_essay (self, essay);
       na_window_select_essay (self->window, id);
     }
