@@ -24,7 +24,7 @@ typedef struct
 {
   double            width;
   double            height;
-  char             *text;      /* NULL until extracted */
+  char             *text;      /* NULL until extracted; set last, atomically (see below) */
   PopplerRectangle *layout;    /* one box per character of text */
   guint             n_layout;
 } PageData;
@@ -403,6 +403,18 @@ na_pdf_document_get_poppler (NaPdfDocument *self)
   return self->document;
 }
 
+/* A page's text and boxes never change once extracted, and the text pointer is published
+ * last, atomically: a page already extracted is read without the lock, so the main thread
+ * never waits for the extraction of another page going on in a worker. */
+static PageData *
+extracted_page (NaPdfDocument *self,
+                int            index)
+{
+  PageData *data = &self->pages[index];
+
+  return g_atomic_pointer_get (&data->text) != NULL ? data : NULL;
+}
+
 /* Called with the lock held. */
 static PageData *
 ensure_page_text (NaPdfDocument *self,
@@ -410,6 +422,7 @@ ensure_page_text (NaPdfDocument *self,
 {
   PageData *data = &self->pages[index];
   PopplerPage *page = NULL;
+  char *valid = NULL;
   glong n_chars;
 
   if (data->text != NULL)
@@ -420,20 +433,21 @@ ensure_page_text (NaPdfDocument *self,
     {
       char *text = poppler_page_get_text (page);
 
-      data->text = text ? g_utf8_make_valid (text, -1) : NULL;
+      valid = text ? g_utf8_make_valid (text, -1) : NULL;
       g_free (text);
       if (!poppler_page_get_text_layout (page, &data->layout, &data->n_layout))
         data->n_layout = 0;
       g_object_unref (page);
     }
-  if (data->text == NULL)
-    data->text = g_strdup ("");
+  if (valid == NULL)
+    valid = g_strdup ("");
 
   /* Each box belongs to one character of the text; never index past either. */
-  n_chars = g_utf8_strlen (data->text, -1);
+  n_chars = g_utf8_strlen (valid, -1);
   if (data->n_layout != (guint) n_chars)
     g_debug ("page %d: %u boxes for %ld characters", index + 1, data->n_layout, n_chars);
   data->n_layout = MIN (data->n_layout, (guint) n_chars);
+  g_atomic_pointer_set (&data->text, valid);
   return data;
 }
 
@@ -452,6 +466,8 @@ na_pdf_document_get_page_text (NaPdfDocument *self,
   g_return_val_if_fail (NA_IS_PDF_DOCUMENT (self), NULL);
   g_return_val_if_fail (page >= 0 && page < self->n_pages, NULL);
 
+  if (extracted_page (self, page) != NULL)
+    return self->pages[page].text;
   g_mutex_lock (&self->lock);
   text = ensure_page_text (self, page)->text;
   g_mutex_unlock (&self->lock);
@@ -475,9 +491,13 @@ na_pdf_document_get_page_layout (NaPdfDocument *self,
   g_return_val_if_fail (NA_IS_PDF_DOCUMENT (self), NULL);
   g_return_val_if_fail (page >= 0 && page < self->n_pages, NULL);
 
-  g_mutex_lock (&self->lock);
-  data = ensure_page_text (self, page);
-  g_mutex_unlock (&self->lock);
+  data = extracted_page (self, page);
+  if (data == NULL)
+    {
+      g_mutex_lock (&self->lock);
+      data = ensure_page_text (self, page);
+      g_mutex_unlock (&self->lock);
+    }
   *n_chars = data->n_layout;
   return data->layout;
 }
@@ -514,11 +534,7 @@ na_pdf_document_get_text_index (NaPdfDocument *self)
   page_offsets = g_new0 (int, self->n_pages + 1);
   for (int i = 0; i < self->n_pages; i++)
     {
-      const char *page_text;
-
-      g_mutex_lock (&self->lock);
-      page_text = ensure_page_text (self, i)->text;
-      g_mutex_unlock (&self->lock);
+      const char *page_text = na_pdf_document_get_page_text (self, i);
 
       page_offsets[i] = offset;
       g_string_append (text, page_text);
@@ -554,9 +570,7 @@ na_pdf_document_has_page_text (NaPdfDocument *self,
   g_return_val_if_fail (NA_IS_PDF_DOCUMENT (self), FALSE);
   g_return_val_if_fail (page >= 0 && page < self->n_pages, FALSE);
 
-  g_mutex_lock (&self->lock);
-  has = self->pages[page].text != NULL;
-  g_mutex_unlock (&self->lock);
+  has = extracted_page (self, page) != NULL;
   return has;
 }
 
