@@ -513,6 +513,7 @@ na_pdf_view_snapshot (GtkWidget   *widget,
   static const GdkRGBA shadow = { 0, 0, 0, 0.25 };
   GtkNative *native = gtk_widget_get_native (widget);
   gboolean software = native && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+  double scale_factor = gtk_widget_get_scale_factor (widget);
   int first, last;
 
   if (self->document == NULL)
@@ -536,28 +537,38 @@ na_pdf_view_snapshot (GtkWidget   *widget,
       append_edge (snapshot, &shadow, &rect);
       if (entry == NULL)
         gtk_snapshot_append_color (snapshot, &paper, &rect);
-      if (entry != NULL && software)
+      if (entry != NULL)
         {
-          /* GTK 4.8's software renderer converts a texture's every pixel on every frame;
-           * a Cairo node paints the surface directly, and only where it shows. */
-          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &rect);
+          graphene_rect_t image = rect;
 
+          /* At the current scale, the surface's pixels one for one (its size is the page's
+           * rounded up): any other size resamples every pixel on every frame, blurred,
+           * which for Cairo's software path is the slow bilinear filter. An old scale's
+           * render is drawn scaled to the page until the new one arrives. */
+          if (entry->scale == device_scale (self))
+            graphene_rect_init (&image, rect.origin.x, rect.origin.y,
+                                cairo_image_surface_get_width (entry->surface) / scale_factor,
+                                cairo_image_surface_get_height (entry->surface) / scale_factor);
           entry->used = g_get_monotonic_time ();
-          cairo_translate (cr, rect.origin.x, rect.origin.y);
-          cairo_scale (cr, rect.size.width / cairo_image_surface_get_width (entry->surface),
-                       rect.size.height / cairo_image_surface_get_height (entry->surface));
-          cairo_set_source_surface (cr, entry->surface, 0, 0);
-          cairo_paint (cr);
-          cairo_destroy (cr);
-        }
-      else if (entry != NULL)
-        {
-          /* Exactly the texture's pixels when at the current scale; else the old one,
-           * scaled, until the new render arrives. */
-          double top = gtk_adjustment_get_value (self->vadjustment);
+          if (software)
+            {
+              /* GTK 4.8's software renderer converts a texture's every pixel on every
+               * frame; a Cairo node paints the surface directly, only where it shows. */
+              cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &rect);
 
-          entry->used = g_get_monotonic_time ();
-          draw_strips (snapshot, entry, &rect, top, top + gtk_widget_get_height (widget));
+              cairo_translate (cr, image.origin.x, image.origin.y);
+              cairo_scale (cr, image.size.width / cairo_image_surface_get_width (entry->surface),
+                           image.size.height / cairo_image_surface_get_height (entry->surface));
+              cairo_set_source_surface (cr, entry->surface, 0, 0);
+              cairo_paint (cr);
+              cairo_destroy (cr);
+            }
+          else
+            {
+              double top = gtk_adjustment_get_value (self->vadjustment);
+
+              draw_strips (snapshot, entry, &image, top, top + gtk_widget_get_height (widget));
+            }
         }
 
       for (int k = 0; k < NA_PDF_N_HIGHLIGHTS; k++)
