@@ -24,7 +24,7 @@ typedef struct
 {
   double            width;
   double            height;
-  char             *text;      /* NULL until extracted */
+  char             *text;      /* NULL until extracted; set last, atomically (see below) */
   PopplerRectangle *layout;    /* one box per character of text */
   guint             n_layout;
 } PageData;
@@ -34,6 +34,7 @@ struct _NaPdfDocument
   GObject          parent_instance;
 
   GMutex           lock;
+  GMutex           index_lock;    /* held while the whole text is put together */
   GFile           *file;
   char            *display_name;
   GBytes          *bytes;
@@ -75,6 +76,7 @@ na_pdf_document_finalize (GObject *object)
     memset (self->password, 0, strlen (self->password));
   g_free (self->password);
   g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->index_lock);
 
   G_OBJECT_CLASS (na_pdf_document_parent_class)->finalize (object);
 }
@@ -89,6 +91,7 @@ static void
 na_pdf_document_init (NaPdfDocument *self)
 {
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->index_lock);
 }
 
 /* Whether the last kilobyte holds the end-of-file marker every complete PDF ends with. */
@@ -400,6 +403,18 @@ na_pdf_document_get_poppler (NaPdfDocument *self)
   return self->document;
 }
 
+/* A page's text and boxes never change once extracted, and the text pointer is published
+ * last, atomically: a page already extracted is read without the lock, so the main thread
+ * never waits for the extraction of another page going on in a worker. */
+static PageData *
+extracted_page (NaPdfDocument *self,
+                int            index)
+{
+  PageData *data = &self->pages[index];
+
+  return g_atomic_pointer_get (&data->text) != NULL ? data : NULL;
+}
+
 /* Called with the lock held. */
 static PageData *
 ensure_page_text (NaPdfDocument *self,
@@ -407,6 +422,7 @@ ensure_page_text (NaPdfDocument *self,
 {
   PageData *data = &self->pages[index];
   PopplerPage *page = NULL;
+  char *valid = NULL;
   glong n_chars;
 
   if (data->text != NULL)
@@ -417,20 +433,21 @@ ensure_page_text (NaPdfDocument *self,
     {
       char *text = poppler_page_get_text (page);
 
-      data->text = text ? g_utf8_make_valid (text, -1) : NULL;
+      valid = text ? g_utf8_make_valid (text, -1) : NULL;
       g_free (text);
       if (!poppler_page_get_text_layout (page, &data->layout, &data->n_layout))
         data->n_layout = 0;
       g_object_unref (page);
     }
-  if (data->text == NULL)
-    data->text = g_strdup ("");
+  if (valid == NULL)
+    valid = g_strdup ("");
 
   /* Each box belongs to one character of the text; never index past either. */
-  n_chars = g_utf8_strlen (data->text, -1);
+  n_chars = g_utf8_strlen (valid, -1);
   if (data->n_layout != (guint) n_chars)
     g_debug ("page %d: %u boxes for %ld characters", index + 1, data->n_layout, n_chars);
   data->n_layout = MIN (data->n_layout, (guint) n_chars);
+  g_atomic_pointer_set (&data->text, valid);
   return data;
 }
 
@@ -449,6 +466,8 @@ na_pdf_document_get_page_text (NaPdfDocument *self,
   g_return_val_if_fail (NA_IS_PDF_DOCUMENT (self), NULL);
   g_return_val_if_fail (page >= 0 && page < self->n_pages, NULL);
 
+  if (extracted_page (self, page) != NULL)
+    return self->pages[page].text;
   g_mutex_lock (&self->lock);
   text = ensure_page_text (self, page)->text;
   g_mutex_unlock (&self->lock);
@@ -472,9 +491,13 @@ na_pdf_document_get_page_layout (NaPdfDocument *self,
   g_return_val_if_fail (NA_IS_PDF_DOCUMENT (self), NULL);
   g_return_val_if_fail (page >= 0 && page < self->n_pages, NULL);
 
-  g_mutex_lock (&self->lock);
-  data = ensure_page_text (self, page);
-  g_mutex_unlock (&self->lock);
+  data = extracted_page (self, page);
+  if (data == NULL)
+    {
+      g_mutex_lock (&self->lock);
+      data = ensure_page_text (self, page);
+      g_mutex_unlock (&self->lock);
+    }
   *n_chars = data->n_layout;
   return data->layout;
 }
@@ -490,40 +513,65 @@ NaTextIndex *
 na_pdf_document_get_text_index (NaPdfDocument *self)
 {
   g_autoptr(GString) text = NULL;
+  int *page_offsets;
   int offset = 0;
 
   g_return_val_if_fail (NA_IS_PDF_DOCUMENT (self), NULL);
 
-  g_mutex_lock (&self->lock);
+  if (g_atomic_pointer_get (&self->index) != NULL)
+    return self->index;
+
+  g_mutex_lock (&self->index_lock);
   if (self->index != NULL)
     {
-      g_mutex_unlock (&self->lock);
+      g_mutex_unlock (&self->index_lock);
       return self->index;
     }
 
+  /* The page lock is taken page by page, not for the whole text: the main thread and a
+   * search in another thread wait for one page's extraction at most, never for all. */
   text = g_string_new (NULL);
-  self->page_offsets = g_new0 (int, self->n_pages + 1);
+  page_offsets = g_new0 (int, self->n_pages + 1);
   for (int i = 0; i < self->n_pages; i++)
     {
-      PageData *data = ensure_page_text (self, i);
+      const char *page_text = na_pdf_document_get_page_text (self, i);
 
-      self->page_offsets[i] = offset;
-      g_string_append (text, data->text);
-      offset += g_utf8_strlen (data->text, -1);
+      page_offsets[i] = offset;
+      g_string_append (text, page_text);
+      offset += g_utf8_strlen (page_text, -1);
       /* A page break is white space, so a passage may run on to the next page. */
       g_string_append_c (text, '\f');
       offset++;
     }
-  self->page_offsets[self->n_pages] = offset;
+  page_offsets[self->n_pages] = offset;
+  self->page_offsets = page_offsets;
 
   self->folded = g_utf8_to_ucs4_fast (text->str, text->len, &self->n_folded);
   for (glong i = 0; i < self->n_folded; i++)
     self->folded[i] = g_unichar_isspace (self->folded[i]) ? ' '
                                                           : g_unichar_tolower (self->folded[i]);
 
-  self->index = na_text_index_new (text->str, text->len);
-  g_mutex_unlock (&self->lock);
+  g_atomic_pointer_set (&self->index, na_text_index_new (text->str, text->len));
+  g_mutex_unlock (&self->index_lock);
   return self->index;
+}
+
+/**
+ * na_pdf_document_has_page_text:
+ *
+ * Returns: whether @page's text has been extracted already (asking for it would not wait)
+ */
+gboolean
+na_pdf_document_has_page_text (NaPdfDocument *self,
+                               int            page)
+{
+  gboolean has;
+
+  g_return_val_if_fail (NA_IS_PDF_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (page >= 0 && page < self->n_pages, FALSE);
+
+  has = extracted_page (self, page) != NULL;
+  return has;
 }
 
 /* Character offset of @page's text in the index's text. */
@@ -892,6 +940,79 @@ na_pdf_document_resolve_anchor (NaPdfDocument  *self,
   return NA_ANCHOR_STATUS_RESOLVED;
 }
 
+/* Lower-cases @text into a new array of characters, every white space a space. */
+static gunichar *
+fold (const char *text,
+      glong      *n)
+{
+  gunichar *folded = g_utf8_to_ucs4_fast (text, -1, n);
+
+  for (glong i = 0; i < *n; i++)
+    folded[i] = g_unichar_isspace (folded[i]) ? ' ' : g_unichar_tolower (folded[i]);
+  return folded;
+}
+
+/* The needle folded, its runs of white space collapsed and trimmed; NULL when empty. */
+static gunichar *
+fold_pattern (const char *needle,
+              glong      *n_pattern)
+{
+  gunichar *pattern;
+  glong n_chars = 0, n = 0;
+
+  pattern = fold (needle, &n_chars);
+  for (glong i = 0; i < n_chars; i++)
+    {
+      if (pattern[i] == ' ' && (n == 0 || pattern[n - 1] == ' '))
+        continue;
+      pattern[n++] = pattern[i];
+    }
+  while (n > 0 && pattern[n - 1] == ' ')
+    n--;
+  *n_pattern = n;
+  if (n == 0)
+    g_clear_pointer (&pattern, g_free);
+  return pattern;
+}
+
+/* Appends the start and end of every match of @pattern in @text to @found. */
+static void
+find_folded (const gunichar *text,
+             glong           n_text,
+             const gunichar *pattern,
+             glong           n,
+             GArray         *found)
+{
+  for (glong i = 0; i + n <= n_text; i++)
+    {
+      glong j = 0, k = i;
+
+      while (j < n && k < n_text)
+        {
+          if (pattern[j] == ' ')
+            {
+              if (text[k] != ' ')
+                break;
+              while (k < n_text && text[k] == ' ')
+                k++;
+              j++;
+              continue;
+            }
+          if (text[k] != pattern[j])
+            break;
+          j++;
+          k++;
+        }
+      if (j == n)
+        {
+          int pair[2] = { i, k };
+
+          g_array_append_vals (found, pair, 2);
+          i = k - 1;
+        }
+    }
+}
+
 /**
  * na_pdf_document_find:
  * @needle: the text to find, in any case; runs of white space match any white space
@@ -905,55 +1026,48 @@ na_pdf_document_find (NaPdfDocument *self,
 {
   GArray *found = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree gunichar *pattern = NULL;
-  glong n_pattern = 0, n = 0;
+  glong n = 0;
 
   g_return_val_if_fail (NA_IS_PDF_DOCUMENT (self), found);
   g_return_val_if_fail (needle != NULL, found);
 
   na_pdf_document_get_text_index (self);
-  pattern = g_utf8_to_ucs4_fast (needle, -1, &n_pattern);
-  /* Lower-case, and collapse white space the way the text is. */
-  for (glong i = 0; i < n_pattern; i++)
-    {
-      gunichar c = g_unichar_isspace (pattern[i]) ? ' ' : g_unichar_tolower (pattern[i]);
+  pattern = fold_pattern (needle, &n);
+  if (pattern != NULL)
+    find_folded (self->folded, self->n_folded, pattern, n, found);
+  return found;
+}
 
-      if (c == ' ' && (n == 0 || pattern[n - 1] == ' '))
-        continue;
-      pattern[n++] = c;
-    }
-  while (n > 0 && pattern[n - 1] == ' ')
-    n--;
-  if (n == 0)
+/**
+ * na_pdf_document_find_page:
+ * @page: from 0
+ * @needle: the text to find, as for na_pdf_document_find()
+ *
+ * Finds @needle in one page's text, extracting that page (only) if it has not been yet: a
+ * search may go page by page, in a thread of its own, while the rest is being extracted.
+ * Matches do not run over to the next page.
+ *
+ * Returns: (transfer full) (element-type int): start and end character offsets in the
+ *   page's text of every match, in pairs
+ */
+GArray *
+na_pdf_document_find_page (NaPdfDocument *self,
+                           int            page,
+                           const char    *needle)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree gunichar *pattern = NULL;
+  g_autofree gunichar *text = NULL;
+  glong n = 0, n_text = 0;
+
+  g_return_val_if_fail (NA_IS_PDF_DOCUMENT (self), found);
+  g_return_val_if_fail (page >= 0 && page < self->n_pages, found);
+  g_return_val_if_fail (needle != NULL, found);
+
+  pattern = fold_pattern (needle, &n);
+  if (pattern == NULL)
     return found;
-
-  for (glong i = 0; i + n <= self->n_folded; i++)
-    {
-      glong j = 0, k = i;
-
-      while (j < n && k < self->n_folded)
-        {
-          if (pattern[j] == ' ')
-            {
-              if (self->folded[k] != ' ')
-                break;
-              while (k < self->n_folded && self->folded[k] == ' ')
-                k++;
-              j++;
-              continue;
-            }
-          if (self->folded[k] != pattern[j])
-            break;
-          j++;
-          k++;
-        }
-      if (j == n)
-        {
-          int pair[2] = { i, k };
-
-          g_array_append_vals (found, pair, 2);
-          i = k - 1;
-        }
-    }
-
+  text = fold (na_pdf_document_get_page_text (self, page), &n_text);
+  find_folded (text, n_text, pattern, n, found);
   return found;
 }

@@ -83,5 +83,10 @@ NaAnchorStatus na_pdf_document_resolve_anchor  (NaPdfDocument  *self,
                                                 GArray        **rects);
 GArray        *na_pdf_document_find            (NaPdfDocument  *self,
                                                 const char     *needle);
+GArray        *na_pdf_document_find_page       (NaPdfDocument  *self,
+                                                int             page,
+                                                const char     *needle);
+gboolean       na_pdf_document_has_page_text   (NaPdfDocument  *self,
+                                                int             page);
 
 G_END_DECLS

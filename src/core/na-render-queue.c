@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "na-render-queue.h"
 
@@ -43,9 +44,10 @@ typedef struct _Pool
 
 typedef struct
 {
-  Pool   *pool;
-  gsize   size;
-  guchar *data;
+  Pool    *pool;
+  gsize    size;
+  guchar  *data;
+  gboolean white;   /* filled with opaque white, ready for the next page */
 } Buffer;
 
 #define MAX_POOLED_BYTES (24 * 1024 * 1024)
@@ -157,26 +159,47 @@ buffer_release (gpointer data)
   pool_unref (pool);
 }
 
+/* A pooled buffer of @size bytes, white ones first when @white; NULL if none. */
+static Buffer *
+pool_take (Pool     *pool,
+           gsize     size,
+           gboolean  white)
+{
+  Buffer *found = NULL;
+  GSList *link = NULL;
+
+  g_mutex_lock (&pool->lock);
+  for (GSList *l = pool->buffers; l != NULL; l = l->next)
+    {
+      Buffer *buffer = l->data;
+
+      if (buffer->size == size && (found == NULL || buffer->white == white))
+        {
+          found = buffer;
+          link = l;
+          if (buffer->white == white)
+            break;
+        }
+    }
+  if (found != NULL)
+    {
+      pool->buffers = g_slist_delete_link (pool->buffers, link);
+      pool->bytes -= size;
+    }
+  g_mutex_unlock (&pool->lock);
+  return found;
+}
+
 static cairo_surface_t *
 create_surface (NaRenderQueue *self,
                 int            width,
-                int            height)
+                int            height,
+                gboolean      *white)
 {
   int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
   gsize size = (gsize) stride * height;
-  Buffer *buffer = NULL;
+  Buffer *buffer = pool_take (self->pool_buffers, size, TRUE);
   cairo_surface_t *surface;
-
-  g_mutex_lock (&self->pool_buffers->lock);
-  for (GSList *l = self->pool_buffers->buffers; l != NULL; l = l->next)
-    if (((Buffer *) l->data)->size == size)
-      {
-        buffer = l->data;
-        self->pool_buffers->buffers = g_slist_delete_link (self->pool_buffers->buffers, l);
-        self->pool_buffers->bytes -= size;
-        break;
-      }
-  g_mutex_unlock (&self->pool_buffers->lock);
 
   if (buffer == NULL)
     {
@@ -185,11 +208,45 @@ create_surface (NaRenderQueue *self,
       buffer->data = g_malloc (size);
     }
   buffer->pool = pool_ref (self->pool_buffers);
+  *white = buffer->white;
+  buffer->white = FALSE;   /* from now on, it is drawn on */
 
   surface = cairo_image_surface_create_for_data (buffer->data, CAIRO_FORMAT_ARGB32, width,
                                                  height, stride);
   cairo_surface_set_user_data (surface, &buffer_key, buffer, buffer_release);
   return surface;
+}
+
+/* After a page is handed over, the worker readies a white buffer of the same size for the
+ * next one (pages of a document mostly share a size): filling a page with white is a tenth
+ * of rendering a simple one, and here it is off the path from request to texture. */
+static void
+prepare_white_buffer (NaRenderQueue *self,
+                      gsize          size)
+{
+  Pool *pool = self->pool_buffers;
+  Buffer *buffer;
+  gboolean have_white = FALSE;
+
+  g_mutex_lock (&pool->lock);
+  for (GSList *l = pool->buffers; l != NULL && !have_white; l = l->next)
+    have_white = ((Buffer *) l->data)->size == size && ((Buffer *) l->data)->white;
+  g_mutex_unlock (&pool->lock);
+  if (have_white)
+    return;
+
+  buffer = pool_take (pool, size, FALSE);
+  if (buffer == NULL)
+    {
+      buffer = g_new0 (Buffer, 1);
+      buffer->size = size;
+      buffer->data = g_malloc (size);
+    }
+  /* Opaque white in ARGB32 is all bits set. */
+  memset (buffer->data, 0xff, size);
+  buffer->white = TRUE;
+  buffer->pool = pool_ref (pool);
+  buffer_release (buffer);
 }
 
 static PopplerDocument *
@@ -237,6 +294,7 @@ run_job (gpointer data,
   cairo_surface_t *surface;
   cairo_t *cr;
   int width, height;
+  gboolean white;
 
   if (g_task_return_error_if_cancelled (job->task))
     goto out;
@@ -249,11 +307,14 @@ run_job (gpointer data,
     }
 
   na_render_page_size (self->document, job->page, job->scale, &width, &height);
-  surface = create_surface (self, width, height);
+  surface = create_surface (self, width, height, &white);
   cr = cairo_create (surface);
   /* Paper is white whatever the theme; PDFs expect to be drawn on it. */
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
+  if (!white)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
   cairo_scale (cr, job->scale, job->scale);
   page = poppler_document_get_page (document, job->page);
   if (page != NULL)
@@ -264,6 +325,8 @@ run_job (gpointer data,
   g_async_queue_push (self->free_documents, document);
 
   g_task_return_pointer (job->task, surface, (GDestroyNotify) cairo_surface_destroy);
+  prepare_white_buffer (self, (gsize) cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32,
+                                                                       width) * height);
 
 out:
   g_object_unref (job->task);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "na-pdf-page.h"
+#include "na-pdf-search.h"
 #include "na-render-queue.h"
 
 typedef enum
@@ -60,10 +61,15 @@ struct _NaPdfPage
   GFile           *file;          /* the file shown, or that failed */
   GCancellable    *cancellable;
   NaRenderQueue   *thumb_queue;
-  GHashTable      *thumbs;        /* page → GdkTexture */
-  GHashTable      *thumb_pending; /* pages */
+  GHashTable      *thumbs;        /* page → Thumb */
+  gsize            thumb_bytes;   /* their pixels */
+  guint64          thumb_clock;   /* counts uses, for least recently used */
+  GdkFrameClock   *thumb_clock_source;  /* whose after-paint checks the thumbnails */
+  gulong           thumb_paint_id;
+  GHashTable      *thumb_pending; /* page → GCancellable of its render */
   GHashTable      *bound;         /* page → GtkPicture showing it */
-  GArray          *matches;       /* start, end pairs in the document's text */
+  NaPdfSearch     *search;        /* the find in progress or done */
+  GArray          *match_rects;   /* every match's rectangles, for the highlights */
   int              current_match;
   guint            sync_id;
   gboolean         resolving;      /* the text is being extracted and the anchors resolved */
@@ -684,9 +690,94 @@ save_attachments (NaPdfPage *self)
 
 typedef struct
 {
-  GWeakRef self;
-  int      page;
+  GWeakRef      self;
+  int           page;
+  GCancellable *cancellable;
 } ThumbData;
+
+/* Thumbnails are kept within this many bytes of pixels: a list of a thousand pages
+ * scrolled through would otherwise keep them all. */
+#define THUMB_BYTES (8 * 1024 * 1024)
+
+typedef struct
+{
+  GdkTexture *texture;
+  gsize       bytes;
+  guint64     used;
+} Thumb;
+
+static void
+thumb_free (Thumb *thumb)
+{
+  g_clear_object (&thumb->texture);
+  g_free (thumb);
+}
+
+/* The rows in the thumbnail list's view, and half a screen either side. The list keeps up
+ * to 200 rows bound, most out of view and some with stale positions, so this goes by the
+ * scroll position: every row has the same height (the picture's size request). */
+static gboolean
+thumb_range (NaPdfPage *self,
+             int       *first,
+             int       *last)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (
+                                GTK_SCROLLABLE (self->thumbnails_view));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->thumbnails_view));
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double row;
+
+  if (n == 0 || page <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->thumbnails_view)))
+    return FALSE;
+  row = MAX (1, gtk_adjustment_get_upper (adjustment) / n);
+  *first = CLAMP ((int) floor ((value - page / 2) / row), 0, (int) n - 1);
+  *last = CLAMP ((int) ceil ((value + page * 1.5) / row), 0, (int) n - 1);
+  return TRUE;
+}
+
+/* Drops the least recently shown thumbnails until within the bound; those in view were
+ * shown last (check_thumbs), so those go last. They are rendered again when scrolled back
+ * into view. */
+static void
+evict_thumbs (NaPdfPage *self)
+{
+  while (self->thumb_bytes > THUMB_BYTES)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      Thumb *oldest = NULL;
+      gpointer oldest_key = NULL;
+
+      g_hash_table_iter_init (&iter, self->thumbs);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (oldest == NULL || ((Thumb *) value)->used < oldest->used)
+          {
+            oldest = value;
+            oldest_key = key;
+          }
+      if (oldest == NULL)
+        break;
+      /* A row out of view must not keep the pixels alive. */
+      if (g_hash_table_lookup (self->bound, oldest_key) != NULL)
+        gtk_picture_set_paintable (g_hash_table_lookup (self->bound, oldest_key), NULL);
+      self->thumb_bytes -= oldest->bytes;
+      g_hash_table_remove (self->thumbs, oldest_key);
+    }
+}
+
+/* The bytes of thumbnail pixels kept, and their bound. */
+gsize
+na_pdf_page_get_thumbnail_bytes (NaPdfPage *self,
+                                 gsize     *limit)
+{
+  g_return_val_if_fail (NA_IS_PDF_PAGE (self), 0);
+
+  if (limit != NULL)
+    *limit = THUMB_BYTES;
+  return self->thumb_bytes;
+}
 
 static void
 thumb_done_cb (GObject      *object,
@@ -696,26 +787,37 @@ thumb_done_cb (GObject      *object,
   ThumbData *data = user_data;
   g_autoptr(NaPdfPage) self = g_weak_ref_get (&data->self);
   cairo_surface_t *surface;
-  GdkTexture *texture;
+  Thumb *thumb;
   GtkPicture *picture;
   int page = data->page;
+  g_autoptr(GCancellable) cancellable = data->cancellable;
 
   g_weak_ref_clear (&data->self);
   g_free (data);
   surface = na_render_queue_render_finish (NA_RENDER_QUEUE (object), result, NULL);
   if (surface == NULL || self == NULL || (GObject *) self->thumb_queue != object)
     {
+      /* Not pending any more, unless requested again since. */
+      if (self != NULL && g_hash_table_lookup (self->thumb_pending,
+                                               GINT_TO_POINTER (page)) == cancellable)
+        g_hash_table_remove (self->thumb_pending, GINT_TO_POINTER (page));
       g_clear_pointer (&surface, cairo_surface_destroy);
       return;
     }
 
-  texture = na_pdf_texture_new_for_surface (surface);
+  thumb = g_new0 (Thumb, 1);
+  thumb->texture = na_pdf_texture_new_for_surface (surface);
+  thumb->bytes = (gsize) cairo_image_surface_get_stride (surface) *
+                 cairo_image_surface_get_height (surface);
+  thumb->used = ++self->thumb_clock;
   cairo_surface_destroy (surface);
-  g_hash_table_insert (self->thumbs, GINT_TO_POINTER (page), texture);
+  g_hash_table_insert (self->thumbs, GINT_TO_POINTER (page), thumb);
+  self->thumb_bytes += thumb->bytes;
   g_hash_table_remove (self->thumb_pending, GINT_TO_POINTER (page));
   picture = g_hash_table_lookup (self->bound, GINT_TO_POINTER (page));
   if (picture != NULL)
-    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+    gtk_picture_set_paintable (picture, GDK_PAINTABLE (thumb->texture));
+  evict_thumbs (self);
 }
 
 static void
@@ -737,6 +839,100 @@ thumb_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+request_thumb (NaPdfPage *self,
+               int        page,
+               int        priority)
+{
+  NaPdfDocument *document = na_pdf_view_get_document (self->view);
+  ThumbData *data;
+  double w;
+
+  if (self->thumb_queue == NULL || document == NULL ||
+      g_hash_table_contains (self->thumb_pending, GINT_TO_POINTER (page)))
+    return;
+
+  na_pdf_document_get_page_size (document, page, &w, NULL);
+  data = g_new0 (ThumbData, 1);
+  g_weak_ref_init (&data->self, self);
+  data->page = page;
+  data->cancellable = g_cancellable_new ();
+  g_hash_table_insert (self->thumb_pending, GINT_TO_POINTER (page),
+                       g_object_ref (data->cancellable));
+  na_render_queue_render_async (self->thumb_queue, page,
+                                110.0 / w * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                priority, data->cancellable, thumb_done_cb, data);
+}
+
+/* After the list's layout: the rows in view get their thumbnails, rendered if need be
+ * (evicted ones again), the topmost first. */
+static void
+check_thumbs (NaPdfPage *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  int first, last;
+
+  if (!thumb_range (self, &first, &last))
+    first = 0, last = -1;
+
+  /* Renders for rows scrolled past are dropped before they start: the rows now in view
+   * come first. */
+  g_hash_table_iter_init (&iter, self->thumb_pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_INT (key) < first || GPOINTER_TO_INT (key) > last)
+      {
+        g_cancellable_cancel (value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  for (int page = first; page <= last; page++)
+    {
+      Thumb *thumb = g_hash_table_lookup (self->thumbs, GINT_TO_POINTER (page));
+      GtkPicture *picture = g_hash_table_lookup (self->bound, GINT_TO_POINTER (page));
+
+      if (thumb == NULL)
+        {
+          request_thumb (self, page, page - first);
+          continue;
+        }
+      thumb->used = ++self->thumb_clock;
+      if (picture != NULL && gtk_picture_get_paintable (picture) != GDK_PAINTABLE (thumb->texture))
+        gtk_picture_set_paintable (picture, GDK_PAINTABLE (thumb->texture));
+    }
+}
+
+static void
+stop_thumb_check (NaPdfPage *self)
+{
+  if (self->thumb_clock_source != NULL)
+    g_clear_signal_handler (&self->thumb_paint_id, self->thumb_clock_source);
+  g_clear_object (&self->thumb_clock_source);
+}
+
+static void
+thumbs_after_paint_cb (GdkFrameClock *clock,
+                       NaPdfPage     *self)
+{
+  stop_thumb_check (self);
+  check_thumbs (self);
+}
+
+/* Checks the rows in view once they are laid out where the scroll or resize put them: after
+ * the next frame is painted. */
+static void
+schedule_thumb_check (NaPdfPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->thumbnails_view));
+
+  if (clock == NULL || self->thumb_paint_id != 0)
+    return;
+  self->thumb_clock_source = g_object_ref (clock);
+  self->thumb_paint_id = g_signal_connect (clock, "after-paint",
+                                           G_CALLBACK (thumbs_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->thumbnails_view));
+}
+
+static void
 thumb_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                NaPdfPage                *self)
@@ -746,28 +942,13 @@ thumb_bind_cb (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_widget_get_last_child (box));
   int page = gtk_list_item_get_position (item);
   g_autofree char *number = g_strdup_printf ("%d", page + 1);
-  NaPdfDocument *document = na_pdf_view_get_document (self->view);
-  GdkTexture *texture = g_hash_table_lookup (self->thumbs, GINT_TO_POINTER (page));
+  Thumb *thumb = g_hash_table_lookup (self->thumbs, GINT_TO_POINTER (page));
 
   gtk_label_set_text (label, number);
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  gtk_picture_set_paintable (picture, thumb ? GDK_PAINTABLE (thumb->texture) : NULL);
   g_hash_table_insert (self->bound, GINT_TO_POINTER (page), picture);
   g_object_set_data (G_OBJECT (item), "page", GINT_TO_POINTER (page + 1));
-
-  if (texture == NULL && self->thumb_queue != NULL &&
-      !g_hash_table_contains (self->thumb_pending, GINT_TO_POINTER (page)))
-    {
-      double w;
-      ThumbData *data = g_new0 (ThumbData, 1);
-
-      na_pdf_document_get_page_size (document, page, &w, NULL);
-      g_weak_ref_init (&data->self, self);
-      data->page = page;
-      g_hash_table_add (self->thumb_pending, GINT_TO_POINTER (page));
-      na_render_queue_render_async (self->thumb_queue, page,
-                                    110.0 / w * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                    page, self->cancellable, thumb_done_cb, data);
-    }
+  schedule_thumb_check (self);
 }
 
 static void
@@ -776,9 +957,13 @@ thumb_unbind_cb (GtkSignalListItemFactory *factory,
                  NaPdfPage                *self)
 {
   int page = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "page")) - 1;
+  GtkWidget *box = gtk_list_item_get_child (item);
 
   if (page >= 0)
     g_hash_table_remove (self->bound, GINT_TO_POINTER (page));
+  /* Off screen, the row must not keep an evicted thumbnail's pixels alive. */
+  if (box != NULL)
+    gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)), NULL);
 }
 
 static void
@@ -794,6 +979,8 @@ static const char * const viewer_actions[] = {
   "pdf-page.find-previous", "pdf-page.highlight", "pdf-page.note",
 };
 
+static void stop_search (NaPdfPage *self);
+
 static void
 set_document (NaPdfPage     *self,
               NaPdfDocument *document)
@@ -802,10 +989,19 @@ set_document (NaPdfPage     *self,
   g_autofree char *of = NULL;
 
   g_hash_table_remove_all (self->thumbs);
+  self->thumb_bytes = 0;
+  {
+    GHashTableIter iter;
+    gpointer cancellable;
+
+    g_hash_table_iter_init (&iter, self->thumb_pending);
+    while (g_hash_table_iter_next (&iter, NULL, &cancellable))
+      g_cancellable_cancel (cancellable);
+  }
   g_hash_table_remove_all (self->thumb_pending);
   g_hash_table_remove_all (self->bound);
   g_clear_object (&self->thumb_queue);
-  g_clear_pointer (&self->matches, g_array_unref);
+  stop_search (self);
   g_hash_table_remove_all (self->placed);
   clear_list (self->results_list);
   gtk_label_set_text (self->match_label, "");
@@ -848,10 +1044,10 @@ static void
 set_resolving (NaPdfPage *self,
                gboolean   resolving)
 {
-  gboolean can_find = !resolving && na_pdf_view_get_document (self->view) != NULL;
+  gboolean can_find = na_pdf_view_get_document (self->view) != NULL;
 
   self->resolving = resolving;
-  /* Find needs the whole text: until it is there, searching would wait for it. */
+  /* Find works while the text is being extracted: it searches page by page itself. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), can_find);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.find", can_find);
 }
@@ -1231,25 +1427,47 @@ na_pdf_page_set_attachments (NaPdfPage     *self,
 /* Find */
 
 static void
+update_match_label (NaPdfPage *self)
+{
+  g_autofree char *label = NULL;
+  guint n = self->search ? na_pdf_search_get_n_matches (self->search) : 0;
+
+  if (self->search == NULL)
+    label = g_strdup ("");
+  else if (!na_pdf_search_get_finished (self->search))
+    {
+      NaPdfDocument *document = na_pdf_search_get_document (self->search);
+
+      /* Translators: the progress of a find: the matches so far, the pages searched so
+       * far and the number of pages */
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match, page %d of %d…",
+                                            "%u matches, page %d of %d…", n),
+                               n, na_pdf_search_get_pages_searched (self->search),
+                               na_pdf_document_get_n_pages (document));
+    }
+  else if (n == 0)
+    label = g_strdup (_("No matches"));
+  else
+    /* Translators: the current match and the number of matches */
+    label = g_strdup_printf (_("%u of %u"), self->current_match + 1, n);
+  gtk_label_set_text (self->match_label, label);
+}
+
+static void
 show_match (NaPdfPage *self)
 {
-  g_autoptr(GArray) rects = NULL;
-  g_autofree char *label = NULL;
-  NaPdfDocument *document = na_pdf_view_get_document (self->view);
-  guint n = self->matches ? self->matches->len / 2 : 0;
+  GArray *rects;
+  guint n = self->search ? na_pdf_search_get_n_matches (self->search) : 0;
 
   if (n == 0)
     {
       na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_CURRENT, NULL);
-      gtk_label_set_text (self->match_label, self->matches ? _("No matches") : "");
+      update_match_label (self);
       return;
     }
 
   self->current_match = (self->current_match + n) % n;
-  rects = na_pdf_document_get_rects (document,
-                                     g_array_index (self->matches, int, 2 * self->current_match),
-                                     g_array_index (self->matches, int,
-                                                    2 * self->current_match + 1));
+  rects = na_pdf_search_get_match_rects (self->search, self->current_match);
   na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_CURRENT, rects);
   if (rects->len > 0)
     {
@@ -1257,21 +1475,86 @@ show_match (NaPdfPage *self)
 
       na_pdf_view_scroll_to (self->view, r->page, r->y1);
     }
-  /* Translators: the current match and the number of matches */
-  label = g_strdup_printf (_("%u of %u"), self->current_match + 1, n);
-  gtk_label_set_text (self->match_label, label);
+  update_match_label (self);
 }
 
+static void
+stop_search (NaPdfPage *self)
+{
+  if (self->search != NULL)
+    {
+      na_pdf_search_cancel (self->search);
+      g_signal_handlers_disconnect_by_data (self->search, self);
+      g_clear_object (&self->search);
+    }
+  g_clear_pointer (&self->match_rects, g_array_unref);
+}
+
+/* New matches from the search: listed and highlighted; the first one shown. */
+static void
+matches_added_cb (NaPdfSearch *search,
+                  guint        first,
+                  guint        n_added,
+                  NaPdfPage   *self)
+{
+  NaPdfDocument *document = na_pdf_search_get_document (search);
+
+  for (guint i = first; i < first + n_added; i++)
+    {
+      GArray *rects = na_pdf_search_get_match_rects (search, i);
+      int page_index, start, end;
+
+      na_pdf_search_get_match (search, i, &page_index, &start, &end);
+      g_array_append_vals (self->match_rects, rects->data, rects->len);
+      /* The list shows each match in its line; a few hundred are plenty to scan. */
+      if (i < 300 && rects->len > 0)
+        {
+          const char *text = na_pdf_document_get_page_text (document, page_index);
+          glong n = g_utf8_strlen (text, -1);
+          const char *from = g_utf8_offset_to_pointer (text, MAX (0, start - 24));
+          const char *to = g_utf8_offset_to_pointer (text, MIN (n, end + 24));
+          g_autofree char *context = g_strndup (from, to - from);
+          g_autofree char *page = g_strdup_printf (_("p. %d"), page_index + 1);
+          GtkWidget *row;
+
+          g_strdelimit (context, "\n\r\f\t", ' ');
+          row = jump_row_new (page, g_strstrip (context), page_index,
+                              g_array_index (rects, NaPdfRect, 0).y1, 0);
+          g_object_set_data (G_OBJECT (row), "match", GUINT_TO_POINTER (i));
+          gtk_list_box_append (self->results_list, row);
+        }
+    }
+  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_MATCH, self->match_rects);
+  if (first == 0)
+    {
+      self->current_match = 0;
+      show_match (self);
+    }
+  else
+    update_match_label (self);
+}
+
+static void
+search_progress_cb (NaPdfPage *self)
+{
+  update_match_label (self);
+}
+
+/**
+ * na_pdf_page_find:
+ *
+ * Starts finding @text in the PDF, in a worker thread, even while its text is still being
+ * extracted; the matches are listed and highlighted as they are found.
+ */
 void
 na_pdf_page_find (NaPdfPage  *self,
                   const char *text)
 {
   NaPdfDocument *document = na_pdf_view_get_document (self->view);
-  g_autoptr(GArray) all = NULL;
 
   g_return_if_fail (NA_IS_PDF_PAGE (self));
 
-  g_clear_pointer (&self->matches, g_array_unref);
+  stop_search (self);
   clear_list (self->results_list);
   na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_MATCH, NULL);
   if (document == NULL || text == NULL || text[0] == '\0')
@@ -1280,48 +1563,31 @@ na_pdf_page_find (NaPdfPage  *self,
       return;
     }
 
-  self->matches = na_pdf_document_find (document, text);
   self->current_match = 0;
-  all = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
-  for (guint i = 0; i < self->matches->len / 2; i++)
-    {
-      int start = g_array_index (self->matches, int, 2 * i);
-      int end = g_array_index (self->matches, int, 2 * i + 1);
-      g_autoptr(GArray) rects = na_pdf_document_get_rects (document, start, end);
-
-      g_array_append_vals (all, rects->data, rects->len);
-      /* The list shows each match in its line; a few hundred are plenty to scan. */
-      if (i < 300 && rects->len > 0)
-        {
-          const char *whole = na_text_index_get_text (na_pdf_document_get_text_index (document));
-          int page_index = g_array_index (rects, NaPdfRect, 0).page;
-          /* Context from the match's own page only. */
-          int page_start = na_pdf_document_get_page_offset (document, page_index);
-          int page_end = na_pdf_document_get_page_offset (document, page_index + 1) - 1;
-          const char *from = g_utf8_offset_to_pointer (whole, MAX (page_start, start - 24));
-          const char *to = g_utf8_offset_to_pointer (whole, MIN (page_end, end + 24));
-          g_autofree char *context = g_strndup (from, to - from);
-          g_autofree char *page = g_strdup_printf (_("p. %d"),
-                                                   g_array_index (rects, NaPdfRect, 0).page + 1);
-          GtkWidget *row;
-
-          g_strdelimit (context, "\n\r\f\t", ' ');
-          row = jump_row_new (page, g_strstrip (context),
-                              g_array_index (rects, NaPdfRect, 0).page,
-                              g_array_index (rects, NaPdfRect, 0).y1, 0);
-          g_object_set_data (G_OBJECT (row), "match", GUINT_TO_POINTER (i));
-          gtk_list_box_append (self->results_list, row);
-        }
-    }
-  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_MATCH, all);
+  self->match_rects = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+  self->search = na_pdf_search_new (document, text);
+  g_signal_connect (self->search, "matches-added", G_CALLBACK (matches_added_cb), self);
+  g_signal_connect_swapped (self->search, "notify::pages-searched",
+                            G_CALLBACK (search_progress_cb), self);
+  g_signal_connect_swapped (self->search, "notify::finished",
+                            G_CALLBACK (update_match_label), self);
+  na_pdf_search_start (self->search);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
   show_match (self);
 }
 
+/* The matches found so far. */
 guint
 na_pdf_page_get_n_matches (NaPdfPage *self)
 {
-  return self->matches ? self->matches->len / 2 : 0;
+  return self->search ? na_pdf_search_get_n_matches (self->search) : 0;
+}
+
+/* Whether a find is still going through the pages. */
+gboolean
+na_pdf_page_get_finding (NaPdfPage *self)
+{
+  return self->search != NULL && !na_pdf_search_get_finished (self->search);
 }
 
 static void
@@ -1648,8 +1914,14 @@ na_pdf_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->view != NULL)
     set_document (self, NULL);
+  if (self->thumbnails_view != NULL)
+    g_signal_handlers_disconnect_by_func (
+      gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->thumbnails_view)),
+      schedule_thumb_check, self);
+  stop_search (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_PDF_PAGE);
   g_clear_handle_id (&self->sync_id, g_source_remove);
+  stop_thumb_check (self);
   /* The template's top box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1675,7 +1947,7 @@ na_pdf_page_finalize (GObject *object)
   g_clear_pointer (&self->thumbs, g_hash_table_unref);
   g_clear_pointer (&self->thumb_pending, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
-  g_clear_pointer (&self->matches, g_array_unref);
+  stop_search (self);
 
   G_OBJECT_CLASS (na_pdf_page_parent_class)->finalize (object);
 }
@@ -1772,8 +2044,8 @@ na_pdf_page_init (NaPdfPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->thumbs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->thumb_pending = g_hash_table_new (NULL, NULL);
+  self->thumbs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) thumb_free);
+  self->thumb_pending = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->bound = g_hash_table_new (NULL, NULL);
   self->placed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_array_unref);
@@ -1783,6 +2055,16 @@ na_pdf_page_init (NaPdfPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (thumb_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (thumb_unbind_cb), self);
   gtk_list_view_set_factory (self->thumbnails_view, factory);
+  /* Scrolled, or laid out anew (the adjustment is configured then: when the sidebar page
+   * with the list is first shown, when the window is resized). */
+  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->thumbnails_view)),
+                            "value-changed", G_CALLBACK (schedule_thumb_check), self);
+  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->thumbnails_view)),
+                            "changed", G_CALLBACK (schedule_thumb_check), self);
+  g_signal_connect_swapped (self->thumbnails_view, "map", G_CALLBACK (schedule_thumb_check),
+                            self);
+  g_signal_connect_swapped (self->thumbnails_view, "unrealize",
+                            G_CALLBACK (stop_thumb_check), self);
   g_object_unref (factory);
 
   /* An essay with neither anchors nor annotations says so, and how to add one. */

@@ -35,6 +35,9 @@ NaPdfView *na_pdf_page_get_view        (NaPdfPage     *self);
 const char *na_pdf_page_get_state      (NaPdfPage     *self);
 gboolean   na_pdf_page_get_busy        (NaPdfPage     *self);
 guint      na_pdf_page_get_n_matches   (NaPdfPage     *self);
+gboolean   na_pdf_page_get_finding     (NaPdfPage     *self);
+gsize      na_pdf_page_get_thumbnail_bytes (NaPdfPage *self,
+                                        gsize         *limit);
 void       na_pdf_page_find            (NaPdfPage     *self,
                                         const char    *text);
 gboolean   na_pdf_page_highlight_selection (NaPdfPage *self,

@@ -21,14 +21,18 @@
 #define SPACING 12.0
 #define CACHE_BYTES (128 * 1024 * 1024)
 
+/* Rows of device pixels per texture strip (see draw_strips). */
+#define STRIP_HEIGHT 256
+
 typedef struct
 {
-  int         page;
-  double      scale;
-  GdkTexture *texture;
-  cairo_surface_t *surface;   /* the same pixels, for the software renderer */
-  gsize       bytes;
-  gint64      used;
+  int              page;
+  double           scale;
+  cairo_surface_t *surface;
+  GdkTexture     **strips;    /* textures over bands of the surface's rows, made when shown */
+  guint            n_strips;
+  gsize            bytes;
+  gint64           used;
 } CacheEntry;
 
 struct _NaPdfView
@@ -56,10 +60,15 @@ struct _NaPdfView
   int            current_page;
 
   GArray        *highlights[NA_PDF_N_HIGHLIGHTS];
+  /* The selection runs from character sel_start of sel_page to character sel_end (excluded)
+   * of sel_last_page, in each page's reading order; a drag keeps its starting point in
+   * sel_anchor_page and sel_anchor, which Shift+click extends from. */
   int            sel_page;
-  int            sel_anchor;
   int            sel_start;
+  int            sel_last_page;
   int            sel_end;
+  int            sel_anchor_page;
+  int            sel_anchor;
   GArray        *sel_rects;
 };
 
@@ -98,7 +107,9 @@ na_pdf_view_new (void)
 static void
 cache_entry_free (CacheEntry *entry)
 {
-  g_clear_object (&entry->texture);
+  for (guint i = 0; i < entry->n_strips; i++)
+    g_clear_object (&entry->strips[i]);
+  g_free (entry->strips);
   g_clear_pointer (&entry->surface, cairo_surface_destroy);
   g_free (entry);
 }
@@ -150,8 +161,9 @@ page_rect (NaPdfView       *self,
   double width = MAX (doc_width (self), gtk_widget_get_width (GTK_WIDGET (self)));
 
   na_pdf_document_get_page_size (self->document, page, &w, &h);
+  /* Whole pixels, so the texture's bands meet exactly. */
   graphene_rect_init (rect, floor ((width - w * self->zoom) / 2),
-                      self->page_y[page] * self->zoom + (page + 1) * SPACING,
+                      floor (self->page_y[page] * self->zoom + (page + 1) * SPACING),
                       w * self->zoom, h * self->zoom);
 }
 
@@ -239,7 +251,9 @@ render_done_cb (GObject      *object,
   entry = g_new0 (CacheEntry, 1);
   entry->page = data->page;
   entry->scale = data->scale;
-  entry->texture = na_pdf_texture_new_for_surface (surface);
+  entry->n_strips = (cairo_image_surface_get_height (surface) + STRIP_HEIGHT - 1) /
+                    STRIP_HEIGHT;
+  entry->strips = g_new0 (GdkTexture *, entry->n_strips);
   entry->bytes = (gsize) cairo_image_surface_get_stride (surface) *
                  cairo_image_surface_get_height (surface);
   entry->used = g_get_monotonic_time ();
@@ -419,6 +433,69 @@ draw_highlights (NaPdfView       *self,
     }
 }
 
+/* Band @k of the entry's rows, as a texture sharing the surface's pixels. */
+static GdkTexture *
+strip_texture (CacheEntry *entry,
+               guint       k)
+{
+  if (entry->strips[k] == NULL)
+    {
+      int stride = cairo_image_surface_get_stride (entry->surface);
+      int height = cairo_image_surface_get_height (entry->surface);
+      int rows = MIN (STRIP_HEIGHT, height - (int) k * STRIP_HEIGHT);
+      g_autoptr(GBytes) bytes = NULL;
+
+      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (entry->surface) +
+                                          (gsize) k * STRIP_HEIGHT * stride,
+                                          (gsize) stride * rows,
+                                          (GDestroyNotify) cairo_surface_destroy,
+                                          cairo_surface_reference (entry->surface));
+      entry->strips[k] = gdk_memory_texture_new (cairo_image_surface_get_width (entry->surface),
+                                                 rows, GDK_MEMORY_DEFAULT, bytes, stride);
+    }
+  return entry->strips[k];
+}
+
+/* The page's texture in bands of rows, only those in view (between @top and @bottom):
+ * a GL renderer uploads a texture whole the first time it is drawn, and a page at 200% is
+ * 8 MB, which a software GL (llvmpipe, as under Xvfb) takes tens of milliseconds to take
+ * in, all in one frame. In bands, a scroll uploads only the rows it brings into view. */
+static void
+draw_strips (GtkSnapshot           *snapshot,
+             CacheEntry            *entry,
+             const graphene_rect_t *rect,
+             double                 top,
+             double                 bottom)
+{
+  double ratio = rect->size.height / cairo_image_surface_get_height (entry->surface);
+
+  for (guint k = 0; k < entry->n_strips; k++)
+    {
+      double y = rect->origin.y + k * STRIP_HEIGHT * ratio;
+      double h = MIN (STRIP_HEIGHT * ratio, rect->origin.y + rect->size.height - y);
+
+      if (y + h < top || y > bottom)
+        continue;
+      gtk_snapshot_append_texture (snapshot, strip_texture (entry, k),
+                                   &GRAPHENE_RECT_INIT (rect->origin.x, y, rect->size.width,
+                                                        h));
+    }
+}
+
+/* A one-pixel frame just outside @rect. */
+static void
+append_edge (GtkSnapshot           *snapshot,
+             const GdkRGBA         *color,
+             const graphene_rect_t *rect)
+{
+  double x = rect->origin.x, y = rect->origin.y, w = rect->size.width, h = rect->size.height;
+
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, 1));
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x - 1, y + h, w + 2, 1));
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x - 1, y, 1, h));
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x + w, y, 1, h));
+}
+
 static void
 na_pdf_view_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -436,6 +513,7 @@ na_pdf_view_snapshot (GtkWidget   *widget,
   static const GdkRGBA shadow = { 0, 0, 0, 0.25 };
   GtkNative *native = gtk_widget_get_native (widget);
   gboolean software = native && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+  double scale_factor = gtk_widget_get_scale_factor (widget);
   int first, last;
 
   if (self->document == NULL)
@@ -453,32 +531,44 @@ na_pdf_view_snapshot (GtkWidget   *widget,
 
       page_rect (self, i, &rect);
       /* A hairline edge rather than a blurred shadow: blurring a page-sized shadow costs
-       * the software renderer milliseconds every frame. */
-      gtk_snapshot_append_color (snapshot, &shadow,
-                                 &GRAPHENE_RECT_INIT (rect.origin.x - 1, rect.origin.y - 1,
-                                                      rect.size.width + 2,
-                                                      rect.size.height + 2));
-      gtk_snapshot_append_color (snapshot, &paper, &rect);
-      if (entry != NULL && software)
+       * the software renderer milliseconds every frame. Four thin strips, not a rectangle
+       * under the page, and paper only where no texture covers it: every covered pixel
+       * drawn twice is work for a software GL (llvmpipe) on each frame of a scroll. */
+      append_edge (snapshot, &shadow, &rect);
+      if (entry == NULL)
+        gtk_snapshot_append_color (snapshot, &paper, &rect);
+      if (entry != NULL)
         {
-          /* GTK 4.8's software renderer converts a texture's every pixel on every frame;
-           * a Cairo node paints the surface directly, and only where it shows. */
-          cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &rect);
+          graphene_rect_t image = rect;
 
+          /* At the current scale, the surface's pixels one for one (its size is the page's
+           * rounded up): any other size resamples every pixel on every frame, blurred,
+           * which for Cairo's software path is the slow bilinear filter. An old scale's
+           * render is drawn scaled to the page until the new one arrives. */
+          if (entry->scale == device_scale (self))
+            graphene_rect_init (&image, rect.origin.x, rect.origin.y,
+                                cairo_image_surface_get_width (entry->surface) / scale_factor,
+                                cairo_image_surface_get_height (entry->surface) / scale_factor);
           entry->used = g_get_monotonic_time ();
-          cairo_translate (cr, rect.origin.x, rect.origin.y);
-          cairo_scale (cr, rect.size.width / cairo_image_surface_get_width (entry->surface),
-                       rect.size.height / cairo_image_surface_get_height (entry->surface));
-          cairo_set_source_surface (cr, entry->surface, 0, 0);
-          cairo_paint (cr);
-          cairo_destroy (cr);
-        }
-      else if (entry != NULL)
-        {
-          /* Exactly the texture's pixels when at the current scale; else the old one,
-           * scaled, until the new render arrives. */
-          entry->used = g_get_monotonic_time ();
-          gtk_snapshot_append_texture (snapshot, entry->texture, &rect);
+          if (software)
+            {
+              /* GTK 4.8's software renderer converts a texture's every pixel on every
+               * frame; a Cairo node paints the surface directly, only where it shows. */
+              cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &rect);
+
+              cairo_translate (cr, image.origin.x, image.origin.y);
+              cairo_scale (cr, image.size.width / cairo_image_surface_get_width (entry->surface),
+                           image.size.height / cairo_image_surface_get_height (entry->surface));
+              cairo_set_source_surface (cr, entry->surface, 0, 0);
+              cairo_paint (cr);
+              cairo_destroy (cr);
+            }
+          else
+            {
+              double top = gtk_adjustment_get_value (self->vadjustment);
+
+              draw_strips (snapshot, entry, &image, top, top + gtk_widget_get_height (widget));
+            }
         }
 
       for (int k = 0; k < NA_PDF_N_HIGHLIGHTS; k++)
@@ -551,7 +641,7 @@ na_pdf_view_set_document (NaPdfView     *self,
   for (int k = 0; k < NA_PDF_N_HIGHLIGHTS; k++)
     g_clear_pointer (&self->highlights[k], g_array_unref);
   g_clear_pointer (&self->sel_rects, g_array_unref);
-  self->sel_page = -1;
+  self->sel_page = self->sel_last_page = self->sel_anchor_page = -1;
   self->max_width = self->max_height = 0;
   self->current_page = 0;
 
@@ -753,22 +843,60 @@ na_pdf_view_select (NaPdfView *self,
 {
   g_return_if_fail (NA_IS_PDF_VIEW (self));
 
+  na_pdf_view_select_range (self, page, MIN (start, end), page, MAX (start, end));
+}
+
+/**
+ * na_pdf_view_select_range:
+ * @first_page: the page the selection starts on, from 0; -1 selects nothing
+ * @start: its first character, in that page's text
+ * @last_page: the page it ends on
+ * @end: the character after its last, in that page's text
+ *
+ * Selects text that may run over several pages: the end of @first_page's text, the whole
+ * text of the pages between, and the start of @last_page's.
+ */
+void
+na_pdf_view_select_range (NaPdfView *self,
+                          int        first_page,
+                          int        start,
+                          int        last_page,
+                          int        end)
+{
+  int n;
+
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+
   g_clear_pointer (&self->sel_rects, g_array_unref);
-  self->sel_page = page;
-  self->sel_start = MIN (start, end);
-  self->sel_end = MAX (start, end);
-  if (self->document != NULL && page >= 0 && self->sel_end > self->sel_start)
-    self->sel_rects = na_pdf_document_get_page_rects (self->document, page, self->sel_start,
-                                                      self->sel_end);
+  n = self->document ? na_pdf_document_get_n_pages (self->document) : 0;
+  if (first_page < 0 || first_page >= n || last_page < first_page || last_page >= n ||
+      (first_page == last_page && end <= start))
+    first_page = last_page = -1;
+  self->sel_page = self->sel_anchor_page = first_page;
+  self->sel_start = self->sel_anchor = first_page >= 0 ? MAX (start, 0) : 0;
+  self->sel_last_page = last_page;
+  self->sel_end = first_page >= 0 ? end : 0;
+
+  for (int page = first_page; page >= 0 && page <= last_page; page++)
+    {
+      int from = page == first_page ? self->sel_start : 0;
+      int to = page == last_page ? self->sel_end : G_MAXINT;
+      g_autoptr(GArray) part = na_pdf_document_get_page_rects (self->document, page, from, to);
+
+      if (self->sel_rects == NULL)
+        self->sel_rects = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
+      g_array_append_vals (self->sel_rects, part->data, part->len);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.copy", self->sel_rects != NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
  * na_pdf_view_dup_selection_rects:
- * @page: (out): the selection's page, from 0
+ * @page: (out) (optional): the selection's first page, from 0
  *
- * Returns: (transfer full) (nullable) (element-type NaPdfRect): the selection's rectangles
+ * Returns: (transfer full) (nullable) (element-type NaPdfRect): the selection's rectangles,
+ *   on every page it covers, each carrying its page
  */
 GArray *
 na_pdf_view_dup_selection_rects (NaPdfView *self,
@@ -778,7 +906,8 @@ na_pdf_view_dup_selection_rects (NaPdfView *self,
 
   if (self->sel_rects == NULL || self->sel_rects->len == 0)
     return NULL;
-  *page = self->sel_page;
+  if (page != NULL)
+    *page = self->sel_page;
   return g_array_copy (self->sel_rects);
 }
 
@@ -790,16 +919,30 @@ na_pdf_view_dup_selection_rects (NaPdfView *self,
 char *
 na_pdf_view_dup_selection (NaPdfView *self)
 {
-  const char *text;
-  const char *from;
+  g_autoptr(GString) text = NULL;
 
   g_return_val_if_fail (NA_IS_PDF_VIEW (self), NULL);
 
-  if (self->document == NULL || self->sel_page < 0 || self->sel_end <= self->sel_start)
+  if (self->document == NULL || self->sel_page < 0)
     return NULL;
-  text = na_pdf_document_get_page_text (self->document, self->sel_page);
-  from = g_utf8_offset_to_pointer (text, self->sel_start);
-  return g_strndup (from, g_utf8_offset_to_pointer (text, self->sel_end) - from);
+
+  /* In reading order, page after page, a line break where one page's text ends. */
+  text = g_string_new (NULL);
+  for (int page = self->sel_page; page <= self->sel_last_page; page++)
+    {
+      const char *page_text = na_pdf_document_get_page_text (self->document, page);
+      glong n = g_utf8_strlen (page_text, -1);
+      int from = page == self->sel_page ? MIN (self->sel_start, n) : 0;
+      int to = page == self->sel_last_page ? CLAMP (self->sel_end, from, n) : n;
+      const char *p = g_utf8_offset_to_pointer (page_text, from);
+
+      if (text->len > 0 && text->str[text->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+      g_string_append_len (text, p, g_utf8_offset_to_pointer (page_text, to) - p);
+    }
+  if (text->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /**
@@ -829,23 +972,83 @@ na_pdf_view_select_area (NaPdfView *self,
   na_pdf_view_select (self, page, from, to >= from ? to + 1 : to);
 }
 
+/* Selects from character @index1 of @page1 (the anchor, kept for Shift+click) to character
+ * @index2 of @page2, whichever comes first in the document. */
+static void
+select_between_chars (NaPdfView *self,
+                      int        page1,
+                      int        index1,
+                      int        page2,
+                      int        index2)
+{
+  int anchor_page = page1, anchor = index1;
+
+  if (index1 < 0 || index2 < 0)
+    return;
+  /* Forwards: from the anchor to the character under the pointer, included; backwards:
+   * from that character to the anchor. */
+  if (page2 > page1 || (page2 == page1 && index2 >= index1))
+    na_pdf_view_select_range (self, page1, index1, page2, index2 + 1);
+  else
+    na_pdf_view_select_range (self, page2, index2, page1, index1);
+  self->sel_anchor_page = anchor_page;
+  self->sel_anchor = anchor;
+}
+
+/**
+ * na_pdf_view_select_between:
+ *
+ * Selects the text from the character at (@x1, @y1) on @page1 to the one at (@x2, @y2) on
+ * @page2, in points from each page's top-left corner, across the pages between: what a drag
+ * from the first point to the second does.
+ */
+void
+na_pdf_view_select_between (NaPdfView *self,
+                            int        page1,
+                            double     x1,
+                            double     y1,
+                            int        page2,
+                            double     x2,
+                            double     y2)
+{
+  int n;
+
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+
+  n = self->document ? na_pdf_document_get_n_pages (self->document) : 0;
+  if (page1 < 0 || page1 >= n || page2 < 0 || page2 >= n)
+    return;
+  select_between_chars (self, page1, char_at (self, page1, x1, y1),
+                        page2, char_at (self, page2, x2, y2));
+}
+
 static void
 drag_begin_cb (GtkGestureDrag *gesture,
                double          x,
                double          y,
                NaPdfView      *self)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (
+                            GTK_EVENT_CONTROLLER (gesture));
   int page;
   double px, py;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  self->sel_anchor = -1;
   if (!point_to_page (self, x, y, &page, &px, &py))
     {
-      na_pdf_view_select (self, -1, 0, 0);
+      if (!(state & GDK_SHIFT_MASK))
+        na_pdf_view_select (self, -1, 0, 0);
+      self->sel_anchor_page = -1;
       return;
     }
-  self->sel_page = page;
+  /* Shift+click extends the selection from where it was begun to here. */
+  if ((state & GDK_SHIFT_MASK) && self->sel_anchor_page >= 0)
+    {
+      select_between_chars (self, self->sel_anchor_page, self->sel_anchor,
+                            page, char_at (self, page, px, py));
+      return;
+    }
+  self->sel_anchor_page = page;
   self->sel_anchor = char_at (self, page, px, py);
 }
 
@@ -856,19 +1059,15 @@ drag_update_cb (GtkGestureDrag *gesture,
                 NaPdfView      *self)
 {
   double x, y, px, py;
-  int page, index;
+  int page;
 
-  if (self->sel_anchor < 0 || (fabs (dx) < 3 && fabs (dy) < 3))
+  if (self->sel_anchor_page < 0 || self->sel_anchor < 0 || (fabs (dx) < 3 && fabs (dy) < 3))
     return;
   gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  /* Off the pages too (in the gap between two, above or below): the nearest text counts. */
   point_to_page (self, x + dx, y + dy, &page, &px, &py);
-  /* A selection stays on the page it began on. */
-  if (page != self->sel_page)
-    py = page > self->sel_page ? G_MAXINT : -1;
-  index = char_at (self, self->sel_page, px, py);
-  if (index >= 0)
-    na_pdf_view_select (self, self->sel_page, self->sel_anchor,
-                        index >= self->sel_anchor ? index + 1 : index);
+  select_between_chars (self, self->sel_anchor_page, self->sel_anchor,
+                        page, char_at (self, page, px, py));
 }
 
 /**
@@ -983,6 +1182,21 @@ copy_action (GtkWidget  *widget,
 
   if (text != NULL)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+/* The whole text of the page at the top of the view. */
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NaPdfView *self = NA_PDF_VIEW (widget);
+  const char *text;
+
+  if (self->document == NULL)
+    return;
+  text = na_pdf_document_get_page_text (self->document, self->current_page);
+  na_pdf_view_select (self, self->current_page, 0, g_utf8_strlen (text, -1));
 }
 
 static void
@@ -1154,6 +1368,9 @@ na_pdf_view_class_init (NaPdfViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "pdf.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "pdf.scroll-page", "i", scroll_page_action);
+  gtk_widget_class_install_action (widget_class, "pdf.select-all", NULL, select_all_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
+                                       "pdf.select-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
                                        "pdf.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0,
@@ -1173,7 +1390,7 @@ na_pdf_view_init (NaPdfView *self)
 
   self->zoom = 1.0;
   self->sizing = NA_PDF_SIZING_FIT_WIDTH;
-  self->sel_page = -1;
+  self->sel_page = self->sel_last_page = self->sel_anchor_page = -1;
   self->cancellable = g_cancellable_new ();
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cache_entry_free);
   self->pending = g_hash_table_new (NULL, NULL);

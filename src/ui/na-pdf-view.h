@@ -56,6 +56,18 @@ void           na_pdf_view_select           (NaPdfView      *self,
                                              int             page,
                                              int             start,
                                              int             end);
+void           na_pdf_view_select_range     (NaPdfView      *self,
+                                             int             first_page,
+                                             int             start,
+                                             int             last_page,
+                                             int             end);
+void           na_pdf_view_select_between   (NaPdfView      *self,
+                                             int             page1,
+                                             double          x1,
+                                             double          y1,
+                                             int             page2,
+                                             double          x2,
+                                             double          y2);
 void           na_pdf_view_select_area      (NaPdfView      *self,
                                              int             page,
                                              double          x1,
