@@ -5,6 +5,9 @@
  * get a status page naming the file: a password-protected PDF asks for the password, a file
  * that moved since it was attached asks to be located (its SHA-256 is checked), anything else
  * says what is wrong with it.
+ *
+ * Split by concern (na-pdf-page-private.h): the user's annotations and the selection's actions
+ * in na-pdf-page-annotate.c, find in na-pdf-page-find.c, thumbnails in na-pdf-page-thumbs.c.
  */
 #define G_LOG_DOMAIN "na-pdf-page"
 
@@ -12,69 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "na-pdf-page.h"
-#include "na-pdf-search.h"
-#include "na-render-queue.h"
-
-typedef enum
-{
-  MODE_OPEN,       /* the remembered attachment */
-  MODE_ATTACH,     /* a new file for the essay */
-  MODE_RELOCATE,   /* the attachment, found elsewhere */
-} OpenMode;
-
-struct _NaPdfPage
-{
-  GtkWidget       parent_instance;
-
-  /* Template widgets */
-  GtkToggleButton *sidebar_button;
-  GtkEntry        *page_entry;
-  GtkLabel        *n_pages_label;
-  GtkLabel        *file_label;
-  GtkMenuButton   *zoom_button;
-  GtkToggleButton *find_button;
-  GtkMenuButton   *annotate_button;
-  GMenuModel      *annotate_menu;
-  GtkSearchBar    *search_bar;
-  GtkSearchEntry  *search_entry;
-  GtkLabel        *match_label;
-  GtkStack        *stack;
-  AdwStatusPage   *error_status;
-  GtkWidget       *unlock_button;
-  GtkWidget       *relocate_button;
-  GtkStack        *sidebar_stack;
-  GtkListBox      *anchors_list;
-  GtkListView     *thumbnails_view;
-  GtkStack        *outline_stack;
-  GtkListBox      *outline_list;
-  GtkListBox      *results_list;
-  NaPdfView       *view;
-
-  /* Owned references */
-  NaLibrary       *library;
-  NaAttachments   *attachments;
-  NaUserStore     *store;
-  GHashTable      *placed;        /* "hint\nquote" → GArray of NaPdfRect (empty: not found) */
-  GtkWidget       *context_menu;
-  NaEssay         *essay;
-  GFile           *file;          /* the file shown, or that failed */
-  GCancellable    *cancellable;
-  NaRenderQueue   *thumb_queue;
-  GHashTable      *thumbs;        /* page → Thumb */
-  gsize            thumb_bytes;   /* their pixels */
-  guint64          thumb_clock;   /* counts uses, for least recently used */
-  GdkFrameClock   *thumb_clock_source;  /* whose after-paint checks the thumbnails */
-  gulong           thumb_paint_id;
-  GHashTable      *thumb_pending; /* page → GCancellable of its render */
-  GHashTable      *bound;         /* page → GtkPicture showing it */
-  NaPdfSearch     *search;        /* the find in progress or done */
-  GArray          *match_rects;   /* every match's rectangles, for the highlights */
-  int              current_match;
-  guint            sync_id;
-  gboolean         resolving;      /* the text is being extracted and the anchors resolved */
-  gboolean         is_attachment;  /* what is shown is the essay's attached PDF */
-};
+#include "na-pdf-page-private.h"
 
 G_DEFINE_FINAL_TYPE (NaPdfPage, na_pdf_page, GTK_TYPE_WIDGET)
 
@@ -275,8 +216,8 @@ resolve_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-static void
-clear_list (GtkListBox *list)
+void
+_na_pdf_page_clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
@@ -285,12 +226,12 @@ clear_list (GtkListBox *list)
 }
 
 /* A side-list row that jumps to @page (from 0) at @y points when activated. */
-static GtkWidget *
-jump_row_new (const char *prefix,
-              const char *text,
-              int         page,
-              double      y,
-              int         indent)
+GtkWidget *
+_na_pdf_page_jump_row_new (const char *prefix,
+                           const char *text,
+                           int         page,
+                           double      y,
+                           int         indent)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -358,7 +299,7 @@ add_outline (NaPdfPage        *self,
         }
       if (action->any.title != NULL)
         gtk_list_box_append (self->outline_list,
-                             jump_row_new (NULL, action->any.title, page, 0, depth));
+                             _na_pdf_page_jump_row_new (NULL, action->any.title, page, 0, depth));
       poppler_action_free (action);
 
       child = poppler_index_iter_get_child (iter);
@@ -375,7 +316,7 @@ fill_outline (NaPdfPage     *self,
 {
   PopplerIndexIter *iter;
 
-  clear_list (self->outline_list);
+  _na_pdf_page_clear_list (self->outline_list);
   na_pdf_document_lock (document);
   iter = poppler_index_iter_new (na_pdf_document_get_poppler (document));
   if (iter != NULL)
@@ -393,7 +334,7 @@ fill_anchors (NaPdfPage *self,
 {
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
 
-  clear_list (self->anchors_list);
+  _na_pdf_page_clear_list (self->anchors_list);
   for (guint i = 0; results && i < results->len; i++)
     {
       AnchorResult *result = g_ptr_array_index (results, i);
@@ -403,202 +344,11 @@ fill_anchors (NaPdfPage *self,
                  ? g_array_index (result->rects, NaPdfRect, 0).y1 : 0;
 
       gtk_list_box_append (self->anchors_list,
-                           jump_row_new (prefix, result->text, result->page - 1, y, 0));
+                           _na_pdf_page_jump_row_new (prefix, result->text, result->page - 1, y, 0));
       if (result->rects != NULL)
         g_array_append_vals (all, result->rects->data, result->rects->len);
     }
   na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_ANCHOR, all);
-}
-
-/* Where an annotation made in the reader is in this PDF: its quote found like an anchor's,
- * once per quote and document (the text must be extracted: not while resolving). A quote
- * found more than once is taken nearest its offset in the attached text (@hint), which
- * roughly follows the PDF's text. */
-static GArray *
-place_quote (NaPdfPage  *self,
-             const char *quote,
-             int         hint)
-{
-  NaPdfDocument *document = na_pdf_view_get_document (self->view);
-  g_autoptr(NaAnchor) anchor = NULL;
-  g_autofree char *key = NULL;
-  GArray *rects = NULL;
-
-  if (quote == NULL || *quote == '\0' || document == NULL || self->resolving)
-    return NULL;
-  key = g_strdup_printf ("%d\n%s", hint, quote);
-  if ((rects = g_hash_table_lookup (self->placed, key)) != NULL)
-    return rects->len > 0 ? rects : NULL;
-  anchor = na_anchor_new ();
-  na_anchor_set_exact (anchor, quote);
-  na_anchor_set_start (anchor, hint);
-  if (na_pdf_document_resolve_anchor (document, anchor, &rects) != NA_ANCHOR_STATUS_RESOLVED)
-    g_clear_pointer (&rects, g_array_unref);
-  if (rects == NULL)
-    rects = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
-  g_hash_table_replace (self->placed, g_steal_pointer (&key), rects);
-  return rects->len > 0 ? rects : NULL;
-}
-
-/* What a row of the side list says of one of the user's annotations. */
-static char *
-dup_annotation_label (NaAnnotation *a)
-{
-  const char *quote = na_annotation_get_quote (a) ? na_annotation_get_quote (a) : "";
-
-  switch (na_annotation_get_kind (a))
-    {
-    case NA_ANNOTATION_ARGUMENT:
-      /* Translators: the user's own argument: its stance, claim, then the passage */
-      return g_strdup_printf (_("%s: %s — “%s”"),
-                              na_stance_to_label (na_annotation_get_stance (a)),
-                              na_annotation_get_claim (a) ? na_annotation_get_claim (a) : "",
-                              quote);
-    case NA_ANNOTATION_RECOMMENDATION:
-      /* Translators: the user's own recommendation: who, what, then the passage */
-      return g_strdup_printf (_("%s: %s — “%s”"),
-                              na_actor_to_label (na_annotation_get_actor (a)),
-                              na_annotation_get_action (a) ? na_annotation_get_action (a) : "",
-                              quote);
-    case NA_ANNOTATION_HIGHLIGHT:
-    default:
-      /* Translators: a passage the user highlighted, then the user's note on it */
-      return na_annotation_get_note (a) ? g_strdup_printf (_("“%s” — %s"), quote,
-                                                           na_annotation_get_note (a))
-                                        : g_strdup_printf (_("“%s”"), quote);
-    }
-}
-
-/* The user's annotations of the essay, from the store: those made here with their own
- * rectangles, those made in the reader where their quote is found; drawn in the user's
- * colour and listed after the anchors. */
-static void
-show_user_highlights (NaPdfPage *self)
-{
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
-  g_autoptr(GListModel) notes = NULL;
-  const char *essay_id = self->essay ? na_essay_get_id (self->essay) : NULL;
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->anchors_list));
-
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (g_object_get_data (G_OBJECT (child), "user") != NULL)
-        gtk_list_box_remove (self->anchors_list, child);
-      child = next;
-    }
-
-  if (self->is_attachment && self->store != NULL && essay_id != NULL)
-    notes = na_user_store_dup_annotations_for_essay (self->store, essay_id);
-  for (guint i = 0; notes && i < g_list_model_get_n_items (notes); i++)
-    {
-      g_autoptr(NaAnnotation) a = g_list_model_get_item (notes, i);
-      GArray *rects = na_annotation_get_rects (a);
-      g_autofree char *prefix = NULL;
-      g_autofree char *label = NULL;
-      GtkWidget *row;
-      int page;
-
-      if (rects == NULL)
-        rects = place_quote (self, na_annotation_get_quote (a), na_annotation_get_start (a));
-      if (rects == NULL && na_annotation_get_page (a) < 0)
-        {
-          /* Made in the reader, and not (or not yet) found here. */
-          if (self->resolving)
-            continue;
-          prefix = g_strdup (_("not found"));
-          page = -1;
-        }
-      else
-        {
-          page = rects ? g_array_index (rects, NaPdfRect, 0).page : na_annotation_get_page (a);
-          prefix = g_strdup_printf (_("p. %d"), page + 1);
-        }
-      if (rects != NULL)
-        g_array_append_vals (all, rects->data, rects->len);
-      label = dup_annotation_label (a);
-      row = jump_row_new (prefix, label, page,
-                          rects ? g_array_index (rects, NaPdfRect, 0).y1 : 0, 0);
-      g_object_set_data (G_OBJECT (row), "user", GINT_TO_POINTER (1));
-      g_object_set_data_full (G_OBJECT (row), "annotation-id",
-                              g_strdup (na_annotation_get_id (a)), g_free);
-      gtk_widget_add_css_class (row, "user-highlight");
-      gtk_widget_set_tooltip_text (row, _("Your annotation (Delete removes it)"));
-      gtk_list_box_append (self->anchors_list, row);
-    }
-  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_USER, all);
-}
-
-/**
- * na_pdf_page_dup_selection_annotation:
- *
- * A new annotation of @kind on the selected passage of the essay's attached PDF: its text as
- * the quote, its page and its rectangles (which may run over several pages). Not yet stored.
- *
- * Returns: (transfer full) (nullable): %NULL when nothing is selected in the attachment
- */
-NaAnnotation *
-na_pdf_page_dup_selection_annotation (NaPdfPage        *self,
-                                      NaAnnotationKind  kind)
-{
-  g_autoptr(GArray) rects = NULL;
-  g_autofree char *text = NULL;
-  NaAnnotation *a;
-  int page;
-
-  g_return_val_if_fail (NA_IS_PDF_PAGE (self), NULL);
-
-  if (!self->is_attachment || self->essay == NULL
-      || (rects = na_pdf_view_dup_selection_rects (self->view, &page)) == NULL
-      || (text = na_pdf_view_dup_selection (self->view)) == NULL)
-    return NULL;
-
-  /* One line of quote, as the reader's passages are matched: line ends are spaces. */
-  g_strdelimit (text, "\n\r\f\t", ' ');
-  a = na_annotation_new (kind);
-  na_annotation_set_essay_id (a, na_essay_get_id (self->essay));
-  na_annotation_set_quote (a, g_strstrip (text));
-  na_annotation_set_page (a, rects->len > 0 ? g_array_index (rects, NaPdfRect, 0).page : page);
-  na_annotation_set_rects (a, rects);
-  return a;
-}
-
-/* After the selection became an annotation: it shows as one, no longer as a selection. */
-void
-na_pdf_page_clear_selection (NaPdfPage *self)
-{
-  g_return_if_fail (NA_IS_PDF_PAGE (self));
-
-  na_pdf_view_select (self->view, -1, 0, 0);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "anchors");
-}
-
-/**
- * na_pdf_page_highlight_selection:
- * @note: (nullable): a note to keep with it
- *
- * Keeps the selected passage, with its page and rectangles, in the user store (one undo step).
- *
- * Returns: whether there was a selection in the essay's attached PDF to keep
- */
-gboolean
-na_pdf_page_highlight_selection (NaPdfPage  *self,
-                                 const char *note)
-{
-  g_autoptr(NaAnnotation) a = NULL;
-
-  g_return_val_if_fail (NA_IS_PDF_PAGE (self), FALSE);
-
-  if (self->store == NULL
-      || (a = na_pdf_page_dup_selection_annotation (self, NA_ANNOTATION_HIGHLIGHT)) == NULL)
-    return FALSE;
-
-  na_annotation_set_color (a, "yellow");
-  na_annotation_set_note (a, note && *note ? note : NULL);
-  na_user_store_add_annotation (self->store, a);
-  na_pdf_page_clear_selection (self);
-  return TRUE;
 }
 
 static void save_attachments (NaPdfPage *self);
@@ -648,9 +398,9 @@ na_pdf_page_set_user_store (NaPdfPage   *self,
   if (!g_set_object (&self->store, store))
     return;
   if (store != NULL)
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (show_user_highlights), self);
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (_na_pdf_page_show_user_highlights), self);
   migrate_highlights (self);
-  show_user_highlights (self);
+  _na_pdf_page_show_user_highlights (self);
 }
 
 /* Pages where anchors resolved go to the store and to the library's anchors ("p. 12"). */
@@ -688,298 +438,11 @@ save_attachments (NaPdfPage *self)
     }
 }
 
-typedef struct
-{
-  GWeakRef      self;
-  int           page;
-  GCancellable *cancellable;
-} ThumbData;
-
-/* Thumbnails are kept within this many bytes of pixels: a list of a thousand pages
- * scrolled through would otherwise keep them all. */
-#define THUMB_BYTES (8 * 1024 * 1024)
-
-typedef struct
-{
-  GdkTexture *texture;
-  gsize       bytes;
-  guint64     used;
-} Thumb;
-
-static void
-thumb_free (Thumb *thumb)
-{
-  g_clear_object (&thumb->texture);
-  g_free (thumb);
-}
-
-/* The rows in the thumbnail list's view, and half a screen either side. The list keeps up
- * to 200 rows bound, most out of view and some with stale positions, so this goes by the
- * scroll position: every row has the same height (the picture's size request). */
-static gboolean
-thumb_range (NaPdfPage *self,
-             int       *first,
-             int       *last)
-{
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (
-                                GTK_SCROLLABLE (self->thumbnails_view));
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (self->thumbnails_view));
-  guint n = model ? g_list_model_get_n_items (model) : 0;
-  double value = gtk_adjustment_get_value (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double row;
-
-  if (n == 0 || page <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self->thumbnails_view)))
-    return FALSE;
-  row = MAX (1, gtk_adjustment_get_upper (adjustment) / n);
-  *first = CLAMP ((int) floor ((value - page / 2) / row), 0, (int) n - 1);
-  *last = CLAMP ((int) ceil ((value + page * 1.5) / row), 0, (int) n - 1);
-  return TRUE;
-}
-
-/* Drops the least recently shown thumbnails until within the bound; those in view were
- * shown last (check_thumbs), so those go last. They are rendered again when scrolled back
- * into view. */
-static void
-evict_thumbs (NaPdfPage *self)
-{
-  while (self->thumb_bytes > THUMB_BYTES)
-    {
-      GHashTableIter iter;
-      gpointer key, value;
-      Thumb *oldest = NULL;
-      gpointer oldest_key = NULL;
-
-      g_hash_table_iter_init (&iter, self->thumbs);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        if (oldest == NULL || ((Thumb *) value)->used < oldest->used)
-          {
-            oldest = value;
-            oldest_key = key;
-          }
-      if (oldest == NULL)
-        break;
-      /* A row out of view must not keep the pixels alive. */
-      if (g_hash_table_lookup (self->bound, oldest_key) != NULL)
-        gtk_picture_set_paintable (g_hash_table_lookup (self->bound, oldest_key), NULL);
-      self->thumb_bytes -= oldest->bytes;
-      g_hash_table_remove (self->thumbs, oldest_key);
-    }
-}
-
-/* The bytes of thumbnail pixels kept, and their bound. */
-gsize
-na_pdf_page_get_thumbnail_bytes (NaPdfPage *self,
-                                 gsize     *limit)
-{
-  g_return_val_if_fail (NA_IS_PDF_PAGE (self), 0);
-
-  if (limit != NULL)
-    *limit = THUMB_BYTES;
-  return self->thumb_bytes;
-}
-
-static void
-thumb_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  ThumbData *data = user_data;
-  g_autoptr(NaPdfPage) self = g_weak_ref_get (&data->self);
-  cairo_surface_t *surface;
-  Thumb *thumb;
-  GtkPicture *picture;
-  int page = data->page;
-  g_autoptr(GCancellable) cancellable = data->cancellable;
-
-  g_weak_ref_clear (&data->self);
-  g_free (data);
-  surface = na_render_queue_render_finish (NA_RENDER_QUEUE (object), result, NULL);
-  if (surface == NULL || self == NULL || (GObject *) self->thumb_queue != object)
-    {
-      /* Not pending any more, unless requested again since. */
-      if (self != NULL && g_hash_table_lookup (self->thumb_pending,
-                                               GINT_TO_POINTER (page)) == cancellable)
-        g_hash_table_remove (self->thumb_pending, GINT_TO_POINTER (page));
-      g_clear_pointer (&surface, cairo_surface_destroy);
-      return;
-    }
-
-  thumb = g_new0 (Thumb, 1);
-  thumb->texture = na_pdf_texture_new_for_surface (surface);
-  thumb->bytes = (gsize) cairo_image_surface_get_stride (surface) *
-                 cairo_image_surface_get_height (surface);
-  thumb->used = ++self->thumb_clock;
-  cairo_surface_destroy (surface);
-  g_hash_table_insert (self->thumbs, GINT_TO_POINTER (page), thumb);
-  self->thumb_bytes += thumb->bytes;
-  g_hash_table_remove (self->thumb_pending, GINT_TO_POINTER (page));
-  picture = g_hash_table_lookup (self->bound, GINT_TO_POINTER (page));
-  if (picture != NULL)
-    gtk_picture_set_paintable (picture, GDK_PAINTABLE (thumb->texture));
-  evict_thumbs (self);
-}
-
-static void
-thumb_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                NaPdfPage                *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *picture = gtk_picture_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_size_request (picture, 110, 150);
-  gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (picture, "card");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), picture);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-request_thumb (NaPdfPage *self,
-               int        page,
-               int        priority)
-{
-  NaPdfDocument *document = na_pdf_view_get_document (self->view);
-  ThumbData *data;
-  double w;
-
-  if (self->thumb_queue == NULL || document == NULL ||
-      g_hash_table_contains (self->thumb_pending, GINT_TO_POINTER (page)))
-    return;
-
-  na_pdf_document_get_page_size (document, page, &w, NULL);
-  data = g_new0 (ThumbData, 1);
-  g_weak_ref_init (&data->self, self);
-  data->page = page;
-  data->cancellable = g_cancellable_new ();
-  g_hash_table_insert (self->thumb_pending, GINT_TO_POINTER (page),
-                       g_object_ref (data->cancellable));
-  na_render_queue_render_async (self->thumb_queue, page,
-                                110.0 / w * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                priority, data->cancellable, thumb_done_cb, data);
-}
-
-/* After the list's layout: the rows in view get their thumbnails, rendered if need be
- * (evicted ones again), the topmost first. */
-static void
-check_thumbs (NaPdfPage *self)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-  int first, last;
-
-  if (!thumb_range (self, &first, &last))
-    first = 0, last = -1;
-
-  /* Renders for rows scrolled past are dropped before they start: the rows now in view
-   * come first. */
-  g_hash_table_iter_init (&iter, self->thumb_pending);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_INT (key) < first || GPOINTER_TO_INT (key) > last)
-      {
-        g_cancellable_cancel (value);
-        g_hash_table_iter_remove (&iter);
-      }
-
-  for (int page = first; page <= last; page++)
-    {
-      Thumb *thumb = g_hash_table_lookup (self->thumbs, GINT_TO_POINTER (page));
-      GtkPicture *picture = g_hash_table_lookup (self->bound, GINT_TO_POINTER (page));
-
-      if (thumb == NULL)
-        {
-          request_thumb (self, page, page - first);
-          continue;
-        }
-      thumb->used = ++self->thumb_clock;
-      if (picture != NULL && gtk_picture_get_paintable (picture) != GDK_PAINTABLE (thumb->texture))
-        gtk_picture_set_paintable (picture, GDK_PAINTABLE (thumb->texture));
-    }
-}
-
-static void
-stop_thumb_check (NaPdfPage *self)
-{
-  if (self->thumb_clock_source != NULL)
-    g_clear_signal_handler (&self->thumb_paint_id, self->thumb_clock_source);
-  g_clear_object (&self->thumb_clock_source);
-}
-
-static void
-thumbs_after_paint_cb (GdkFrameClock *clock,
-                       NaPdfPage     *self)
-{
-  stop_thumb_check (self);
-  check_thumbs (self);
-}
-
-/* Checks the rows in view once they are laid out where the scroll or resize put them: after
- * the next frame is painted. */
-static void
-schedule_thumb_check (NaPdfPage *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->thumbnails_view));
-
-  if (clock == NULL || self->thumb_paint_id != 0)
-    return;
-  self->thumb_clock_source = g_object_ref (clock);
-  self->thumb_paint_id = g_signal_connect (clock, "after-paint",
-                                           G_CALLBACK (thumbs_after_paint_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->thumbnails_view));
-}
-
-static void
-thumb_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               NaPdfPage                *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkPicture *picture = GTK_PICTURE (gtk_widget_get_first_child (box));
-  GtkLabel *label = GTK_LABEL (gtk_widget_get_last_child (box));
-  int page = gtk_list_item_get_position (item);
-  g_autofree char *number = g_strdup_printf ("%d", page + 1);
-  Thumb *thumb = g_hash_table_lookup (self->thumbs, GINT_TO_POINTER (page));
-
-  gtk_label_set_text (label, number);
-  gtk_picture_set_paintable (picture, thumb ? GDK_PAINTABLE (thumb->texture) : NULL);
-  g_hash_table_insert (self->bound, GINT_TO_POINTER (page), picture);
-  g_object_set_data (G_OBJECT (item), "page", GINT_TO_POINTER (page + 1));
-  schedule_thumb_check (self);
-}
-
-static void
-thumb_unbind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 NaPdfPage                *self)
-{
-  int page = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "page")) - 1;
-  GtkWidget *box = gtk_list_item_get_child (item);
-
-  if (page >= 0)
-    g_hash_table_remove (self->bound, GINT_TO_POINTER (page));
-  /* Off screen, the row must not keep an evicted thumbnail's pixels alive. */
-  if (box != NULL)
-    gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)), NULL);
-}
-
-static void
-thumbnail_activate_cb (NaPdfPage *self,
-                       guint      position)
-{
-  na_pdf_view_scroll_to (self->view, position, 0);
-}
-
 static const char * const viewer_actions[] = {
   "pdf-page.zoom-in", "pdf-page.zoom-out", "pdf-page.zoom-reset", "pdf-page.fit-width",
   "pdf-page.fit-page", "pdf-page.zoom", "pdf-page.find", "pdf-page.find-next",
   "pdf-page.find-previous", "pdf-page.highlight", "pdf-page.note",
 };
-
-static void stop_search (NaPdfPage *self);
 
 static void
 set_document (NaPdfPage     *self,
@@ -1001,9 +464,9 @@ set_document (NaPdfPage     *self,
   g_hash_table_remove_all (self->thumb_pending);
   g_hash_table_remove_all (self->bound);
   g_clear_object (&self->thumb_queue);
-  stop_search (self);
+  _na_pdf_page_stop_search (self);
   g_hash_table_remove_all (self->placed);
-  clear_list (self->results_list);
+  _na_pdf_page_clear_list (self->results_list);
   gtk_label_set_text (self->match_label, "");
   na_pdf_view_set_document (self->view, document);
 
@@ -1069,7 +532,7 @@ resolved_cb (GObject      *object,
     record_pages (self, data->results);
   /* The text is there now: the reader's annotations can be found in it. */
   set_resolving (self, FALSE);
-  show_user_highlights (self);
+  _na_pdf_page_show_user_highlights (self);
 }
 
 static void
@@ -1110,7 +573,7 @@ commit_open (NaPdfPage *self,
 
   g_set_object (&self->file, data->file);
   set_document (self, data->document);
-  clear_list (self->anchors_list);
+  _na_pdf_page_clear_list (self->anchors_list);
   gtk_stack_set_visible_child_name (self->stack, "view");
 
   if (data->mode != MODE_OPEN && self->attachments != NULL && path != NULL && essay_id)
@@ -1362,7 +825,7 @@ show_essay (NaPdfPage *self)
   set_document (self, NULL);
   self->is_attachment = FALSE;
   g_clear_object (&self->file);
-  clear_list (self->anchors_list);
+  _na_pdf_page_clear_list (self->anchors_list);
   gtk_label_set_text (self->file_label, "");
   gtk_label_set_text (self->n_pages_label, "");
 
@@ -1422,206 +885,6 @@ na_pdf_page_set_attachments (NaPdfPage     *self,
     na_attachments_apply_pages (attachments, self->library);
   migrate_highlights (self);
   show_essay (self);
-}
-
-/* Find */
-
-static void
-update_match_label (NaPdfPage *self)
-{
-  g_autofree char *label = NULL;
-  guint n = self->search ? na_pdf_search_get_n_matches (self->search) : 0;
-
-  if (self->search == NULL)
-    label = g_strdup ("");
-  else if (!na_pdf_search_get_finished (self->search))
-    {
-      NaPdfDocument *document = na_pdf_search_get_document (self->search);
-
-      /* Translators: the progress of a find: the matches so far, the pages searched so
-       * far and the number of pages */
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match, page %d of %d…",
-                                            "%u matches, page %d of %d…", n),
-                               n, na_pdf_search_get_pages_searched (self->search),
-                               na_pdf_document_get_n_pages (document));
-    }
-  else if (n == 0)
-    label = g_strdup (_("No matches"));
-  else
-    /* Translators: the current match and the number of matches */
-    label = g_strdup_printf (_("%u of %u"), self->current_match + 1, n);
-  gtk_label_set_text (self->match_label, label);
-}
-
-static void
-show_match (NaPdfPage *self)
-{
-  GArray *rects;
-  guint n = self->search ? na_pdf_search_get_n_matches (self->search) : 0;
-
-  if (n == 0)
-    {
-      na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_CURRENT, NULL);
-      update_match_label (self);
-      return;
-    }
-
-  self->current_match = (self->current_match + n) % n;
-  rects = na_pdf_search_get_match_rects (self->search, self->current_match);
-  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_CURRENT, rects);
-  if (rects->len > 0)
-    {
-      NaPdfRect *r = &g_array_index (rects, NaPdfRect, 0);
-
-      na_pdf_view_scroll_to (self->view, r->page, r->y1);
-    }
-  update_match_label (self);
-}
-
-static void
-stop_search (NaPdfPage *self)
-{
-  if (self->search != NULL)
-    {
-      na_pdf_search_cancel (self->search);
-      g_signal_handlers_disconnect_by_data (self->search, self);
-      g_clear_object (&self->search);
-    }
-  g_clear_pointer (&self->match_rects, g_array_unref);
-}
-
-/* New matches from the search: listed and highlighted; the first one shown. */
-static void
-matches_added_cb (NaPdfSearch *search,
-                  guint        first,
-                  guint        n_added,
-                  NaPdfPage   *self)
-{
-  NaPdfDocument *document = na_pdf_search_get_document (search);
-
-  for (guint i = first; i < first + n_added; i++)
-    {
-      GArray *rects = na_pdf_search_get_match_rects (search, i);
-      int page_index, start, end;
-
-      na_pdf_search_get_match (search, i, &page_index, &start, &end);
-      g_array_append_vals (self->match_rects, rects->data, rects->len);
-      /* The list shows each match in its line; a few hundred are plenty to scan. */
-      if (i < 300 && rects->len > 0)
-        {
-          const char *text = na_pdf_document_get_page_text (document, page_index);
-          glong n = g_utf8_strlen (text, -1);
-          const char *from = g_utf8_offset_to_pointer (text, MAX (0, start - 24));
-          const char *to = g_utf8_offset_to_pointer (text, MIN (n, end + 24));
-          g_autofree char *context = g_strndup (from, to - from);
-          g_autofree char *page = g_strdup_printf (_("p. %d"), page_index + 1);
-          GtkWidget *row;
-
-          g_strdelimit (context, "\n\r\f\t", ' ');
-          row = jump_row_new (page, g_strstrip (context), page_index,
-                              g_array_index (rects, NaPdfRect, 0).y1, 0);
-          g_object_set_data (G_OBJECT (row), "match", GUINT_TO_POINTER (i));
-          gtk_list_box_append (self->results_list, row);
-        }
-    }
-  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_MATCH, self->match_rects);
-  if (first == 0)
-    {
-      self->current_match = 0;
-      show_match (self);
-    }
-  else
-    update_match_label (self);
-}
-
-static void
-search_progress_cb (NaPdfPage *self)
-{
-  update_match_label (self);
-}
-
-/**
- * na_pdf_page_find:
- *
- * Starts finding @text in the PDF, in a worker thread, even while its text is still being
- * extracted; the matches are listed and highlighted as they are found.
- */
-void
-na_pdf_page_find (NaPdfPage  *self,
-                  const char *text)
-{
-  NaPdfDocument *document = na_pdf_view_get_document (self->view);
-
-  g_return_if_fail (NA_IS_PDF_PAGE (self));
-
-  stop_search (self);
-  clear_list (self->results_list);
-  na_pdf_view_set_highlights (self->view, NA_PDF_HIGHLIGHT_MATCH, NULL);
-  if (document == NULL || text == NULL || text[0] == '\0')
-    {
-      show_match (self);
-      return;
-    }
-
-  self->current_match = 0;
-  self->match_rects = g_array_new (FALSE, FALSE, sizeof (NaPdfRect));
-  self->search = na_pdf_search_new (document, text);
-  g_signal_connect (self->search, "matches-added", G_CALLBACK (matches_added_cb), self);
-  g_signal_connect_swapped (self->search, "notify::pages-searched",
-                            G_CALLBACK (search_progress_cb), self);
-  g_signal_connect_swapped (self->search, "notify::finished",
-                            G_CALLBACK (update_match_label), self);
-  na_pdf_search_start (self->search);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
-  show_match (self);
-}
-
-/* The matches found so far. */
-guint
-na_pdf_page_get_n_matches (NaPdfPage *self)
-{
-  return self->search ? na_pdf_search_get_n_matches (self->search) : 0;
-}
-
-/* Whether a find is still going through the pages. */
-gboolean
-na_pdf_page_get_finding (NaPdfPage *self)
-{
-  return self->search != NULL && !na_pdf_search_get_finished (self->search);
-}
-
-static void
-search_changed_cb (NaPdfPage *self)
-{
-  na_pdf_page_find (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-search_next_cb (NaPdfPage *self)
-{
-  self->current_match++;
-  show_match (self);
-}
-
-static void
-search_previous_cb (NaPdfPage *self)
-{
-  self->current_match--;
-  show_match (self);
-}
-
-static void
-search_activate_cb (NaPdfPage *self)
-{
-  search_next_cb (self);
-}
-
-static void
-result_row_activated_cb (NaPdfPage     *self,
-                         GtkListBoxRow *row)
-{
-  self->current_match = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "match"));
-  show_match (self);
 }
 
 /* Toolbar */
@@ -1687,24 +950,6 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  NaPdfPage *self = NA_PDF_PAGE (widget);
-
-  if (g_str_equal (action_name, "pdf-page.find"))
-    {
-      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-    }
-  else if (g_str_equal (action_name, "pdf-page.find-next"))
-    search_next_cb (self);
-  else
-    search_previous_cb (self);
-}
-
-static void
 chosen_cb (GtkNativeDialog *dialog,
            int              response,
            NaPdfPage       *self)
@@ -1761,150 +1006,6 @@ file_action (GtkWidget  *widget,
                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "locked-mode")));
 }
 
-typedef struct
-{
-  NaPdfPage *self;
-  GtkWidget *entry;
-} NoteData;
-
-static void
-note_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  NoteData         *data)
-{
-  if (g_strcmp0 (response, "add") == 0)
-    na_pdf_page_highlight_selection (data->self,
-                                     gtk_editable_get_text (GTK_EDITABLE (data->entry)));
-  g_object_unref (data->self);
-  g_free (data);
-}
-
-static void
-highlight_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  NaPdfPage *self = NA_PDF_PAGE (widget);
-  g_autofree char *text = na_pdf_view_dup_selection (self->view);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-  NoteData *data;
-
-  if (text == NULL || !self->is_attachment || self->store == NULL)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-  if (g_str_equal (action_name, "pdf-page.highlight") || !GTK_IS_WINDOW (root))
-    {
-      /* In the window, as the reader's Ctrl+H does: the passage is then also placed in the
-       * essay's attached text. */
-      if (!gtk_widget_activate_action (widget, "win.add-highlight", "s", "yellow"))
-        na_pdf_page_highlight_selection (self, NULL);
-      return;
-    }
-
-  g_strdelimit (text, "\n\r\f\t", ' ');
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Add a Note"), g_strstrip (text));
-  data = g_new0 (NoteData, 1);
-  data->self = g_object_ref (self);
-  data->entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), _("Your note"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
-  g_object_set (data->entry, "activates-default", TRUE, NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), data->entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "add", _("_Add Note"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  g_signal_connect (dialog, "response", G_CALLBACK (note_response_cb), data);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-popup_context_menu (NaPdfPage *self,
-                    double     x,
-                    double     y)
-{
-  g_autofree char *text = na_pdf_view_dup_selection (self->view);
-
-  /* The menu acts on a selection: without one there is nothing to offer. */
-  if (text == NULL)
-    return;
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
-                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
-}
-
-static void
-context_click_cb (NaPdfPage       *self,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  GtkGestureClick *gesture)
-{
-  double px, py;
-
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->view), GTK_WIDGET (self), x, y,
-                                         &px, &py))
-    return;
-  popup_context_menu (self, px, py);
-}
-
-/* Shift+F10 or the Menu key: the same menu, over the middle of the pages. */
-static void
-context_menu_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  NaPdfPage *self = NA_PDF_PAGE (widget);
-  double x, y;
-
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->view), widget,
-                                         gtk_widget_get_width (GTK_WIDGET (self->view)) / 2.0,
-                                         gtk_widget_get_height (GTK_WIDGET (self->view)) / 3.0,
-                                         &x, &y))
-    return;
-  popup_context_menu (self, x, y);
-}
-
-/* pdf-page.delete-annotation (s): one of the user's annotations, by id (Delete on its row in
- * the side list); one edit of the store, so Ctrl+Z brings it back. */
-static void
-delete_annotation_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  NaPdfPage *self = NA_PDF_PAGE (widget);
-
-  if (self->store == NULL
-      || !na_user_store_remove_annotation (self->store, g_variant_get_string (parameter, NULL)))
-    gtk_widget_error_bell (widget);
-}
-
-static gboolean
-delete_selected_row_cb (GtkWidget *list,
-                        GVariant  *args,
-                        gpointer   user_data)
-{
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (list));
-  const char *id = row ? g_object_get_data (G_OBJECT (row), "annotation-id") : NULL;
-
-  if (id == NULL)
-    return FALSE;
-  return gtk_widget_activate_action (list, "pdf-page.delete-annotation", "s", id);
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  gtk_widget_activate_action (GTK_WIDGET (NA_PDF_PAGE (widget)->view), "pdf.copy", NULL);
-}
-
 static void
 na_pdf_page_dispose (GObject *object)
 {
@@ -1914,14 +1015,10 @@ na_pdf_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->view != NULL)
     set_document (self, NULL);
-  if (self->thumbnails_view != NULL)
-    g_signal_handlers_disconnect_by_func (
-      gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->thumbnails_view)),
-      schedule_thumb_check, self);
-  stop_search (self);
+  _na_pdf_page_thumbs_dispose (self);
+  _na_pdf_page_stop_search (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_PDF_PAGE);
   g_clear_handle_id (&self->sync_id, g_source_remove);
-  stop_thumb_check (self);
   /* The template's top box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1947,7 +1044,7 @@ na_pdf_page_finalize (GObject *object)
   g_clear_pointer (&self->thumbs, g_hash_table_unref);
   g_clear_pointer (&self->thumb_pending, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
-  stop_search (self);
+  _na_pdf_page_stop_search (self);
 
   G_OBJECT_CLASS (na_pdf_page_parent_class)->finalize (object);
 }
@@ -2004,13 +1101,7 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, results_list);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, view);
   gtk_widget_class_bind_template_callback (widget_class, page_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, jump_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, result_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, thumbnail_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "pdf-page.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.zoom-out", NULL, zoom_action);
@@ -2018,19 +1109,12 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf-page.fit-width", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.fit-page", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.zoom", "d", zoom_action);
-  gtk_widget_class_install_action (widget_class, "pdf-page.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "pdf-page.find-next", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "pdf-page.find-previous", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "pdf-page.highlight", NULL, highlight_action);
-  gtk_widget_class_install_action (widget_class, "pdf-page.note", NULL, highlight_action);
-  gtk_widget_class_install_action (widget_class, "pdf-page.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "pdf-page.delete-annotation", "s",
-                                   delete_annotation_action);
-  gtk_widget_class_install_action (widget_class, "pdf-page.context-menu", NULL,
-                                   context_menu_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.attach", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.relocate", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.unlock", NULL, file_action);
+  _na_pdf_page_find_class_init (widget_class);
+  _na_pdf_page_thumbs_class_init (widget_class);
+  _na_pdf_page_annotate_class_init (widget_class);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
                                          keys[i].action, NULL);
@@ -2039,33 +1123,12 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
 static void
 na_pdf_page_init (NaPdfPage *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->thumbs = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) thumb_free);
-  self->thumb_pending = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->bound = g_hash_table_new (NULL, NULL);
   self->placed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_array_unref);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (thumb_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (thumb_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (thumb_unbind_cb), self);
-  gtk_list_view_set_factory (self->thumbnails_view, factory);
-  /* Scrolled, or laid out anew (the adjustment is configured then: when the sidebar page
-   * with the list is first shown, when the window is resized). */
-  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->thumbnails_view)),
-                            "value-changed", G_CALLBACK (schedule_thumb_check), self);
-  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->thumbnails_view)),
-                            "changed", G_CALLBACK (schedule_thumb_check), self);
-  g_signal_connect_swapped (self->thumbnails_view, "map", G_CALLBACK (schedule_thumb_check),
-                            self);
-  g_signal_connect_swapped (self->thumbnails_view, "unrealize",
-                            G_CALLBACK (stop_thumb_check), self);
-  g_object_unref (factory);
+  _na_pdf_page_thumbs_init (self);
 
   /* An essay with neither anchors nor annotations says so, and how to add one. */
   {
@@ -2081,30 +1144,7 @@ na_pdf_page_init (NaPdfPage *self)
     gtk_list_box_set_placeholder (self->anchors_list, empty);
   }
 
-  /* Delete on one of the user's rows removes that annotation. */
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (
-      GTK_SHORTCUT_CONTROLLER (keys),
-      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                        gtk_callback_action_new (delete_selected_row_cb, NULL, NULL)));
-    gtk_widget_add_controller (GTK_WIDGET (self->anchors_list), keys);
-  }
-
-  /* The selection's context menu: right click, Shift+F10, the Menu key. */
-  self->context_menu = gtk_popover_menu_new_from_model (self->annotate_menu);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-  {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-    g_signal_connect_object (click, "pressed", G_CALLBACK (context_click_cb), self,
-                             G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (click));
-  }
+  _na_pdf_page_annotate_init (self);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->view));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
