@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "na-pdf-page.h"
 #include "na-test-display.h"
 
 /* gtk_test_init() does not pass G_TEST_OPTION_ISOLATE_DIRS on: point XDG at a fresh directory
@@ -27,6 +28,21 @@ na_test_iterate (guint ms)
 
   while (g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* Iterates until @done (@data) holds, or 15 s; fails on timeout, however slow the machine
+ * may be otherwise. */
+void
+na_test_iterate_until (gboolean (*done) (gpointer),
+                       gpointer   data)
+{
+  gint64 until = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, FALSE);
+    }
 }
 
 /* The first widget of @type in @widget's tree, depth first, mapped or not. */
@@ -169,30 +185,84 @@ na_test_save_screenshot (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width = 0, height = 0;
   GskRenderer *renderer;
 
   if (dir == NULL)
     return;
 
   paintable = gtk_widget_paintable_new (widget);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  /* A widget that has not been drawn since it changed gives no node yet: let it draw. */
+  /* A widget that has not been drawn since it changed gives no node yet, and a window (or a
+   * popover) just presented has no size yet: let it draw, then measure again. */
   for (guint i = 0; node == NULL && i < 50; i++)
     {
       GtkSnapshot *snapshot = gtk_snapshot_new ();
 
+      if (i > 0)
+        na_test_iterate (100);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
       gdk_paintable_snapshot (paintable, snapshot, width, height);
       node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        na_test_iterate (100);
     }
   g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+static void
+clipboard_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* The clipboard's text ("" when it holds none), read as a paste would. */
+char *
+na_test_read_clipboard (GdkClipboard *clipboard)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_cb, &text);
+  na_test_iterate_until (is_set, &text);
+  return text;
+}
+
+/* Opened (or failed) and done resolving the anchors. */
+gboolean
+na_test_pdf_page_settled (gpointer page)
+{
+  return !na_pdf_page_get_busy (page);
+}
+
+/* Showing the pages (not an error, a spinner or the empty state). */
+gboolean
+na_test_pdf_page_shown (gpointer page)
+{
+  return g_strcmp0 (na_pdf_page_get_state (page), "view") == 0;
+}
+
+/* Every render asked for is done, and at least one page is drawn. */
+gboolean
+na_test_pdf_view_idle (gpointer page)
+{
+  NaPdfView *view = na_pdf_page_get_view (page);
+
+  return na_pdf_view_get_n_pending (view) == 0 && na_pdf_view_get_n_rendered (view) > 0;
 }

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 void        na_test_isolate_xdg               (void);
 void        na_test_iterate                   (guint       ms);
+void        na_test_iterate_until             (gboolean  (*done) (gpointer),
+                                               gpointer    data);
 GtkWidget  *na_test_find_widget               (GtkWidget  *widget,
                                                GType       type);
 GtkWidget  *na_test_find_mapped               (GtkWidget  *widget,
@@ -25,5 +27,11 @@ gboolean    na_test_wait_for_label            (GtkWidget  *widget,
                                                const char *text);
 void        na_test_save_screenshot           (GtkWidget  *widget,
                                                const char *name);
+char       *na_test_read_clipboard            (GdkClipboard *clipboard);
+
+/* For na_test_iterate_until() on an NaPdfPage (the Source view). */
+gboolean    na_test_pdf_page_settled          (gpointer    page);
+gboolean    na_test_pdf_page_shown            (gpointer    page);
+gboolean    na_test_pdf_view_idle             (gpointer    page);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "na-application.h"
 #include "na-pdf-page.h"
 #include "na-reader.h"
+#include "na-test-display.h"
 #include "na-window.h"
 
 static NaApplication *app;
@@ -52,56 +53,10 @@ static const char fixture_text[] =
 
 static const char marked[] = "Coastal states should publish their patrol schedules a week ahead.";
 
-static void
-iterate (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Iterates until @done or 15 s; fails on timeout. */
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 until = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
 static gboolean
 page_settled (gpointer data)
 {
   return !na_pdf_page_get_busy (data) && g_strcmp0 (na_pdf_page_get_state (data), "view") == 0;
-}
-
-static gboolean
-view_idle (gpointer data)
-{
-  NaPdfView *view = na_pdf_page_get_view (data);
-
-  return na_pdf_view_get_n_pending (view) == 0 && na_pdf_view_get_n_rendered (view) > 0;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* The menu that is open (buttons have menus of their own, closed). */
@@ -170,42 +125,6 @@ dialog_shown (gpointer heading)
   return find_dialog (heading) != NULL;
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = 0, height = 0;
-  GskRenderer *renderer;
-
-  if (dir == NULL)
-    return;
-  /* A window just presented has no size yet: wait for its first frame. */
-  for (guint tries = 0; node == NULL && tries < 50; tries++)
-    {
-      g_autoptr(GtkSnapshot) attempt = gtk_snapshot_new ();
-
-      if (tries > 0)
-        iterate (100);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      gdk_paintable_snapshot (paintable, attempt, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&attempt));
-    }
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* Two pages of our sentences, with an information dictionary (title, author, date). */
 static void
 write_pdf (const char *path)
@@ -265,7 +184,7 @@ show_view (NaWindow   *window,
                                               ADW_TYPE_VIEW_STACK);
 
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), name);
-  iterate (200);
+  na_test_iterate (200);
 }
 
 static gboolean
@@ -320,47 +239,47 @@ test_mark_argument_in_pdf (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   na_window_set_library (window, library);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (400);
+  na_test_iterate (400);
   page = na_window_get_pdf_page (window);
-  reader = NA_READER (find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+  reader = NA_READER (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_READER));
 
   /* The essay has our text attached, and the PDF in the Source view. */
   na_window_select_essay (window, "strait");
-  iterate (200);
+  na_test_iterate (200);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attach-file", "s",
                                              text_path));
-  iterate_until (text_attached, store);
-  iterate (200);
+  na_test_iterate_until (text_attached, store);
+  na_test_iterate (200);
   show_view (window, "pdf");
   na_pdf_page_attach_file (page, pdf);
-  iterate_until (page_settled, page);
-  iterate_until (view_idle, page);
+  na_test_iterate_until (page_settled, page);
+  na_test_iterate_until (na_test_pdf_view_idle, page);
 
   /* Select a sentence: its context menu (Shift+F10 here) offers what can be done with it. */
   select_sentence (page, 0, marked);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf-page.context-menu", NULL));
-  iterate (300);
+  na_test_iterate (300);
   {
     GtkWidget *menu = find_open_menu (GTK_WIDGET (page));
 
     g_assert_nonnull (menu);
     g_assert_true (has_label_prefix (menu, "Mark as Argument"));
     g_assert_true (has_label_prefix (menu, "Mark as Recommendation"));
-    save_screenshot (menu, "pdf-annotate-context-menu.png");
+    na_test_save_screenshot (menu, "pdf-annotate-context-menu.png");
     gtk_popover_popdown (GTK_POPOVER (menu));
-    iterate (200);
+    na_test_iterate (200);
   }
 
   /* Mark it with the reader's own dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-argument", NULL));
-  iterate_until (dialog_shown, (gpointer) "Mark as Argument");
+  na_test_iterate_until (dialog_shown, (gpointer) "Mark as Argument");
   dialog = find_dialog ("Mark as Argument");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, marked);
   gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "text")),
                          "Announce patrols ahead");
-  save_screenshot (dialog, "pdf-annotate-mark-dialog.png");
+  na_test_save_screenshot (dialog, "pdf-annotate-mark-dialog.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "mark");
-  iterate (300);
+  na_test_iterate (300);
 
   /* In the store: an argument with its quote, page and rectangles, and the range of the same
    * sentence in the attached text. */
@@ -388,15 +307,15 @@ test_mark_argument_in_pdf (void)
   /* Drawn in the PDF and listed beside it; the selection gave way to it. */
   g_assert_null (na_pdf_view_dup_selection (na_pdf_page_get_view (page)));
   g_assert_true (has_label_prefix (GTK_WIDGET (page), "Supports: Announce patrols ahead"));
-  iterate_until (view_idle, page);
-  save_screenshot (GTK_WIDGET (window), "pdf-annotate-argument.png");
+  na_test_iterate_until (na_test_pdf_view_idle, page);
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-annotate-argument.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  iterate (200);
-  save_screenshot (GTK_WIDGET (window), "pdf-annotate-argument-dark.png");
+  na_test_iterate (200);
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-annotate-argument-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
-  iterate (100);
+  na_test_iterate (100);
 
   /* Removed from the Source view's list (Delete on its row), then back with Undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf-page.delete-annotation",
@@ -410,27 +329,27 @@ test_mark_argument_in_pdf (void)
   /* In the reader: highlighted at the same sentence, with its page. */
   show_view (window, "essay");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.read", NULL));
-  iterate (300);
+  na_test_iterate (300);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
   g_assert_cmpuint (na_reader_get_n_highlighted (reader), ==, 1);
   g_assert_true (has_label_prefix (GTK_WIDGET (reader), "Announce patrols ahead (p. 1)"));
   g_assert_true (na_reader_scroll_to_item (reader, id));
-  save_screenshot (GTK_WIDGET (window), "pdf-annotate-reader.png");
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-annotate-reader.png");
 
   /* On the essay's page, with the user's own arguments, "p. 1". */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-essay", NULL));
-  iterate (400);
+  na_test_iterate (400);
   g_assert_true (has_label_prefix (GTK_WIDGET (window), "Announce patrols ahead\n“Coastal"));
   {
     g_autofree char *expected = g_strdup_printf ("Announce patrols ahead\n“%s” (p. 1)", marked);
 
     g_assert_true (has_label_prefix (GTK_WIDGET (window), expected));
   }
-  save_screenshot (GTK_WIDGET (window), "pdf-annotate-essay-page.png");
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-annotate-essay-page.png");
 
   /* Conversely, a highlight made in the reader is found and drawn in the PDF. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.read", NULL));
-  iterate (200);
+  na_test_iterate (200);
   {
     const char *rescue = "A joint rescue centre would answer distress calls";
     int start = g_utf8_pointer_to_offset (fixture_text, strstr (fixture_text, rescue));
@@ -438,7 +357,7 @@ test_mark_argument_in_pdf (void)
     na_reader_select_range (reader, start, start + g_utf8_strlen (rescue, -1));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-highlight", "s",
                                                "green"));
-    iterate (200);
+    na_test_iterate (200);
     g_assert_cmpuint (n_annotations (store), ==, 2);
     show_view (window, "pdf");
     g_assert_true (has_label_prefix (GTK_WIDGET (page), "“A joint rescue centre"));
@@ -448,7 +367,7 @@ test_mark_argument_in_pdf (void)
    * in the text (the second), not refused as ambiguous. */
   show_view (window, "essay");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.read", NULL));
-  iterate (200);
+  na_test_iterate (200);
   {
     int start = g_utf8_pointer_to_offset (fixture_text,
                                           g_strrstr (fixture_text, "Patrols matter."));
@@ -456,25 +375,25 @@ test_mark_argument_in_pdf (void)
     na_reader_select_range (reader, start, start + strlen ("Patrols matter."));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-highlight", "s",
                                                "yellow"));
-    iterate (200);
+    na_test_iterate (200);
     g_assert_cmpuint (n_annotations (store), ==, 3);
     show_view (window, "pdf");
     g_assert_true (has_row_with (GTK_WIDGET (page), "p. 2", "“Patrols matter.”"));
     g_assert_false (has_row_with (GTK_WIDGET (page), "p. 1", "“Patrols matter.”"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-    iterate (100);
+    na_test_iterate (100);
   }
 
   /* Undo (Ctrl+Z's action) takes back the highlight, then the argument, in both views. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate (200);
+  na_test_iterate (200);
   g_assert_false (has_label_prefix (GTK_WIDGET (page), "“A joint rescue centre"));
   g_assert_true (has_label_prefix (GTK_WIDGET (page), "Supports: Announce patrols ahead"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  iterate (200);
+  na_test_iterate (200);
   g_assert_cmpuint (n_annotations (store), ==, 0);
   g_assert_false (has_label_prefix (GTK_WIDGET (page), "Supports: Announce patrols ahead"));
-  save_screenshot (GTK_WIDGET (window), "pdf-annotate-undone.png");
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-annotate-undone.png");
 
   /* A sentence both pages end with, highlighted with the Source view's own action (Ctrl+H):
    * in the text, the occurrence where it is in the PDF. */
@@ -499,7 +418,7 @@ test_mark_argument_in_pdf (void)
   g_assert_cmpuint (n_annotations (store), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 static GtkEditable *
@@ -537,13 +456,13 @@ test_new_essay_from_pdf (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   na_window_set_library (window, library);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  na_test_iterate (300);
 
   /* A file that is no PDF: said so, naming it; no essay. */
   g_assert_true (g_file_set_contents (garbage, "just some words, no PDF at all", -1, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-essay-from-pdf-file",
                                              "s", garbage));
-  iterate_until (dialog_shown, (gpointer) "Could Not Open the PDF");
+  na_test_iterate_until (dialog_shown, (gpointer) "Could Not Open the PDF");
   dialog = find_dialog ("Could Not Open the PDF");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "not-a-pdf.pdf"));
@@ -553,7 +472,7 @@ test_new_essay_from_pdf (void)
   /* The form comes pre-filled from the PDF's information dictionary. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-essay-from-pdf-file",
                                              "s", pdf_path));
-  iterate_until (dialog_shown, (gpointer) "New Essay from PDF");
+  na_test_iterate_until (dialog_shown, (gpointer) "New Essay from PDF");
   dialog = find_dialog ("New Essay from PDF");
   g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "title")), ==,
                    "The Quiet Strait Papers");
@@ -561,11 +480,11 @@ test_new_essay_from_pdf (void)
                    "Mira Okonkwo; Tomas Reyes");
   g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "date")), ==, "2023-04-05");
   gtk_editable_set_text (form_entry (dialog, "venue"), "Strait Review");
-  save_screenshot (dialog, "pdf-annotate-new-essay-form.png");
+  na_test_save_screenshot (dialog, "pdf-annotate-new-essay-form.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
 
   /* The essay is the user's, with authors and date, and its PDF shows in the Source view. */
-  iterate_until (source_shows_pdf, window);
+  na_test_iterate_until (source_shows_pdf, window);
   g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
   essay = g_list_model_get_item (na_user_store_get_essays (store), 0);
   g_object_unref (essay);  /* the store keeps it */
@@ -578,8 +497,8 @@ test_new_essay_from_pdf (void)
   g_assert_cmpint (na_essay_get_issued (essay)->month, ==, 4);
   g_assert_true (na_pdf_page_get_essay (na_window_get_pdf_page (window)) == essay);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (na_window_get_pdf_page (window))));
-  iterate_until (view_idle, na_window_get_pdf_page (window));
-  save_screenshot (GTK_WIDGET (window), "pdf-annotate-new-essay.png");
+  na_test_iterate_until (na_test_pdf_view_idle, na_window_get_pdf_page (window));
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-annotate-new-essay.png");
 
   /* Attached: the window's attachments file names the PDF for the new essay. */
   g_assert_true (g_file_get_contents (att_path, &attachments, NULL, NULL));
@@ -587,7 +506,7 @@ test_new_essay_from_pdf (void)
   g_assert_nonnull (strstr (attachments, pdf_path));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 /* An encrypted PDF: the password is asked for, then the form is filled in as usual. */
@@ -619,24 +538,24 @@ test_new_essay_from_locked_pdf (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   na_window_set_library (window, library);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  na_test_iterate (300);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-essay-from-pdf-file",
                                              "s", locked));
-  iterate_until (dialog_shown, (gpointer) "Password Required");
+  na_test_iterate_until (dialog_shown, (gpointer) "Password Required");
   dialog = find_dialog ("Password Required");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "locked.pdf"));
   gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "entry")), "strait");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
-  iterate_until (dialog_shown, (gpointer) "New Essay from PDF");
+  na_test_iterate_until (dialog_shown, (gpointer) "New Essay from PDF");
   dialog = find_dialog ("New Essay from PDF");
   g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "title")), ==,
                    "The Quiet Strait Papers");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 /* attachments.json from an older version, with a highlight: when the window starts, it moves
@@ -668,7 +587,7 @@ test_migrate_at_start_up (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   na_window_set_library (window, library);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (300);
+  na_test_iterate (300);
 
   /* In the store (and its file), out of attachments.json, which keeps the attachment. */
   g_assert_cmpuint (n_annotations (store), ==, before + 1);
@@ -681,14 +600,14 @@ test_migrate_at_start_up (void)
   page = na_window_get_pdf_page (window);
   na_window_select_essay (window, "strait");
   show_view (window, "pdf");
-  iterate_until (page_settled, page);
-  iterate_until (view_idle, page);
-  g_assert_true (has_label_prefix (GTK_WIDGET (page),
-                                   "“Fishing fleets follow the patrols” — kept since last year"));
-  save_screenshot (GTK_WIDGET (window), "pdf-annotate-migrated.png");
+  na_test_iterate_until (page_settled, page);
+  na_test_iterate_until (na_test_pdf_view_idle, page);
+  g_assert_true (has_label_prefix (GTK_WIDGET (page), "“Fishing fleets follow the patrols” — "
+                                   "kept since last year"));
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-annotate-migrated.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 int

@@ -8,6 +8,7 @@
 
 #include "na-application.h"
 #include "na-pdf-page.h"
+#include "na-test-display.h"
 #include "na-test-pdf.h"
 #include "na-window.h"
 
@@ -30,76 +31,6 @@ static const char fixture_library[] =
   "  {\"id\": \"lantern-r1\", \"essay\": \"lantern\", \"actor\": \"nato\","
   "   \"action\": \"Set up a standing secretariat in a neutral city.\","
   "   \"anchor\": {\"exact\": \"recommends a standing secretariat\"}}]}";
-
-static void
-iterate (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Iterates until @done or 10 s; fails on timeout. */
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
-page_settled (gpointer data)
-{
-  return !na_pdf_page_get_busy (data);
-}
-
-static gboolean
-view_idle (gpointer data)
-{
-  NaPdfView *view = na_pdf_page_get_view (data);
-
-  return na_pdf_view_get_n_pending (view) == 0 && na_pdf_view_get_n_rendered (view) > 0;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  if (dir == NULL)
-    return;
-
-  /* Right after a change the window may be between layout and drawing: let it draw. */
-  for (guint i = 0; i < 20 && node == NULL; i++)
-    {
-      g_autoptr(GtkSnapshot) s = gtk_snapshot_new ();
-
-      iterate (50);
-      gdk_paintable_snapshot (paintable, s, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&s));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 /* Whether a mapped label inside @widget shows @text. */
 static gboolean
@@ -147,7 +78,7 @@ fixture_set_up (Fixture       *f,
   na_pdf_page_set_user_store (f->page, f->store);
   na_pdf_page_set_essay (f->page, na_library_lookup_essay (f->library, "lantern"));
   gtk_window_present (f->window);
-  iterate (200);
+  na_test_iterate (200);
 }
 
 static void
@@ -155,28 +86,10 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate (100);
+  na_test_iterate (100);
   g_clear_object (&f->library);
   g_clear_object (&f->attachments);
   g_clear_object (&f->store);
-}
-
-static void
-clipboard_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("");
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(char **) data != NULL;
 }
 
 static void
@@ -191,13 +104,13 @@ test_attach_view_zoom_find_select (Fixture       *f,
 
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "empty");
   g_assert_true (has_label (GTK_WIDGET (f->page), "No PDF Attached"));
-  save_screenshot (GTK_WIDGET (f->window), "pdf-empty.png");
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-empty.png");
 
   na_pdf_page_attach_file (f->page, file);
-  iterate_until (page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
-  iterate_until (view_idle, f->page);
-  iterate (200);
+  na_test_iterate_until (na_test_pdf_view_idle, f->page);
+  na_test_iterate (200);
 
   /* Recorded with its hash; the anchors' pages reached the library and the side list. */
   g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, fixture_path);
@@ -207,41 +120,41 @@ test_attach_view_zoom_find_select (Fixture       *f,
   g_assert_true (has_label (GTK_WIDGET (f->page), "p. 3"));
   g_assert_true (has_label (GTK_WIDGET (f->page), "Joint drills build trust fastest."));
   g_assert_true (has_label (GTK_WIDGET (f->page), "of 3"));
-  save_screenshot (GTK_WIDGET (f->window), "pdf-attached.png");
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-attached.png");
 
   /* Zoom: the renders at the new scale arrive; Ctrl+minus goes a step down. */
   na_pdf_view_set_zoom (view, 2.0);
   g_assert_cmpfloat (na_pdf_view_get_zoom (view), ==, 2.0);
-  iterate_until (view_idle, f->page);
-  iterate (100);
-  save_screenshot (GTK_WIDGET (f->window), "pdf-zoom-200.png");
+  na_test_iterate_until (na_test_pdf_view_idle, f->page);
+  na_test_iterate (100);
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-zoom-200.png");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.zoom-out", NULL);
   g_assert_cmpfloat (na_pdf_view_get_zoom (view), ==, 1.5);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.fit-width", NULL);
-  iterate (100);
+  na_test_iterate (100);
   g_assert_cmpint (na_pdf_view_get_sizing (view), ==, NA_PDF_SIZING_FIT_WIDTH);
 
   /* The anchor side list jumps to the third page. */
   na_pdf_view_scroll_to (view, 2, 400);
-  iterate (200);
+  na_test_iterate (200);
   g_assert_cmpint (na_pdf_view_get_page (view), ==, 2);
   na_pdf_view_scroll_to (view, 0, 0);
-  iterate (100);
+  na_test_iterate (100);
 
   /* Find: matches listed and highlighted; next wraps round. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.find", NULL);
   na_pdf_page_find (f->page, "the report");
-  iterate_until (view_idle, f->page);
-  iterate (200);
+  na_test_iterate_until (na_test_pdf_view_idle, f->page);
+  na_test_iterate (200);
   g_assert_cmpuint (na_pdf_page_get_n_matches (f->page), ==, 1);
   g_assert_true (has_label (GTK_WIDGET (f->page), "1 of 1"));
   na_pdf_page_find (f->page, "column");
-  iterate (200);
+  na_test_iterate (200);
   g_assert_cmpuint (na_pdf_page_get_n_matches (f->page), ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.find-next", NULL);
-  iterate (200);
+  na_test_iterate (200);
   g_assert_true (has_label (GTK_WIDGET (f->page), "2 of 2"));
-  save_screenshot (GTK_WIDGET (f->window), "pdf-find.png");
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-find.png");
 
 
   /* Selecting by points, as a drag does: from the title's first letter to its last. */
@@ -265,18 +178,16 @@ test_attach_view_zoom_find_select (Fixture       *f,
   selected = na_pdf_view_dup_selection (view);
   g_assert_cmpstr (selected, ==, "The Harbour Lantern Report");
   gtk_widget_activate_action (GTK_WIDGET (view), "pdf.copy", NULL);
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
-                                 clipboard_cb, &copied);
-  iterate_until (is_set, &copied);
+  copied = na_test_read_clipboard (gtk_widget_get_clipboard (GTK_WIDGET (view)));
   g_assert_cmpstr (copied, ==, "The Harbour Lantern Report");
   na_pdf_view_scroll_to (view, 0, 0);
-  iterate (200);
-  save_screenshot (GTK_WIDGET (f->window), "pdf-selection.png");
+  na_test_iterate (200);
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-selection.png");
 
   /* The selection becomes the user's highlight, with a note, kept in the user store. */
   g_assert_true (na_pdf_page_highlight_selection (f->page, "the report's name"));
   g_assert_false (na_pdf_page_highlight_selection (f->page, NULL));   /* nothing selected */
-  iterate (200);
+  na_test_iterate (200);
   {
     g_autoptr(NaAnnotation) a =
       g_list_model_get_item (na_user_store_get_annotations (f->store), 0);
@@ -289,7 +200,7 @@ test_attach_view_zoom_find_select (Fixture       *f,
   }
   g_assert_true (has_label (GTK_WIDGET (f->page),
                             "“The Harbour Lantern Report” — the report's name"));
-  save_screenshot (GTK_WIDGET (f->window), "pdf-user-highlight.png");
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-user-highlight.png");
 }
 
 static void
@@ -303,18 +214,18 @@ test_error_pages (Fixture       *f,
   g_assert_true (g_file_set_contents (garbage, "just some words", -1, NULL));
   file = g_file_new_for_path (garbage);
   na_pdf_page_open_file (f->page, file, NULL);
-  iterate_until (page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
   g_assert_true (has_label (GTK_WIDGET (f->page), "Could Not Open the PDF"));
-  save_screenshot (GTK_WIDGET (f->window), "pdf-error.png");
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-error.png");
 
   /* A remembered file that is gone asks to be located. */
   na_attachments_set (f->attachments, "lantern", moved, "00");
   na_pdf_page_set_attachments (f->page, f->attachments);
-  iterate (200);
+  na_test_iterate (200);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
   g_assert_true (has_label (GTK_WIDGET (f->page), "The PDF Has Moved"));
-  save_screenshot (GTK_WIDGET (f->window), "pdf-moved.png");
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-moved.png");
 }
 
 static gboolean locked_dialog_shown (gpointer data);
@@ -335,7 +246,7 @@ test_relocate (Fixture       *f,
   na_test_pdf_write_fixture (original);
   na_test_pdf_write_long (other, 2);
   na_pdf_page_attach_file (f->page, original_file);
-  iterate_until (page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
   sha = g_strdup (na_attachments_get_sha256 (f->attachments, "lantern"));
 
@@ -343,20 +254,20 @@ test_relocate (Fixture       *f,
   g_assert_cmpint (g_rename (original, moved), ==, 0);
   na_pdf_page_set_essay (f->page, NULL);
   na_pdf_page_set_essay (f->page, na_library_lookup_essay (f->library, "lantern"));
-  iterate (200);
+  na_test_iterate (200);
   g_assert_true (has_label (GTK_WIDGET (f->page), "The PDF Has Moved"));
 
   /* Another file is not taken without asking; cancelling keeps the attachment. */
   na_pdf_page_relocate_file (f->page, other_file);
-  iterate_until (locked_dialog_shown, &dialog);
+  na_test_iterate_until (locked_dialog_shown, &dialog);
   g_assert_true (has_label (GTK_WIDGET (dialog), "A Different File"));
   adw_message_dialog_response (dialog, "cancel");
-  iterate (200);
+  na_test_iterate (200);
   g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, original);
 
   /* The same content at its new place is taken and remembered there. */
   na_pdf_page_relocate_file (f->page, moved_file);
-  iterate_until (page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
   g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, moved);
   g_assert_cmpstr (na_attachments_get_sha256 (f->attachments, "lantern"), ==, sha);
@@ -372,32 +283,16 @@ test_internal_link (Fixture       *f,
 
   na_test_pdf_write_linked (path);
   na_pdf_page_open_file (f->page, file, NULL);
-  iterate_until (page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
   na_pdf_view_scroll_to (view, 2, 0);
-  iterate (200);
+  na_test_iterate (200);
   g_assert_cmpint (na_pdf_view_get_page (view), ==, 2);
 
   /* Nothing to follow beside the link; the link leads back to page 1. */
   g_assert_false (na_pdf_view_activate_link_at (view, 2, 300, 300));
   g_assert_true (na_pdf_view_activate_link_at (view, 2, 100, 606));
-  iterate (200);
+  na_test_iterate (200);
   g_assert_cmpint (na_pdf_view_get_page (view), ==, 0);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -439,20 +334,20 @@ test_password (Fixture       *f,
   }
 
   na_pdf_page_open_file (f->page, file, NULL);
-  iterate_until (page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
   g_assert_true (has_label (GTK_WIDGET (f->page), "This PDF Is Locked"));
 
   /* The password dialog asks; the right password opens the PDF. */
-  iterate_until (locked_dialog_shown, &dialog);
-  iterate (200);
-  save_screenshot (GTK_WIDGET (dialog), "pdf-password.png");
-  entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  na_test_iterate_until (locked_dialog_shown, &dialog);
+  na_test_iterate (200);
+  na_test_save_screenshot (GTK_WIDGET (dialog), "pdf-password.png");
+  entry = na_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "harbour");
   adw_message_dialog_response (dialog, "unlock");
-  iterate (100);
-  iterate_until (page_settled, f->page);
+  na_test_iterate (100);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
   g_assert_cmpint (na_pdf_document_get_n_pages (na_pdf_view_get_document (
                      na_pdf_page_get_view (f->page))), ==, 3);
@@ -468,9 +363,9 @@ test_long_pdf_renders_only_visible (Fixture       *f,
 
   na_test_pdf_write_long (path, 300);
   na_pdf_page_open_file (f->page, file, NULL);
-  iterate_until (page_settled, f->page);
-  iterate_until (view_idle, f->page);
-  iterate (300);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_view_idle, f->page);
+  na_test_iterate (300);
 
   /* 300 pages laid out, a handful rendered; the outline has the chapters. */
   g_assert_cmpint (na_pdf_document_get_n_pages (na_pdf_view_get_document (view)), ==, 300);
@@ -478,27 +373,28 @@ test_long_pdf_renders_only_visible (Fixture       *f,
   g_assert_true (has_label (GTK_WIDGET (f->page), "of 300"));
 
   na_pdf_view_scroll_to (view, 250, 0);
-  iterate_until (view_idle, f->page);
-  iterate (200);
+  na_test_iterate_until (na_test_pdf_view_idle, f->page);
+  na_test_iterate (200);
   g_assert_cmpint (na_pdf_view_get_page (view), ==, 250);
   g_assert_cmpuint (na_pdf_view_get_n_rendered (view), <=, 8);
-  save_screenshot (GTK_WIDGET (f->window), "pdf-long.png");
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-long.png");
 
   /* The sidebar's thumbnails and outline (the generator makes a chapter every 10 pages). */
   {
-    GtkStack *stack = NULL;
+    GtkWidget *switcher = na_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER);
+    GtkStack *stack;
 
-    for (GtkWidget *w = find_widget (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER); w; w = NULL)
-      stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (w));
+    g_assert_nonnull (switcher);
+    stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher));
     g_assert_nonnull (stack);
     gtk_stack_set_visible_child_name (stack, "outline");
-    iterate (200);
+    na_test_iterate (200);
     g_assert_true (has_label (GTK_WIDGET (f->page), "Chapter 30"));
-    save_screenshot (GTK_WIDGET (f->window), "pdf-outline.png");
+    na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-outline.png");
     na_pdf_view_scroll_to (view, 0, 0);
     gtk_stack_set_visible_child_name (stack, "thumbnails");
-    iterate (1500);
-    save_screenshot (GTK_WIDGET (f->window), "pdf-thumbnails.png");
+    na_test_iterate (1500);
+    na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-thumbnails.png");
   }
 }
 
@@ -515,7 +411,7 @@ test_window_has_source_view (void)
   na_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
   na_window_select_essay (window, "klodkowski-2020");
-  iterate (300);
+  na_test_iterate (300);
 
   /* Nothing attached in a fresh data directory: the Source view offers to attach. */
   g_assert_nonnull (na_window_get_pdf_page (window));
@@ -523,7 +419,7 @@ test_window_has_source_view (void)
   g_assert_true (has_label (GTK_WIDGET (window), "Source"));
   check_window_shared_source (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  na_test_iterate (100);
 }
 
 /* The real window on the bundled library, with a shared source PDF attached (skipped where
@@ -547,25 +443,25 @@ check_window_shared_source (NaWindow *window)
     }
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (window),
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window),
                                                                       ADW_TYPE_VIEW_STACK)),
                                          "pdf");
   page = na_window_get_pdf_page (window);
   file = g_file_new_for_path (path);
   na_pdf_page_attach_file (page, file);
-  iterate_until (page_settled, page);
+  na_test_iterate_until (na_test_pdf_page_settled, page);
   g_assert_cmpstr (na_pdf_page_get_state (page), ==, "view");
 
   /* No anchor of the essay is left unfound; the first one is on its page. */
   g_assert_false (has_label (GTK_WIDGET (page), "not found"));
-  list = find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
+  list = na_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_BOX);
   g_assert_nonnull (list);
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   g_signal_emit_by_name (list, "row-activated",
                          gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-  iterate_until (view_idle, page);
-  iterate (300);
-  save_screenshot (GTK_WIDGET (window), "pdf-window-shared-source.png");
+  na_test_iterate_until (na_test_pdf_view_idle, page);
+  na_test_iterate (300);
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-window-shared-source.png");
 }
 
 int

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "na-pdf-page.h"
+#include "na-test-display.h"
 #include "na-test-pdf.h"
 
 static char *tmpdir;
@@ -18,96 +19,6 @@ static char *long_path;
 
 /* The helpers below are copies of those in test-pdf-view.c (see the README's housekeeping
  * note: they are to move to a shared file). */
-
-static void
-iterate (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-iterate_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, until);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
-page_shown (gpointer data)
-{
-  return g_strcmp0 (na_pdf_page_get_state (data), "view") == 0;
-}
-
-static gboolean
-page_settled (gpointer data)
-{
-  return !na_pdf_page_get_busy (data);
-}
-
-static gboolean
-view_idle (gpointer data)
-{
-  NaPdfView *view = na_pdf_page_get_view (data);
-
-  return na_pdf_view_get_n_pending (view) == 0 && na_pdf_view_get_n_rendered (view) > 0;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  if (dir == NULL)
-    return;
-
-  for (guint i = 0; i < 20 && node == NULL; i++)
-    {
-      g_autoptr(GtkSnapshot) s = gtk_snapshot_new ();
-
-      iterate (50);
-      gdk_paintable_snapshot (paintable, s, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&s));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The text of the first visible label inside @widget that ends with @suffix, or NULL. (Not
  * "mapped": the find bar's revealer maps its child only once its animation has begun.) */
@@ -129,24 +40,6 @@ label_ending_with (GtkWidget  *widget,
   return NULL;
 }
 
-static void
-clipboard_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  char **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("");
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(char **) data != NULL;
-}
-
 typedef struct
 {
   GtkWindow *window;
@@ -162,7 +55,7 @@ fixture_set_up (Fixture       *f,
   f->page = g_object_new (NA_TYPE_PDF_PAGE, NULL);
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (f->window);
-  iterate (200);
+  na_test_iterate (200);
 }
 
 static void
@@ -170,7 +63,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate (100);
+  na_test_iterate (100);
 }
 
 /* The character offset of @needle in the page's text, and the middle of its box there. */
@@ -216,8 +109,8 @@ test_select_across_pages (Fixture       *f,
   const char *tail, *head;
 
   na_pdf_page_open_file (f->page, file, NULL);
-  iterate_until (page_settled, f->page);
-  iterate_until (view_idle, f->page);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_view_idle, f->page);
   document = na_pdf_view_get_document (view);
 
   locate (document, 0, "difficult", FALSE, &x1, &y1);
@@ -246,9 +139,7 @@ test_select_across_pages (Fixture       *f,
   g_assert_false (on_page[2]);
 
   gtk_widget_activate_action (GTK_WIDGET (view), "pdf.copy", NULL);
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
-                                 clipboard_cb, &copied);
-  iterate_until (is_set, &copied);
+  copied = na_test_read_clipboard (gtk_widget_get_clipboard (GTK_WIDGET (view)));
   g_assert_cmpstr (copied, ==, selected);
 
   /* Dragged the other way, from page 2 up to page 1: the same text but the anchor's
@@ -262,14 +153,14 @@ test_select_across_pages (Fixture       *f,
   na_pdf_view_select_between (view, 0, x1, y1, 1, x2, y2);
   na_pdf_view_set_zoom (view, 0.5);
   na_pdf_view_scroll_to (view, 0, 0);
-  iterate_until (view_idle, f->page);
-  iterate (200);
-  save_screenshot (GTK_WIDGET (f->window), "pdf-select-across-pages.png");
+  na_test_iterate_until (na_test_pdf_view_idle, f->page);
+  na_test_iterate (200);
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-select-across-pages.png");
 
   /* Ctrl+A: the whole text of the page at the top of the view. */
   na_pdf_view_set_zoom (view, 1.0);
   na_pdf_view_scroll_to (view, 1, 0);
-  iterate (100);
+  na_test_iterate (100);
   g_assert_cmpint (na_pdf_view_get_page (view), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (view), "pdf.select-all", NULL);
   g_clear_pointer (&selected, g_free);
@@ -311,34 +202,34 @@ test_find_while_extracting (Fixture       *f,
   FindWatch watch = { f->page, 0, FALSE };
 
   na_pdf_page_open_file (f->page, file, NULL);
-  iterate_until (page_shown, f->page);
+  na_test_iterate_until (na_test_pdf_page_shown, f->page);
   /* Still extracting (300 pages take a good second), and find is already enabled. */
   g_assert_true (na_pdf_page_get_busy (f->page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.find", NULL));
 
   na_pdf_page_find (f->page, "of the long report");
   g_assert_true (na_pdf_page_get_finding (f->page));
-  iterate_until (find_done, &watch);
+  na_test_iterate_until (find_done, &watch);
   g_test_message ("seen %u matches before the end", watch.partial);
   g_assert_cmpuint (watch.partial, >, 0);
   g_assert_true (watch.progress_shown);
   g_assert_cmpuint (na_pdf_page_get_n_matches (f->page), ==, 8 * LONG_PAGES);
   g_assert_nonnull (label_ending_with (GTK_WIDGET (f->page), "1 of 2400"));
-  save_screenshot (GTK_WIDGET (f->window), "pdf-find-long.png");
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-find-long.png");
 
   /* A new search replaces the one before, even mid-way. */
   na_pdf_page_find (f->page, "harbours");
   na_pdf_page_find (f->page, "Page 299 of");
   watch.partial = 0;
-  iterate_until (find_done, &watch);
+  na_test_iterate_until (find_done, &watch);
   g_assert_cmpuint (na_pdf_page_get_n_matches (f->page), ==, 8);
-  iterate_until (page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
 }
 
 static gboolean
 first_thumbnail_shown (gpointer data)
 {
-  GtkWidget *picture = find_widget (data, GTK_TYPE_PICTURE);
+  GtkWidget *picture = na_test_find_widget (data, GTK_TYPE_PICTURE);
 
   return picture != NULL && gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL;
 }
@@ -352,18 +243,21 @@ test_thumbnails_bounded (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (long_path);
   GtkWidget *list;
   GtkAdjustment *adjustment;
-  GtkStack *stack = NULL;
+  GtkWidget *switcher;
+  GtkStack *stack;
   gsize limit = 0, peak = 0, bytes;
   double upper;
 
   na_pdf_page_open_file (f->page, file, NULL);
-  iterate_until (page_settled, f->page);
-  for (GtkWidget *w = find_widget (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER); w; w = NULL)
-    stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (w));
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  switcher = na_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_STACK_SWITCHER);
+  g_assert_nonnull (switcher);
+  stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher));
   g_assert_nonnull (stack);
   gtk_stack_set_visible_child_name (stack, "thumbnails");
-  iterate (500);
-  list = find_widget (gtk_stack_get_child_by_name (stack, "thumbnails"), GTK_TYPE_LIST_VIEW);
+  na_test_iterate (500);
+  list = na_test_find_widget (gtk_stack_get_child_by_name (stack, "thumbnails"),
+                              GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   g_assert_cmpfloat (na_pdf_page_get_thumbnail_bytes (f->page, &limit), >, 0);
@@ -374,24 +268,24 @@ test_thumbnails_bounded (Fixture       *f,
   for (double y = 0; y < upper; y += gtk_adjustment_get_page_size (adjustment))
     {
       gtk_adjustment_set_value (adjustment, y);
-      iterate (60);
+      na_test_iterate (60);
       bytes = na_pdf_page_get_thumbnail_bytes (f->page, NULL);
       g_assert_cmpuint (bytes, <=, limit);
       peak = MAX (peak, bytes);
     }
-  iterate (500);
+  na_test_iterate (500);
   g_assert_cmpuint (na_pdf_page_get_thumbnail_bytes (f->page, NULL), <=, limit);
   g_test_message ("thumbnails: peak %" G_GSIZE_FORMAT " bytes, bound %" G_GSIZE_FORMAT,
                   peak, limit);
   /* Close to the bound: the list was long enough to need evicting. */
   g_assert_cmpuint (peak, >, limit / 2);
-  save_screenshot (GTK_WIDGET (f->window), "pdf-thumbnails-end.png");
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-thumbnails-end.png");
 
   /* Back at the top, the first pages' thumbnails (evicted) are rendered again. */
   gtk_adjustment_set_value (adjustment, 0);
-  iterate_until (first_thumbnail_shown, list);
+  na_test_iterate_until (first_thumbnail_shown, list);
   g_assert_cmpuint (na_pdf_page_get_thumbnail_bytes (f->page, NULL), <=, limit);
-  save_screenshot (GTK_WIDGET (f->window), "pdf-thumbnails-top.png");
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-thumbnails-top.png");
 }
 
 int
