@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "na-comparison.h"
+#include "na-merged-library.h"
 #include "na-user-analysis.h"
 #include "comparison-fixture.h"
 
@@ -479,6 +480,60 @@ test_read_only_store (void)
   g_rmdir (dir);
 }
 
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+/* NaMergedLibrary keeps the merge current: at once when the library or the store is replaced,
+ * once per burst of edits otherwise. */
+static void
+test_merged_library (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-merged-XXXXXX", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaMergedLibrary) merged = na_merged_library_new ();
+  g_autoptr(NaEssay) own = na_essay_new ();
+  g_autoptr(NaAnnotation) a = own_argument ("e3", "q2", NA_STANCE_SUPPORTS, "A claim.", NULL);
+  g_autoptr(NaAnnotation) b = own_argument ("e4", "q1", NA_STANCE_OPPOSES, "Another.", NULL);
+  NaLibrary *before;
+  guint n_notify = 0;
+
+  g_signal_connect_swapped (merged, "notify::merged", G_CALLBACK (count_notify), &n_notify);
+  g_assert_null (na_merged_library_get_merged (merged));
+  na_merged_library_set_library (merged, library);
+  g_assert_true (na_merged_library_get_merged (merged) == library);
+  g_assert_cmpuint (n_notify, ==, 1);
+
+  na_essay_set_title (own, "Mine");
+  na_user_store_add_essay (store, own);
+  na_merged_library_set_user_store (merged, store);
+  g_assert_cmpuint (n_notify, ==, 2);
+  before = na_merged_library_get_merged (merged);
+  g_assert_true (before != library);
+  g_assert_cmpuint (g_list_model_get_n_items (na_library_get_essays (before)), ==, 5);
+
+  /* Two edits in a row: one new merge, after the main loop turns. */
+  na_user_store_add_annotation (store, a);
+  na_user_store_add_annotation (store, b);
+  g_assert_true (na_merged_library_get_merged (merged) == before);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_notify, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (na_library_get_arguments (
+                      na_merged_library_get_merged (merged))), ==,
+                    g_list_model_get_n_items (na_library_get_arguments (library)) + 2);
+
+  /* Without the store, the library itself again. */
+  na_merged_library_set_user_store (merged, NULL);
+  g_assert_true (na_merged_library_get_merged (merged) == library);
+  na_user_store_close (store);
+  g_remove (na_user_store_get_path (store));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/comparison/bundled", test_bundled);
   g_test_add_func ("/comparison/user-analysis", test_user_analysis);
   g_test_add_func ("/comparison/read-only-store", test_read_only_store);
+  g_test_add_func ("/comparison/merged-library", test_merged_library);
 
   return g_test_run ();
 }

@@ -8,7 +8,7 @@
  * 18 × 12 cells that is a few hundred widgets, well under a frame.
  *
  * With the user's store set, the comparison covers their own essays, arguments and
- * recommendations and their versions of bundled items (na-user-analysis.c), and follows edits.
+ * recommendations and their versions of bundled items (NaMergedLibrary), and follows edits.
  */
 #define G_LOG_DOMAIN "na-comparison-view"
 
@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "na-comparison-view.h"
-#include "na-user-analysis.h"
+#include "na-merged-library.h"
 
 #define QUESTION_WIDTH 220
 #define COLUMN_WIDTH 260
@@ -43,14 +43,11 @@ struct _NaComparisonView
   GtkScrollbar   *hscrollbar;
 
   /* Owned references */
-  NaLibrary      *library;
-  NaUserStore    *store;
-  NaLibrary      *compared;     /* the library with the user's analysis merged in */
+  NaMergedLibrary *merged;      /* the library with the user's analysis merged in */
   NaComparison   *comparison;
 
   gboolean        only_disagreements;
   guint           rebuild_id;
-  guint           refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (NaComparisonView, na_comparison_view, ADW_TYPE_BIN)
@@ -70,6 +67,13 @@ GtkWidget *
 na_comparison_view_new (void)
 {
   return g_object_new (NA_TYPE_COMPARISON_VIEW, NULL);
+}
+
+/* What is compared: the library with the user's own analysis. */
+static NaLibrary *
+compared (NaComparisonView *self)
+{
+  return na_merged_library_get_merged (self->merged);
 }
 
 static void
@@ -227,11 +231,13 @@ static const char *
 ownership_label (NaComparisonView *self,
                  const char       *id)
 {
-  if (self->store == NULL)
+  NaUserStore *store = na_merged_library_get_user_store (self->merged);
+
+  if (store == NULL)
     return NULL;
-  if (na_user_store_lookup_annotation (self->store, id) != NULL)
+  if (na_user_store_lookup_annotation (store, id) != NULL)
     return _("Yours");
-  if (na_user_store_lookup_override (self->store, id) != NULL)
+  if (na_user_store_lookup_override (store, id) != NULL)
     return _("Your version");
   return NULL;
 }
@@ -409,7 +415,7 @@ build_sections (NaComparisonView *self)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(NaRecommendation) rec = g_list_model_get_item (recs, i);
-          NaEssay *essay = na_library_lookup_essay (self->compared,
+          NaEssay *essay = na_library_lookup_essay (compared (self),
                                                     na_recommendation_get_essay_id (rec));
           g_autofree char *name = essay ? dup_essay_short (essay) : NULL;
           const char *whose = ownership_label (self, na_recommendation_get_id (rec));
@@ -470,8 +476,8 @@ rebuild (NaComparisonView *self)
 
   essays = checked_ids (self->essay_checks);
   questions = checked_ids (self->question_checks);
-  if (self->compared != NULL && g_strv_length (essays) >= 2 && g_strv_length (questions) >= 1)
-    self->comparison = na_comparison_new (self->compared, (const char * const *) essays,
+  if (compared (self) != NULL && g_strv_length (essays) >= 2 && g_strv_length (questions) >= 1)
+    self->comparison = na_comparison_new (compared (self), (const char * const *) essays,
                                           (const char * const *) questions, NULL);
 
   update_summary (self);
@@ -583,10 +589,10 @@ fill_checks (NaComparisonView *self)
 
   remove_children (self->essay_checks);
   remove_children (self->question_checks);
-  if (self->compared == NULL)
+  if (compared (self) == NULL)
     return;
 
-  essays = na_library_get_essays (self->compared);
+  essays = na_library_get_essays (compared (self));
   for (guint i = 0; i < g_list_model_get_n_items (essays); i++)
     {
       g_autoptr(NaEssay) essay = g_list_model_get_item (essays, i);
@@ -595,7 +601,7 @@ fill_checks (NaComparisonView *self)
 
       add_check (self, self->essay_checks, name, citation, na_essay_get_id (essay));
     }
-  questions = na_library_get_questions (self->compared);
+  questions = na_library_get_questions (compared (self));
   for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
     {
       g_autoptr(NaQuestion) question = g_list_model_get_item (questions, i);
@@ -607,37 +613,13 @@ fill_checks (NaComparisonView *self)
   uncheck (self->question_checks, unchecked_questions);
 }
 
-/* The library plus the user's part, then the checklist and the grid anew. */
+/* The library or the user's part changed: the checklist and the grid anew. */
 static void
 refresh (NaComparisonView *self)
 {
-  g_clear_object (&self->compared);
-  if (self->library != NULL && self->store != NULL)
-    self->compared = na_user_analysis_merge (self->library, self->store);
-  else if (self->library != NULL)
-    self->compared = g_object_ref (self->library);
-
   fill_checks (self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   rebuild (self);
-}
-
-static gboolean
-refresh_idle (gpointer user_data)
-{
-  NaComparisonView *self = user_data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Edits come one action at a time, but undo of several or a load may bring a burst. */
-static void
-on_store_changed (NaComparisonView *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
 static void
@@ -679,7 +661,7 @@ na_comparison_view_get_library (NaComparisonView *self)
 {
   g_return_val_if_fail (NA_IS_COMPARISON_VIEW (self), NULL);
 
-  return self->library;
+  return na_merged_library_get_library (self->merged);
 }
 
 void
@@ -689,10 +671,9 @@ na_comparison_view_set_library (NaComparisonView *self,
   g_return_if_fail (NA_IS_COMPARISON_VIEW (self));
   g_return_if_fail (!library || NA_IS_LIBRARY (library));
 
-  if (!g_set_object (&self->library, library))
+  if (na_merged_library_get_library (self->merged) == library)
     return;
-
-  refresh (self);
+  na_merged_library_set_library (self->merged, library);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
 }
 
@@ -701,7 +682,7 @@ na_comparison_view_get_user_store (NaComparisonView *self)
 {
   g_return_val_if_fail (NA_IS_COMPARISON_VIEW (self), NULL);
 
-  return self->store;
+  return na_merged_library_get_user_store (self->merged);
 }
 
 /**
@@ -715,15 +696,9 @@ na_comparison_view_set_user_store (NaComparisonView *self,
   g_return_if_fail (NA_IS_COMPARISON_VIEW (self));
   g_return_if_fail (!store || NA_IS_USER_STORE (store));
 
-  if (self->store == store)
+  if (na_merged_library_get_user_store (self->merged) == store)
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  refresh (self);
+  na_merged_library_set_user_store (self->merged, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_USER_STORE]);
 }
 
@@ -788,10 +763,9 @@ na_comparison_view_dispose (GObject *object)
   NaComparisonView *self = (NaComparisonView *)object;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  if (self->merged != NULL)
+    g_signal_handlers_disconnect_by_data (self->merged, self);
+  g_clear_object (&self->merged);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_COMPARISON_VIEW);
 
   G_OBJECT_CLASS (na_comparison_view_parent_class)->dispose (object);
@@ -802,8 +776,6 @@ na_comparison_view_finalize (GObject *object)
 {
   NaComparisonView *self = (NaComparisonView *)object;
 
-  g_clear_object (&self->library);
-  g_clear_object (&self->compared);
   g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (na_comparison_view_parent_class)->finalize (object);
@@ -820,7 +792,7 @@ na_comparison_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LIBRARY:
-      g_value_set_object (value, self->library);
+      g_value_set_object (value, na_merged_library_get_library (self->merged));
       break;
 
     case PROP_COMPARISON:
@@ -832,7 +804,7 @@ na_comparison_view_get_property (GObject    *object,
       break;
 
     case PROP_USER_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, na_merged_library_get_user_store (self->merged));
       break;
 
     default:
@@ -930,6 +902,8 @@ na_comparison_view_init (NaComparisonView *self)
   GtkAdjustment *hadjustment;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->merged = na_merged_library_new ();
+  g_signal_connect_swapped (self->merged, "notify::merged", G_CALLBACK (refresh), self);
 
   /* The header and the scrollbar follow the cells sideways; the question column stays. */
   hadjustment = gtk_scrolled_window_get_hadjustment (self->cells_scroller);

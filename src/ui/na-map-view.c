@@ -10,7 +10,7 @@
 #include "na-cli-map.h"
 #include "na-map-canvas.h"
 #include "na-map-view.h"
-#include "na-user-analysis.h"
+#include "na-merged-library.h"
 #include "na-util.h"
 
 enum {
@@ -41,10 +41,7 @@ struct _NaMapView
   GtkListView  *item_list;
 
   /* Owned references */
-  NaLibrary    *library;
-  NaUserStore  *store;
-  NaLibrary    *mapped;       /* the library with the user's analysis merged in */
-  guint         store_idle;
+  NaMergedLibrary *merged;    /* the library with the user's analysis merged in */
   NaEssay      *essay;
   char        **compared_ids;
   NaMapFigures *figures;
@@ -64,6 +61,14 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+/* What is mapped: the library with the user's own essays, arguments and recommendations and
+ * their edits, as the comparison shows them. */
+static NaLibrary *
+mapped (NaMapView *self)
+{
+  return na_merged_library_get_merged (self->merged);
+}
 
 static NaMapMetric
 current_metric (NaMapView *self)
@@ -97,8 +102,8 @@ country_name (NaMapView  *self,
   const char *name = map ? na_world_map_get_name_for_code (map, code) : NULL;
   NaCountry *country;
 
-  if (name == NULL && self->mapped &&
-      (country = na_library_lookup_country (self->mapped, code)) != NULL)
+  if (name == NULL && mapped (self) &&
+      (country = na_library_lookup_country (mapped (self), code)) != NULL)
     name = na_country_get_name (country);
   return name ? name : code;
 }
@@ -133,7 +138,7 @@ show_country (NaMapView  *self,
 
       if (g_strcmp0 (essay_id, last_essay) != 0)
         {
-          NaEssay *essay = na_library_lookup_essay (self->mapped, essay_id);
+          NaEssay *essay = na_library_lookup_essay (mapped (self), essay_id);
 
           if (essay)
             g_list_store_append (self->items, essay);
@@ -160,39 +165,6 @@ on_selected_code_changed (NaMapView *self)
   show_country (self, na_map_canvas_get_selected_code (self->canvas));
 }
 
-/* What is mapped: the library with the user's own essays, arguments and recommendations and
- * their edits (na-user-analysis.c), as the comparison shows them. */
-static void
-merge_user_analysis (NaMapView *self)
-{
-  g_clear_object (&self->mapped);
-  if (self->library != NULL && self->store != NULL)
-    self->mapped = na_user_analysis_merge (self->library, self->store);
-  else if (self->library != NULL)
-    self->mapped = g_object_ref (self->library);
-}
-
-static void refresh (NaMapView *self);
-
-static gboolean
-store_idle_cb (gpointer user_data)
-{
-  NaMapView *self = user_data;
-
-  self->store_idle = 0;
-  merge_user_analysis (self);
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* One remap per burst of edits (an undo of several, a load). */
-static void
-on_store_changed (NaMapView *self)
-{
-  if (self->store_idle == 0)
-    self->store_idle = g_idle_add (store_idle_cb, self);
-}
-
 static void
 refresh (NaMapView *self)
 {
@@ -202,7 +174,7 @@ refresh (NaMapView *self)
   NaMapMetric metric = current_metric (self);
 
   g_clear_pointer (&self->figures, na_map_figures_unref);
-  if (self->mapped == NULL)
+  if (mapped (self) == NULL)
     {
       na_map_canvas_set_figures (self->canvas, NULL, metric);
       gtk_string_list_splice (self->codes, 0,
@@ -211,13 +183,13 @@ refresh (NaMapView *self)
       return;
     }
 
-  self->figures = na_map_figures_new (self->mapped, (const char * const *) essay_ids);
+  self->figures = na_map_figures_new (mapped (self), (const char * const *) essay_ids);
   na_map_canvas_set_figures (self->canvas, self->figures, metric);
 
   if (essay_ids && essay_ids[0] == NULL)
     selection = g_strdup (_("No essay selected"));
   else
-    selection = na_map_describe_selection (self->mapped, (const char * const *) essay_ids);
+    selection = na_map_describe_selection (mapped (self), (const char * const *) essay_ids);
   gtk_label_set_label (self->selection_label, selection);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->selection_label), selection);
   gtk_label_set_label (self->countries_heading, na_map_metric_get_legend (metric));
@@ -391,7 +363,7 @@ na_map_view_get_library (NaMapView *self)
 {
   g_return_val_if_fail (NA_IS_MAP_VIEW (self), NULL);
 
-  return self->library;
+  return na_merged_library_get_library (self->merged);
 }
 
 void
@@ -401,12 +373,11 @@ na_map_view_set_library (NaMapView *self,
   g_return_if_fail (NA_IS_MAP_VIEW (self));
   g_return_if_fail (!library || NA_IS_LIBRARY (library));
 
-  if (!g_set_object (&self->library, library))
+  if (na_merged_library_get_library (self->merged) == library)
     return;
 
   na_map_canvas_set_selected_code (self->canvas, NULL);
-  merge_user_analysis (self);
-  refresh (self);
+  na_merged_library_set_library (self->merged, library);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LIBRARY]);
 }
 
@@ -415,7 +386,7 @@ na_map_view_get_user_store (NaMapView *self)
 {
   g_return_val_if_fail (NA_IS_MAP_VIEW (self), NULL);
 
-  return self->store;
+  return na_merged_library_get_user_store (self->merged);
 }
 
 /**
@@ -430,16 +401,9 @@ na_map_view_set_user_store (NaMapView   *self,
   g_return_if_fail (NA_IS_MAP_VIEW (self));
   g_return_if_fail (!store || NA_IS_USER_STORE (store));
 
-  if (self->store == store)
+  if (na_merged_library_get_user_store (self->merged) == store)
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-  g_clear_handle_id (&self->store_idle, g_source_remove);
-  merge_user_analysis (self);
-  refresh (self);
+  na_merged_library_set_user_store (self->merged, store);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_USER_STORE]);
 }
 
@@ -540,12 +504,12 @@ export_chosen_cb (GtkNativeDialog *dialog,
   NaWorldMap *map = na_map_canvas_get_map (self->canvas);
   NaMapMetric metric = current_metric (self);
 
-  if (response != GTK_RESPONSE_ACCEPT || map == NULL || self->mapped == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || map == NULL || mapped (self) == NULL)
     goto out;
 
   file = dup_export_file (GTK_FILE_CHOOSER (dialog));
   essay_ids = dup_essay_ids (self);
-  selection = na_map_describe_selection (self->mapped, (const char * const *) essay_ids);
+  selection = na_map_describe_selection (mapped (self), (const char * const *) essay_ids);
   caption = g_strdup_printf (_("%s — %s"), na_map_metric_get_label (metric), selection);
 
   if (!na_world_map_export (map, self->figures, metric, caption, NULL, file, &error))
@@ -583,7 +547,7 @@ na_map_view_export (NaMapView *self)
 
   g_return_if_fail (NA_IS_MAP_VIEW (self));
 
-  if (na_map_canvas_get_map (self->canvas) == NULL || self->mapped == NULL)
+  if (na_map_canvas_get_map (self->canvas) == NULL || mapped (self) == NULL)
     {
       show_toast (self, _("The map is not ready to export yet"));
       return;
@@ -645,10 +609,9 @@ na_map_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->store_idle, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  if (self->merged != NULL)
+    g_signal_handlers_disconnect_by_data (self->merged, self);
+  g_clear_object (&self->merged);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_MAP_VIEW);
   /* The template's top box has no id, so dispose_template leaves it: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -662,8 +625,7 @@ na_map_view_finalize (GObject *object)
 {
   NaMapView *self = (NaMapView *)object;
 
-  g_clear_object (&self->library);
-  g_clear_object (&self->mapped);
+
   g_clear_object (&self->essay);
   g_clear_pointer (&self->compared_ids, g_strfreev);
   g_clear_pointer (&self->figures, na_map_figures_unref);
@@ -685,7 +647,7 @@ na_map_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LIBRARY:
-      g_value_set_object (value, self->library);
+      g_value_set_object (value, na_merged_library_get_library (self->merged));
       break;
 
     case PROP_ESSAY:
@@ -693,7 +655,7 @@ na_map_view_get_property (GObject    *object,
       break;
 
     case PROP_USER_STORE:
-      g_value_set_object (value, self->store);
+      g_value_set_object (value, na_merged_library_get_user_store (self->merged));
       break;
 
     default:
@@ -794,6 +756,7 @@ na_map_view_init (NaMapView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->merged = na_merged_library_new ();
   self->cancellable = g_cancellable_new ();
   self->codes = gtk_string_list_new (NULL);
   self->items = g_list_store_new (G_TYPE_OBJECT);
@@ -822,6 +785,7 @@ na_map_view_init (NaMapView *self)
   g_signal_connect_swapped (self->item_list, "activate", G_CALLBACK (item_activated_cb), self);
 
   g_signal_connect_swapped (self->scope_dropdown, "notify::selected", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self->merged, "notify::merged", G_CALLBACK (refresh), self);
   g_signal_connect_swapped (self->metric_dropdown, "notify::selected", G_CALLBACK (refresh),
                             self);
   g_signal_connect_swapped (self->canvas, "notify::selected-code",
