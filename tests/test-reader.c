@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "na-application.h"
 #include "na-test-display.h"
@@ -437,6 +438,28 @@ test_reader_annotate_restart (void)
   /* Everything but the creation of the argument undone: the user's choice survives. */
   activate (window, "win.delete-annotation", g_variant_new_string (id));
   g_assert_cmpuint (n_annotations (store2), ==, 2);
+
+  /* Reading one essay, the user picks another that has a text too: its page shows, not the
+   * reader still on the first essay's text. */
+  {
+    g_autofree char *other = g_build_filename (g_get_user_data_dir (), "mountain.md", NULL);
+
+    g_assert_true (g_file_set_contents (other, "Mountain Notes\n\nPasses and ridges.\n", -1,
+                                        NULL));
+    na_window_select_essay (window, "mountain");
+    na_test_iterate (200);
+    g_assert_true (activate (window, "win.attach-file", g_variant_new_string (other)));
+    for (guint i = 0; i < 50 && !gtk_widget_get_mapped (GTK_WIDGET (reader)); i++)
+      na_test_iterate (100);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+    g_assert_true (na_reader_get_essay (reader) == na_library_lookup_essay (library, "mountain"));
+    na_window_select_essay (window, "harbour");
+    na_test_iterate (300);
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+    g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window),
+                                             "Should the alliance reach into the Pacific?"));
+    g_unlink (other);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   na_test_iterate (100);

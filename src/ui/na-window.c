@@ -97,6 +97,7 @@ update_content (NaWindow *self)
                                     GTK_SELECTION_MODEL (self->selection));
   guint64 n = gtk_bitset_get_size (selected);
   g_autoptr(NaEssay) essay = NULL;
+  gboolean changed;
 
   if (n == 1)
     essay = g_list_model_get_item (G_LIST_MODEL (self->selection),
@@ -135,7 +136,8 @@ update_content (NaWindow *self)
       adw_status_page_set_title (self->selection_page, title);
     }
 
-  if (essay != self->current)
+  changed = essay != self->current;
+  if (changed)
     {
       g_set_object (&self->current, essay);
       na_essay_page_set_essay (self->essay_page, essay);
@@ -146,8 +148,9 @@ update_content (NaWindow *self)
     }
   if (n > 1)
     gtk_stack_set_visible_child_name (self->content_stack, "selection");
-  else if (n == 0 || g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
-                                "reader") != 0)
+  /* The reader stays only while its essay does (the list re-sorted, a search typed). */
+  else if (changed || g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack),
+                                 "reader") != 0)
     gtk_stack_set_visible_child_name (self->content_stack, essay ? "essay" : "none");
 
   /* On a narrow window the sidebar covers the page: get it out of the way once chosen. */
