@@ -222,6 +222,7 @@ test_user_analysis (void)
   g_autoptr(NaUserStore) store = na_user_store_new (dir);
   g_autoptr(NaAnnotation) mine = na_annotation_new (NA_ANNOTATION_ARGUMENT);
   g_autoptr(NaAnnotation) rec = na_annotation_new (NA_ANNOTATION_RECOMMENDATION);
+  g_autoptr(NaAnnotation) other = na_annotation_new (NA_ANNOTATION_ARGUMENT);
   const char *two[] = { "burton-2020", "lorenz-2020", NULL };
   NaComparisonView *view;
   NaComparison *cmp;
@@ -307,6 +308,24 @@ test_user_analysis (void)
   cmp = na_comparison_view_get_comparison (view);
   g_assert_cmpint (na_comparison_get_position (cmp, 0, q), ==, NA_POSITION_SILENT);
   g_assert_false (na_test_has_mapped_label_prefix (GTK_WIDGET (view), "Yours"));
+
+  /* A note on an essay left out of the comparison is not offered. */
+  na_annotation_set_essay_id (other, "cottey-2020");
+  na_annotation_set_question_id (other, question_id);
+  na_annotation_set_stance (other, NA_STANCE_SUPPORTS);
+  na_annotation_set_claim (other, "Cottey would agree.");
+  na_annotation_set_quote (other, "another passage");
+  na_annotation_set_note (other, "Only about Cottey");
+  na_user_store_add_annotation (store, other);
+  na_test_iterate (500);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-comparison", NULL);
+  na_test_iterate (300);
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  notes_check = na_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_false (gtk_widget_get_visible (notes_check));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  na_test_iterate (200);
 
   gtk_window_destroy (GTK_WINDOW (window));
   na_test_iterate (100);

@@ -194,6 +194,38 @@ test_recommendations_and_countries (void)
   g_assert_cmpuint (na_comparison_get_country_mentions (sub, "KOR"), ==, 1);
 }
 
+/* The export dialog offers notes only when the comparison would show one of them. */
+static void
+test_has_notes (void)
+{
+  g_autoptr(NaLibrary) library = fixture_library (FALSE);
+  const char *essays[] = { "e2", "e1", NULL };
+  const char *questions[] = { "q1", "q2", NULL };
+  g_autoptr(NaComparison) sub = na_comparison_new (library, essays, questions, NULL);
+  g_autoptr(GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_false (na_comparison_has_notes (sub, NULL));
+  g_assert_false (na_comparison_has_notes (sub, notes));
+  /* On an essay, an argument and a question that are not compared. */
+  g_hash_table_insert (notes, "e3", "about Charlie");
+  g_hash_table_insert (notes, "e3-a1", "Charlie's claim");
+  g_hash_table_insert (notes, "q4", "a question left out");
+  g_hash_table_insert (notes, "e1-a1", "");   /* empty: no note */
+  g_assert_false (na_comparison_has_notes (sub, notes));
+
+  g_hash_table_insert (notes, "e1-a1", "on a compared argument");
+  g_assert_true (na_comparison_has_notes (sub, notes));
+  g_hash_table_remove (notes, "e1-a1");
+  g_hash_table_insert (notes, "e1-r1", "on a compared recommendation");
+  g_assert_true (na_comparison_has_notes (sub, notes));
+  g_hash_table_remove (notes, "e1-r1");
+  g_hash_table_insert (notes, "q2", "on a compared question");
+  g_assert_true (na_comparison_has_notes (sub, notes));
+  g_hash_table_remove (notes, "q2");
+  g_hash_table_insert (notes, "e2", "highlights in a compared essay");
+  g_assert_true (na_comparison_has_notes (sub, notes));
+}
+
 static void
 test_unknown_ids (void)
 {
@@ -545,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/comparison/closeness", test_closeness);
   g_test_add_func ("/comparison/no-opposition", test_no_opposition);
   g_test_add_func ("/comparison/recommendations-and-countries", test_recommendations_and_countries);
+  g_test_add_func ("/comparison/has-notes", test_has_notes);
   g_test_add_func ("/comparison/unknown-ids", test_unknown_ids);
   g_test_add_func ("/comparison/empty-selection", test_empty_selection);
   g_test_add_func ("/comparison/many-questions", test_many_questions);

@@ -180,6 +180,35 @@ test_citation (void)
   g_assert_cmpstr (citation, ==, "Joe Burton (2020). “Why Asia matters.” In A Volume.");
 }
 
+/* Authors as PDFs' information dictionaries give them, as the essay form writes them. */
+static void
+test_names_form_text (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "Smith, John", "John Smith" },
+    { "de Cuyper, Alexander", "Alexander de Cuyper" },
+    { "John Smith", "John Smith" },
+    { "John Smith, Jane Doe", "John Smith; Jane Doe" },
+    { "Smith, John; Doe, Jane", "John Smith; Jane Doe" },
+    { "Smith, J. and Doe, K.", "J. Smith; K. Doe" },
+    { "Anna Li & Bo Chen", "Anna Li; Bo Chen" },
+    { "A. Lee, B. Park, C. Kim", "A. Lee; B. Park; C. Kim" },
+    { "Jean Andrews AND Sam Dale", "Jean Andrews; Sam Dale" },
+    { "Alexander, ", "Alexander" },
+    { "  ;  , ", NULL },
+    { "", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = na_names_dup_form_text (cases[i].in);
+
+      g_test_message ("%s", cases[i].in ? cases[i].in : "(null)");
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +216,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/essay/properties", test_essay_properties);
+  g_test_add_func ("/model/names/form-text", test_names_form_text);
   g_test_add_func ("/model/essay/title-punctuation", test_title_punctuation);
   g_test_add_func ("/model/essay/citation", test_citation);
   g_test_add_func ("/model/enums", test_enums);

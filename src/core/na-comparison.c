@@ -840,3 +840,61 @@ na_agreement_to_nick (NaAgreement agreement)
   g_return_val_if_fail (agreement <= NA_AGREEMENT_DISSENT, NULL);
   return nicks[agreement];
 }
+
+static gboolean
+has_note (GHashTable *notes,
+          const char *id)
+{
+  const char *note = id != NULL ? g_hash_table_lookup (notes, id) : NULL;
+
+  return note != NULL && *note != '\0';
+}
+
+/**
+ * na_comparison_has_notes:
+ * @notes: (nullable): item id → note, as NaExportOptions.notes
+ *
+ * Whether an export of this comparison would carry any of @notes: a note on a compared
+ * essay or question, or on an argument or recommendation the comparison shows. The export
+ * dialog offers the notes only then.
+ */
+gboolean
+na_comparison_has_notes (NaComparison *self,
+                         GHashTable   *notes)
+{
+  g_return_val_if_fail (NA_IS_COMPARISON (self), FALSE);
+
+  if (notes == NULL || g_hash_table_size (notes) == 0)
+    return FALSE;
+
+  for (guint e = 0; e < na_comparison_get_n_essays (self); e++)
+    {
+      if (has_note (notes, na_essay_get_id (na_comparison_get_essay (self, e))))
+        return TRUE;
+      for (guint q = 0; q < na_comparison_get_n_questions (self); q++)
+        {
+          guint n;
+          NaArgument * const *args = na_comparison_get_arguments (self, e, q, &n);
+
+          for (guint i = 0; i < n; i++)
+            if (has_note (notes, na_argument_get_id (args[i])))
+              return TRUE;
+        }
+    }
+  for (guint q = 0; q < na_comparison_get_n_questions (self); q++)
+    if (has_note (notes, na_question_get_id (na_comparison_get_question (self, q))))
+      return TRUE;
+  for (guint actor = 0; actor < NA_N_ACTORS; actor++)
+    {
+      GListModel *recs = na_comparison_get_recommendations (self, actor);
+
+      for (guint i = 0; i < g_list_model_get_n_items (recs); i++)
+        {
+          g_autoptr(NaRecommendation) rec = g_list_model_get_item (recs, i);
+
+          if (has_note (notes, na_recommendation_get_id (rec)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}

@@ -89,6 +89,9 @@ GListModel             *na_comparison_get_countries      (NaComparison       *se
 guint                   na_comparison_get_country_mentions (NaComparison     *self,
                                                           const char         *code);
 
+gboolean                na_comparison_has_notes          (NaComparison       *self,
+                                                          GHashTable         *notes);
+
 double                  na_comparison_pair_get_closeness (const NaComparisonPair *pair);
 double                  na_comparison_pair_get_opposition (const NaComparisonPair *pair);
 const char             *na_position_to_label             (NaPosition          position);

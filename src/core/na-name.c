@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "na-name.h"
 
@@ -89,4 +90,80 @@ na_names_dup_display (GPtrArray *names)
     }
 
   return g_string_free (str, FALSE);
+}
+
+/* "Family, Given" rather than two names: one comma, and before it a single family name,
+ * which may carry lower-case particles ("de Cuyper", "van der Berg"). */
+static gboolean
+is_inverted_name (const char *part)
+{
+  const char *comma = strchr (part, ',');
+  g_autofree char *family = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (comma == NULL || strchr (comma + 1, ',') != NULL)
+    return FALSE;
+  family = g_strstrip (g_strndup (part, comma - part));
+  words = g_strsplit_set (family, " \t", -1);
+  for (guint i = 0; words[i] != NULL && words[i + 1] != NULL; i++)
+    if (*words[i] != '\0' && !g_unichar_islower (g_utf8_get_char (words[i])))
+      return FALSE;
+  return *family != '\0';
+}
+
+static void
+add_name (GStrvBuilder *names,
+          const char   *name)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (name));
+
+  if (*copy != '\0')
+    g_strv_builder_add (names, copy);
+}
+
+/**
+ * na_names_dup_form_text:
+ * @authors: (nullable): authors as found in the wild, such as a PDF's information dictionary
+ *
+ * The authors as the essay form writes them, "Given Family; Given Family". Understands
+ * "A; B", "A and B", "A & B", "A, B, C" and "Family, Given", alone or in such lists.
+ *
+ * Returns: (transfer full) (nullable): the names, or %NULL if there are none
+ */
+char *
+na_names_dup_form_text (const char *authors)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_autoptr(GRegex) separators = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (authors == NULL)
+    return NULL;
+
+  /* Semicolons and "and" always separate people; a comma may sit inside one name. */
+  separators = g_regex_new ("\\s*(?:;|\\band\\b|&)\\s*", G_REGEX_CASELESS, 0, NULL);
+  parts = g_regex_split (separators, authors, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (is_inverted_name (parts[i]))
+        {
+          const char *comma = strchr (parts[i], ',');
+          g_autofree char *family = g_strstrip (g_strndup (parts[i], comma - parts[i]));
+          g_autofree char *given = g_strstrip (g_strdup (comma + 1));
+          g_autofree char *both = *given ? g_strdup_printf ("%s %s", given, family)
+                                         : g_strdup (family);
+
+          add_name (b, both);
+        }
+      else
+        {
+          g_auto(GStrv) listed = g_strsplit (parts[i], ",", -1);
+
+          for (guint j = 0; listed[j] != NULL; j++)
+            add_name (b, listed[j]);
+        }
+    }
+  names = g_strv_builder_end (b);
+  return names[0] != NULL ? g_strjoinv ("; ", names) : NULL;
 }

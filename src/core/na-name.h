@@ -26,6 +26,7 @@ gboolean na_name_equal      (const NaName *a,
                              const NaName *b);
 char   *na_name_dup_display (const NaName *name);
 char   *na_names_dup_display (GPtrArray   *names);
+char   *na_names_dup_form_text (const char *authors);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NaName, na_name_free)
 

@@ -54,6 +54,15 @@ typedef struct
 
 static const cairo_user_data_key_t buffer_key;
 
+/* When a job was asked for, taken up by a worker and handed back (monotonic µs): the task's
+ * data, for na_render_queue_get_job_times(). */
+typedef struct
+{
+  gint64 requested;
+  gint64 started;
+  gint64 finished;
+} JobTimes;
+
 typedef struct
 {
   GTask   *task;
@@ -296,6 +305,7 @@ run_job (gpointer data,
   int width, height;
   gboolean white;
 
+  ((JobTimes *) g_task_get_task_data (job->task))->started = g_get_monotonic_time ();
   if (g_task_return_error_if_cancelled (job->task))
     goto out;
 
@@ -324,6 +334,7 @@ run_job (gpointer data,
   cairo_surface_flush (surface);
   g_async_queue_push (self->free_documents, document);
 
+  ((JobTimes *) g_task_get_task_data (job->task))->finished = g_get_monotonic_time ();
   g_task_return_pointer (job->task, surface, (GDestroyNotify) cairo_surface_destroy);
   prepare_white_buffer (self, (gsize) cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32,
                                                                        width) * height);
@@ -418,6 +429,7 @@ na_render_queue_render_async (NaRenderQueue       *self,
                               gpointer             user_data)
 {
   Job *job;
+  JobTimes *times;
 
   g_return_if_fail (NA_IS_RENDER_QUEUE (self));
   g_return_if_fail (page >= 0 && page < na_pdf_document_get_n_pages (self->document));
@@ -432,6 +444,9 @@ na_render_queue_render_async (NaRenderQueue       *self,
   job->scale = scale;
   job->priority = priority;
   job->sequence = self->sequence++;
+  times = g_new0 (JobTimes, 1);
+  times->requested = g_get_monotonic_time ();
+  g_task_set_task_data (job->task, times, g_free);
   g_thread_pool_push (self->pool, job, NULL);
 }
 
@@ -448,4 +463,34 @@ na_render_queue_render_finish (NaRenderQueue  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * na_render_queue_get_job_times:
+ * @result: a result given to na_render_queue_render_async()'s callback
+ * @requested: (out) (optional): when the render was asked for
+ * @started: (out) (optional): when a worker took it up
+ * @finished: (out) (optional): when the worker handed the page over
+ *
+ * Monotonic times (g_get_monotonic_time()) of a render, so a benchmark can tell the render
+ * itself from the hand-offs between threads. A job cancelled before it started has
+ * @finished 0.
+ */
+void
+na_render_queue_get_job_times (GAsyncResult *result,
+                               gint64       *requested,
+                               gint64       *started,
+                               gint64       *finished)
+{
+  JobTimes *times;
+
+  g_return_if_fail (G_IS_TASK (result));
+
+  times = g_task_get_task_data (G_TASK (result));
+  if (requested != NULL)
+    *requested = times->requested;
+  if (started != NULL)
+    *started = times->started;
+  if (finished != NULL)
+    *finished = times->finished;
 }

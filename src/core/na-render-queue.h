@@ -24,6 +24,10 @@ void             na_render_queue_render_async  (NaRenderQueue        *self,
 cairo_surface_t *na_render_queue_render_finish (NaRenderQueue        *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
+void             na_render_queue_get_job_times (GAsyncResult         *result,
+                                                gint64               *requested,
+                                                gint64               *started,
+                                                gint64               *finished);
 void             na_render_page_size           (NaPdfDocument        *document,
                                                 int                   page,
                                                 double                scale,

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "na-application.h"
+#include "na-memory.h"
 
 int
 main (int   argc,
@@ -18,6 +19,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Before any thread allocates: see na-memory.c. */
+  na_memory_keep_freed_pages ();
 
   app = na_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -332,8 +332,9 @@ na_export_dialog_get_comparison (NaExportDialog *self)
  * @notes: (nullable): the user's notes, item id → note (see NaExportOptions), not changed
  *   afterwards
  *
- * Offers to include the notes: the check box shows when there are any, unchecked, since a
- * summary handed to a colleague should not carry private notes by surprise.
+ * Offers to include the notes: the check box shows when any of them would appear in this
+ * comparison's export, unchecked, since a summary handed to a colleague should not carry
+ * private notes by surprise.
  */
 void
 na_export_dialog_set_notes (NaExportDialog *self,
@@ -347,7 +348,7 @@ na_export_dialog_set_notes (NaExportDialog *self,
     g_hash_table_ref (notes);
   g_clear_pointer (&self->notes, g_hash_table_unref);
   self->notes = notes;
-  any = notes != NULL && g_hash_table_size (notes) > 0;
+  any = na_comparison_has_notes (self->comparison, notes);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_check), any);
   if (!any)
     gtk_check_button_set_active (self->notes_check, FALSE);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "na-memory.h"
 #include "na-pdf-view.h"
 #include "na-render-queue.h"
 
@@ -46,6 +47,7 @@ struct _NaPdfView
   GHashTable    *pending;       /* pages being rendered at the current scale */
   gsize          cache_bytes;
   guint          n_rendered;
+  guint          give_back_id;  /* memory freed by evictions goes back to the system */
 
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
@@ -199,9 +201,37 @@ visible_pages (NaPdfView *self,
   *last = page_at_y (self, bottom);
 }
 
+static gboolean
+give_back_cb (gpointer data)
+{
+  NaPdfView *self = data;
+
+  self->give_back_id = 0;
+  na_memory_give_back ();
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+give_back_later_cb (gpointer data)
+{
+  na_memory_give_back ();
+  return G_SOURCE_REMOVE;
+}
+
+/* Freed pages are kept by the allocator for the next renders (see na-memory.c); once the
+ * view has been quiet for a few seconds, they go back to the system. */
+static void
+schedule_give_back (NaPdfView *self)
+{
+  g_clear_handle_id (&self->give_back_id, g_source_remove);
+  self->give_back_id = g_timeout_add_seconds (5, give_back_cb, self);
+}
+
 static void
 evict (NaPdfView *self)
 {
+  if (self->cache_bytes > CACHE_BYTES)
+    schedule_give_back (self);
   while (self->cache_bytes > CACHE_BYTES && g_hash_table_size (self->cache) > 1)
     {
       GHashTableIter iter;
@@ -634,6 +664,8 @@ na_pdf_view_set_document (NaPdfView     *self,
     return;
 
   restart_renders (self);
+  if (self->cache_bytes > 0)
+    schedule_give_back (self);
   g_hash_table_remove_all (self->cache);
   self->cache_bytes = 0;
   g_clear_object (&self->queue);
@@ -1237,6 +1269,12 @@ na_pdf_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   na_pdf_view_set_document (self, NULL);
+  /* What this view freed still goes back, after it. */
+  if (self->give_back_id != 0)
+    {
+      g_clear_handle_id (&self->give_back_id, g_source_remove);
+      g_timeout_add_seconds (5, give_back_later_cb, NULL);
+    }
   if (self->hadjustment)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
   if (self->vadjustment)

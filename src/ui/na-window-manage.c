@@ -176,49 +176,6 @@ pdf_form_data_free (PdfFormData *data)
   g_free (data);
 }
 
-/* The information dictionary's author as the form wants it, "Given Family; Given Family":
- * "A and B", "A, B", "A; B" and "Family, Given; …" all occur in the wild. */
-static char *
-authors_for_form (const char *author)
-{
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  g_auto(GStrv) parts = NULL;
-  g_auto(GStrv) names = NULL;
-  gboolean semicolons;
-
-  if (author == NULL)
-    return NULL;
-  semicolons = strchr (author, ';') != NULL;
-  {
-    g_autoptr(GRegex) separators = g_regex_new (semicolons ? "\\s*;\\s*"
-                                                : "\\s*(?:,|;|\\band\\b|&)\\s*",
-                                                0, 0, NULL);
-
-    parts = g_regex_split (separators, author, 0);
-  }
-  for (guint i = 0; parts[i]; i++)
-    {
-      char *name = g_strstrip (parts[i]);
-      char *comma = strchr (name, ',');
-
-      if (*name == '\0')
-        continue;
-      if (comma != NULL)
-        {
-          g_autofree char *family = g_strndup (name, comma - name);
-          g_autofree char *given = g_strdup (comma + 1);
-          g_autofree char *both = g_strdup_printf ("%s %s", g_strstrip (given),
-                                                   g_strstrip (family));
-
-          g_strv_builder_add (b, both);
-        }
-      else
-        g_strv_builder_add (b, name);
-    }
-  names = g_strv_builder_end (b);
-  return names[0] ? g_strjoinv ("; ", names) : NULL;
-}
-
 static void
 pdf_opened_thread (GTask        *task,
                    gpointer      source_object,
@@ -239,7 +196,7 @@ pdf_opened_thread (GTask        *task,
     }
   data->title = na_pdf_document_dup_title (document);
   author = na_pdf_document_dup_author (document);
-  data->authors = authors_for_form (author);
+  data->authors = na_names_dup_form_text (author);
   if ((created = na_pdf_document_dup_creation_date (document)) != NULL)
     data->date = g_date_time_format (created, "%Y-%m-%d");
   g_task_return_boolean (task, TRUE);

@@ -1,0 +1,64 @@
+/* test-memory.c — freed page-sized buffers stay with the process until given back */
+#include "config.h"
+
+#include <string.h>
+
+#include "na-memory.h"
+
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#include <malloc.h>
+
+/* A page at 200%: the size the viewer allocates and frees while scrolling. */
+#define PAGE_BYTES (8 * 1024 * 1024)
+
+static void
+test_keep_and_give_back (void)
+{
+  struct mallinfo2 before, allocated, freed, given_back;
+  char *buffer;
+
+  na_memory_keep_freed_pages ();
+  g_assert_true (na_memory_keeps_freed_pages ());
+
+  before = mallinfo2 ();
+  buffer = g_malloc (PAGE_BYTES);
+  memset (buffer, 0xff, PAGE_BYTES);
+  allocated = mallinfo2 ();
+  /* From the heap, not a mapping of its own (which glibc would unmap on free). */
+  g_assert_cmpuint (allocated.hblkhd, ==, before.hblkhd);
+  g_assert_cmpuint (allocated.arena, >=, before.arena + PAGE_BYTES);
+
+  g_free (buffer);
+  freed = mallinfo2 ();
+  /* Kept: the heap did not shrink, and the buffer is free space in it. */
+  g_assert_cmpuint (freed.arena, ==, allocated.arena);
+  g_assert_cmpuint (freed.fordblks, >=, PAGE_BYTES);
+
+  /* Reused: the same size again does not grow the heap. */
+  buffer = g_malloc (PAGE_BYTES);
+  g_assert_cmpuint (mallinfo2 ().arena, ==, allocated.arena);
+  g_free (buffer);
+
+  na_memory_give_back ();
+  given_back = mallinfo2 ();
+  /* Given back: trimmed from the top of the heap or released inside it. */
+  g_assert_true (given_back.arena < freed.arena ||
+                 given_back.keepcost < freed.keepcost ||
+                 given_back.fordblks < freed.fordblks);
+}
+#else
+static void
+test_keep_and_give_back (void)
+{
+  g_test_skip ("not glibc's allocator (another C library, or AddressSanitizer's)");
+}
+#endif
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/memory/keep-and-give-back", test_keep_and_give_back);
+  return g_test_run ();
+}
