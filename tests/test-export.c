@@ -727,6 +727,25 @@ json_position (JsonObject *root,
   return NULL;
 }
 
+/* The first argument of @essay on any question of an exported JSON summary. */
+static JsonObject *
+json_first_argument (JsonObject *root,
+                     const char *essay)
+{
+  JsonArray *questions = json_object_get_array_member (root, "questions");
+
+  for (guint i = 0; i < json_array_get_length (questions); i++)
+    {
+      JsonObject *q = json_array_get_object_element (questions, i);
+      JsonObject *p = json_position (root, json_object_get_string_member (q, "id"), essay);
+      JsonArray *arguments = p ? json_object_get_array_member (p, "arguments") : NULL;
+
+      if (arguments != NULL && json_array_get_length (arguments) > 0)
+        return json_array_get_object_element (arguments, 0);
+    }
+  return NULL;
+}
+
 static JsonObject *
 export_json (const char * const *args,
              JsonParser         *parser)
@@ -745,8 +764,8 @@ export_json (const char * const *args,
 }
 
 /* The command line compares the user's own analysis too, and their notes when asked, from
- * their annotations file; --bundled-only leaves it out; a broken file is an error that names
- * it and is left untouched. */
+ * their annotations file, with the pages of the PDFs they attached; --bundled-only leaves it
+ * out; a broken file is an error that names it and is left untouched. */
 static void
 test_cli_user_analysis (void)
 {
@@ -757,6 +776,9 @@ test_cli_user_analysis (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *broken = NULL;
+  g_autofree char *attached_id = NULL;
+  g_autofree char *attachments_json = NULL;
+  g_autofree char *attachments_path = NULL;
   const char *mine_id;
   const char *without_notes[] = { "--export-comparison", "-", "--format", "json", "--essays",
                                   "chan-2013,cottey-2020", "--questions", "q-china", NULL };
@@ -766,6 +788,10 @@ test_cli_user_analysis (void)
   const char *bundled[] = { "--export-comparison", "-", "--format", "json", "--essays",
                             "chan-2013,cottey-2020", "--questions", "q-china", "--bundled-only",
                             NULL };
+  const char *all[] = { "--export-comparison", "-", "--format", "json", "--essays",
+                        "chan-2013,cottey-2020", NULL };
+  const char *all_bundled[] = { "--export-comparison", "-", "--format", "json", "--essays",
+                                "chan-2013,cottey-2020", "--bundled-only", NULL };
   JsonObject *root, *position, *argument;
   JsonArray *arguments;
   guint n_bundled;
@@ -810,6 +836,36 @@ test_cli_user_analysis (void)
                                  &out, &err), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+
+  /* Pages resolved in a PDF the user attached (--attach) show in the export, as in the
+   * window; not with --bundled-only. */
+  argument = json_first_argument (export_json (all_bundled, parser), "chan-2013");
+  g_assert_nonnull (argument);
+  g_assert_false (json_object_has_member (argument, "page"));
+  attached_id = g_strdup (json_object_get_string_member (argument, "id"));
+  attachments_json = g_strdup_printf ("{ \"format\": \"org.example.NatoAsia.attachments\", "
+                                      "\"version\": 1, \"attachments\": { \"chan-2013\": "
+                                      "{ \"path\": \"/nowhere/chan.pdf\", \"sha256\": \"00\", "
+                                      "\"pages\": { \"%s\": 7 } } } }", attached_id);
+  attachments_path = g_build_filename (dir, "attachments.json", NULL);
+  g_assert_true (g_file_set_contents (attachments_path, attachments_json, -1, NULL));
+  argument = json_first_argument (export_json (all, parser), "chan-2013");
+  g_assert_cmpstr (json_object_get_string_member (argument, "id"), ==, attached_id);
+  g_assert_cmpint (json_object_get_int_member (argument, "page"), ==, 7);
+  argument = json_first_argument (export_json (all_bundled, parser), "chan-2013");
+  g_assert_false (json_object_has_member (argument, "page"));
+
+  /* A broken attachments file: named, left as it is. */
+  g_assert_true (g_file_set_contents (attachments_path, "[ broken", -1, NULL));
+  g_assert_cmpint (run_natoasia (all, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, attachments_path));
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_get_contents (attachments_path, &broken, NULL, NULL));
+  g_assert_cmpstr (broken, ==, "[ broken");
+  g_clear_pointer (&broken, g_free);
+  g_unlink (attachments_path);
 
   /* A broken annotations file: named, kept as it is, nothing written. */
   g_assert_true (g_file_set_contents (na_user_store_get_path (store), "{ broken", -1, NULL));

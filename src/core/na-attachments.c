@@ -302,6 +302,25 @@ move_aside (NaAttachments  *self,
   return g_steal_pointer (&aside);
 }
 
+/* The file's entries, none if there is no file; on error, none and the error. */
+static gboolean
+read_entries (NaAttachments  *self,
+              GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_hash_table_remove_all (self->entries);
+  if ((g_file_load_contents (self->file, NULL, &contents, &length, NULL, &local_error) &&
+       parse (self, contents, length, &local_error)) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+  g_hash_table_remove_all (self->entries);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /**
  * na_attachments_load:
  *
@@ -318,23 +337,14 @@ na_attachments_load (NaAttachments  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GError) move_error = NULL;
   g_autoptr(GFile) aside = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
-  gsize length;
 
   g_return_val_if_fail (NA_IS_ATTACHMENTS (self), FALSE);
 
-  g_hash_table_remove_all (self->entries);
   self->read_only = FALSE;
-
-  if (g_file_load_contents (self->file, NULL, &contents, &length, NULL, &local_error) &&
-      parse (self, contents, length, &local_error))
+  if (read_entries (self, &local_error))
     return TRUE;
 
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return TRUE;
-
-  g_hash_table_remove_all (self->entries);
   name = g_file_get_parse_name (self->file);
 
   /* A file we may not read is not ours to move either: leave it and never write over it. */
@@ -356,6 +366,34 @@ na_attachments_load (NaAttachments  *self,
                  _("Could not read the attachments file “%s”: %s. It was moved to “%s”; "
                    "attachments start afresh."),
                  name, local_error->message, aside_name);
+  }
+  return FALSE;
+}
+
+/**
+ * na_attachments_load_read_only:
+ *
+ * Reads the attachments without ever changing the file, for the command line's exports: a
+ * file that cannot be read is an error naming it, left where it is, and this object will not
+ * save over it. A missing file is no attachments.
+ */
+gboolean
+na_attachments_load_read_only (NaAttachments  *self,
+                               GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (NA_IS_ATTACHMENTS (self), FALSE);
+
+  self->read_only = TRUE;
+  if (read_entries (self, &local_error))
+    return TRUE;
+
+  {
+    g_autofree char *name = g_file_get_parse_name (self->file);
+
+    g_set_error (error, NA_ATTACHMENTS_ERROR, NA_ATTACHMENTS_ERROR_READ_ONLY,
+                 _("Could not read the attachments file “%s”: %s"), name, local_error->message);
   }
   return FALSE;
 }

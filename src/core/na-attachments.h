@@ -28,6 +28,8 @@ GFile         *na_attachments_default_file (void);
 NaAttachments *na_attachments_new         (GFile         *file);
 gboolean       na_attachments_load        (NaAttachments *self,
                                            GError       **error);
+gboolean       na_attachments_load_read_only (NaAttachments *self,
+                                           GError       **error);
 gboolean       na_attachments_save        (NaAttachments *self,
                                            GError       **error);
 GFile         *na_attachments_get_file    (NaAttachments *self);

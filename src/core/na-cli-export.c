@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "na-attachments.h"
 #include "na-cli-export.h"
 #include "na-comparison.h"
 #include "na-export.h"
@@ -44,8 +45,8 @@ split_ids (const char *list)
  * @store: (out) (optional) (transfer full): the user's store, %NULL with --bundled-only
  *
  * What an export works on, like the window: @library with the user's own analysis merged in,
- * read from their annotations file without ever changing it; @library itself with
- * --bundled-only. A file that cannot be read is an error naming it, printed here.
+ * read from their annotations file without ever changing it, and the pages its anchors
+ * resolved to in the PDFs they attached; @library itself with --bundled-only. A file that cannot be read is an error naming it, printed here.
  *
  * Returns: (transfer full) (nullable): the library, or %NULL after printing the error
  */
@@ -55,7 +56,9 @@ na_cli_user_library (NaLibrary     *library,
                      NaUserStore  **store)
 {
   g_autoptr(NaUserStore) user = NULL;
+  g_autoptr(NaAttachments) attachments = NULL;
   g_autoptr(GError) error = NULL;
+  NaLibrary *merged;
 
   if (g_variant_dict_contains (options, "bundled-only"))
     {
@@ -69,9 +72,18 @@ na_cli_user_library (NaLibrary     *library,
       g_printerr (_("natoasia: %s; use --bundled-only to export without it\n"), error->message);
       return NULL;
     }
+  /* The pages the anchors resolved to in the user's PDFs (--attach), as the window shows. */
+  attachments = na_attachments_new (NULL);
+  if (!na_attachments_load_read_only (attachments, &error))
+    {
+      g_printerr (_("natoasia: %s; use --bundled-only to export without it\n"), error->message);
+      return NULL;
+    }
   if (store != NULL)
     *store = g_object_ref (user);
-  return na_user_analysis_merge (library, user);
+  merged = na_user_analysis_merge (library, user);
+  na_attachments_apply_pages (attachments, merged);
+  return merged;
 }
 
 int
