@@ -48,7 +48,8 @@ has_label (GtkWidget  *widget,
 
 typedef struct
 {
-  GtkWindow     *window;
+  GtkWindow       *window;
+  AdwToastOverlay *overlay;
   NaPdfPage     *page;
   NaLibrary     *library;
   NaAttachments *attachments;
@@ -71,7 +72,10 @@ fixture_set_up (Fixture       *f,
   f->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (f->window, 1000, 700);
   f->page = g_object_new (NA_TYPE_PDF_PAGE, NULL);
-  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
+  /* As in the window: the page's toasts go to an overlay above it. */
+  f->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (f->overlay, GTK_WIDGET (f->page));
+  adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->overlay));
   na_pdf_page_set_library (f->page, f->library);
   na_pdf_page_set_attachments (f->page, f->attachments);
   f->store = na_user_store_new (tmpdir);
@@ -464,6 +468,74 @@ check_window_shared_source (NaWindow *window)
   na_test_save_screenshot (GTK_WIDGET (window), "pdf-window-shared-source.png");
 }
 
+/* A button of @widget's tree whose label is @label, mapped. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Detaching a PDF forgets it and its pages, keeps the file, and the toast's Undo brings both
+ * back. */
+static void
+test_detach (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture_path);
+  g_autoptr(GFile) store_file = g_file_dup (na_attachments_get_file (f->attachments));
+  NaAnchor *anchor = na_argument_get_anchor (na_library_lookup_argument (f->library,
+                                                                         "lantern-a2"));
+  GtkWidget *undo;
+
+  na_pdf_page_attach_file (f->page, file);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_test_iterate (200);
+  g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, fixture_path);
+  g_assert_cmpint (na_anchor_get_page (anchor), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.detach", NULL);
+  na_test_iterate (300);
+  g_assert_null (na_attachments_get_path (f->attachments, "lantern"));
+  g_assert_cmpint (na_anchor_get_page (anchor), ==, 0);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "empty");
+  g_assert_true (g_file_test (fixture_path, G_FILE_TEST_EXISTS));
+  {
+    /* Saved so: a fresh read of the file has no attachment either. */
+    g_autoptr(NaAttachments) reread = na_attachments_new (store_file);
+
+    g_assert_true (na_attachments_load (reread, NULL));
+    g_assert_null (na_attachments_get_path (reread, "lantern"));
+  }
+  undo = find_button (GTK_WIDGET (f->overlay), "_Undo");
+  g_assert_nonnull (undo);
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-detached.png");
+
+  g_signal_emit_by_name (undo, "clicked");
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_test_iterate (200);
+  g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, fixture_path);
+  g_assert_cmpint (na_anchor_get_page (anchor), ==, 2);
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "view");
+  {
+    g_autoptr(NaAttachments) reread = na_attachments_new (store_file);
+
+    g_assert_true (na_attachments_load (reread, NULL));
+    g_assert_cmpstr (na_attachments_get_path (reread, "lantern"), ==, fixture_path);
+    g_assert_cmpint (na_attachments_get_page (reread, "lantern", "lantern-a2"), ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +559,8 @@ main (int   argc,
 
   g_test_add ("/pdf-view/attach-view-zoom-find-select", Fixture, NULL, fixture_set_up,
               test_attach_view_zoom_find_select, fixture_tear_down);
+  g_test_add ("/pdf-view/detach", Fixture, NULL, fixture_set_up, test_detach,
+              fixture_tear_down);
   g_test_add ("/pdf-view/error-pages", Fixture, NULL, fixture_set_up, test_error_pages,
               fixture_tear_down);
   g_test_add ("/pdf-view/relocate", Fixture, NULL, fixture_set_up, test_relocate,

@@ -33,13 +33,15 @@ typedef struct
   GArray *rects;   /* NaPdfRect */
 } Highlight;
 
-typedef struct
+typedef struct _NaAttachmentsEntry Entry;
+
+struct _NaAttachmentsEntry
 {
   char       *path;
   char       *sha256;
   GHashTable *pages;       /* item id → GINT_TO_POINTER (page) */
   GPtrArray  *highlights;  /* Highlight, the user's own, made from selections */
-} Entry;
+};
 
 static void
 highlight_free (Highlight *highlight)
@@ -603,6 +605,52 @@ na_attachments_remove (NaAttachments *self,
   g_return_val_if_fail (NA_IS_ATTACHMENTS (self), FALSE);
 
   return g_hash_table_remove (self->entries, essay_id);
+}
+
+/**
+ * na_attachments_take:
+ *
+ * Removes @essay_id's attachment and hands it over whole (file, hash, pages), so that a
+ * removal can be undone with na_attachments_put().
+ *
+ * Returns: (transfer full) (nullable): the attachment, %NULL if there was none
+ */
+NaAttachmentsEntry *
+na_attachments_take (NaAttachments *self,
+                     const char    *essay_id)
+{
+  gpointer key = NULL, entry = NULL;
+
+  g_return_val_if_fail (NA_IS_ATTACHMENTS (self), NULL);
+
+  if (essay_id == NULL || !g_hash_table_steal_extended (self->entries, essay_id, &key, &entry))
+    return NULL;
+  g_free (key);
+  return entry;
+}
+
+/**
+ * na_attachments_put:
+ * @entry: (transfer full): from na_attachments_take()
+ *
+ * Gives @essay_id back the attachment taken from it, replacing any other.
+ */
+void
+na_attachments_put (NaAttachments      *self,
+                    const char         *essay_id,
+                    NaAttachmentsEntry *entry)
+{
+  g_return_if_fail (NA_IS_ATTACHMENTS (self));
+  g_return_if_fail (essay_id != NULL && entry != NULL);
+
+  g_hash_table_replace (self->entries, g_strdup (essay_id), entry);
+}
+
+void
+na_attachments_entry_free (NaAttachmentsEntry *entry)
+{
+  if (entry != NULL)
+    entry_free (entry);
 }
 
 /**

@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NaAttachments, na_attachments, NA, ATTACHMENTS, GObject)
 
+/* One essay's attachment, whole, while it is out of the store (see na_attachments_take). */
+typedef struct _NaAttachmentsEntry NaAttachmentsEntry;
+
 typedef enum
 {
   NA_ATTACHMENTS_ERROR_UNREADABLE,   /* the store could not be read; it was moved aside */
@@ -43,6 +46,12 @@ void           na_attachments_set         (NaAttachments *self,
                                            const char    *sha256);
 gboolean       na_attachments_remove      (NaAttachments *self,
                                            const char    *essay_id);
+NaAttachmentsEntry *na_attachments_take   (NaAttachments *self,
+                                           const char    *essay_id);
+void           na_attachments_put         (NaAttachments *self,
+                                           const char    *essay_id,
+                                           NaAttachmentsEntry *entry);
+void           na_attachments_entry_free  (NaAttachmentsEntry *entry);
 void           na_attachments_set_page    (NaAttachments *self,
                                            const char    *essay_id,
                                            const char    *item_id,
@@ -77,5 +86,7 @@ gboolean       na_attachments_migrate_highlights (NaAttachments *self,
 char          *na_attachments_hash_file   (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NaAttachmentsEntry, na_attachments_entry_free)
 
 G_END_DECLS

@@ -67,6 +67,9 @@ struct _NaPdfPage
   guint            sync_id;
   gboolean         resolving;      /* the text is being extracted and the anchors resolved */
   gboolean         is_attachment;  /* what is shown is the essay's attached PDF */
+  /* The attachment last removed, until its toast's Undo or another removal. */
+  NaAttachmentsEntry *detached;
+  char            *detached_essay;
 };
 
 /* na-pdf-page.c */

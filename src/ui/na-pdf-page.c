@@ -581,6 +581,7 @@ commit_open (NaPdfPage *self,
       na_attachments_set (self->attachments, essay_id, path,
                           na_pdf_document_get_sha256 (data->document));
       save_attachments (self);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.detach", TRUE);
     }
   self->is_attachment = is_attachment && essay_id != NULL && self->attachments != NULL;
   start_resolve (self, data, self->attachments != NULL && path != NULL && essay_id &&
@@ -832,6 +833,7 @@ show_essay (NaPdfPage *self)
   path = self->essay && self->attachments
          ? na_attachments_get_path (self->attachments, na_essay_get_id (self->essay)) : NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.attach", self->essay != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.detach", path != NULL);
   if (path == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -1006,6 +1008,79 @@ file_action (GtkWidget  *widget,
                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "locked-mode")));
 }
 
+/* The anchors of @essay_id no longer have pages once its PDF is detached. */
+static void
+clear_pages (NaLibrary  *library,
+             const char *essay_id)
+{
+  GListModel *lists[] = { na_library_get_arguments (library),
+                          na_library_get_recommendations (library) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+        g_autofree char *item_essay = NULL;
+        g_autoptr(NaAnchor) anchor = NULL;
+
+        g_object_get (item, "essay-id", &item_essay, "anchor", &anchor, NULL);
+        if (anchor != NULL && g_strcmp0 (item_essay, essay_id) == 0)
+          na_anchor_set_page (anchor, 0);
+      }
+}
+
+/* The toast's Undo: the detached PDF is the essay's again, with its pages. */
+static void
+undo_detach (NaPdfPage *self)
+{
+  if (self->detached == NULL || self->attachments == NULL)
+    return;
+  na_attachments_put (self->attachments, self->detached_essay, g_steal_pointer (&self->detached));
+  g_clear_pointer (&self->detached_essay, g_free);
+  if (self->library != NULL)
+    na_attachments_apply_pages (self->attachments, self->library);
+  save_attachments (self);
+  show_essay (self);
+}
+
+/* pdf-page.detach: the essay no longer has a PDF; the file itself stays where it is. A toast
+ * offers to undo. */
+static void
+detach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NaPdfPage *self = NA_PDF_PAGE (widget);
+  const char *essay_id = self->essay ? na_essay_get_id (self->essay) : NULL;
+  NaAttachmentsEntry *entry;
+  GtkWidget *overlay;
+
+  if (self->attachments == NULL || essay_id == NULL ||
+      (entry = na_attachments_take (self->attachments, essay_id)) == NULL)
+    return;
+
+  g_clear_pointer (&self->detached, na_attachments_entry_free);
+  self->detached = entry;
+  g_free (self->detached_essay);
+  self->detached_essay = g_strdup (essay_id);
+  if (self->library != NULL)
+    clear_pages (self->library, essay_id);
+  save_attachments (self);
+  show_essay (self);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (_("PDF detached"));
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      /* The toast lives above this page, out of reach of its actions. */
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_detach), self,
+                               G_CONNECT_SWAPPED);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
 static void
 na_pdf_page_dispose (GObject *object)
 {
@@ -1033,6 +1108,8 @@ na_pdf_page_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->attachments);
+  g_clear_pointer (&self->detached, na_attachments_entry_free);
+  g_clear_pointer (&self->detached_essay, g_free);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -1112,6 +1189,7 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
   gtk_widget_class_install_action (widget_class, "pdf-page.attach", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.relocate", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "pdf-page.unlock", NULL, file_action);
+  gtk_widget_class_install_action (widget_class, "pdf-page.detach", NULL, detach_action);
   _na_pdf_page_find_class_init (widget_class);
   _na_pdf_page_thumbs_class_init (widget_class);
   _na_pdf_page_annotate_class_init (widget_class);
