@@ -343,6 +343,82 @@ test_render_queue (void)
   cairo_surface_destroy (page1);
 }
 
+/* Pixel memory is reused from render to render and whitened ahead in slices that stop when
+ * a job waits: every page must still come out exactly as a bare render on white, whatever a
+ * reused buffer held before. */
+static void
+test_render_queue_reuses_buffers (void)
+{
+  g_autoptr(NaPdfDocument) document = open_fixture ();
+  g_autoptr(NaRenderQueue) queue = na_render_queue_new (document, 1);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *bare = na_pdf_document_open_poppler (document, &error);
+  int n = na_pdf_document_get_n_pages (document);
+  cairo_surface_t *expected[3];
+
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 3);
+  g_assert_true (na_render_queue_open_documents (queue, &error));
+  g_assert_no_error (error);
+
+  for (int i = 0; i < n; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (bare, i);
+      int w, h;
+      cairo_t *cr;
+
+      na_render_page_size (document, i, 2.0, &w, &h);
+      expected[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cr = cairo_create (expected[i]);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, 2.0, 2.0);
+      poppler_page_render (page, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (expected[i]);
+      g_object_unref (page);
+    }
+
+  /* Batches queued back to back (no whitening ahead) and one at a time (whitening ahead,
+   * mostly cut short by the next request: at 200 % a page's buffer takes longer to whiten
+   * than a result takes to come back), each batch's surfaces freed before the next, so
+   * later pages land on used buffers. */
+  for (int batch = 0; batch < 8; batch++)
+    {
+      g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (
+        (GDestroyNotify) cairo_surface_destroy);
+
+      for (int k = 0; k < 6; k++)
+        {
+          na_render_queue_render_async (queue, (k + batch) % n, 2.0, 0, NULL, rendered_cb,
+                                        results);
+          if (batch % 2)
+            while (results->len < (guint) k + 1)
+              g_main_context_iteration (NULL, TRUE);
+        }
+      while (results->len < 6)
+        g_main_context_iteration (NULL, TRUE);
+
+      for (int k = 0; k < 6; k++)
+        {
+          cairo_surface_t *got = g_ptr_array_index (results, k);
+          cairo_surface_t *want = expected[(k + batch) % n];
+          int h = cairo_image_surface_get_height (want);
+          int stride = cairo_image_surface_get_stride (want);
+
+          g_assert_nonnull (got);
+          g_assert_cmpint (cairo_image_surface_get_height (got), ==, h);
+          g_assert_cmpint (cairo_image_surface_get_stride (got), ==, stride);
+          g_assert_true (memcmp (cairo_image_surface_get_data (got),
+                                 cairo_image_surface_get_data (want), (gsize) h * stride) == 0);
+        }
+    }
+
+  for (int i = 0; i < n; i++)
+    cairo_surface_destroy (expected[i]);
+  g_object_unref (bare);
+}
+
 static void
 test_attachments_round_trip (void)
 {
@@ -633,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/pdf/bad-files", test_bad_files);
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/render-queue", test_render_queue);
+  g_test_add_func ("/pdf/render-queue/reuses-buffers", test_render_queue_reuses_buffers);
   g_test_add_func ("/attachments/round-trip", test_attachments_round_trip);
   g_test_add_func ("/attachments/unreadable-moved-aside",
                    test_attachments_unreadable_moved_aside);

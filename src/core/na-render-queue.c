@@ -5,7 +5,7 @@
  * delivered to the main loop through GTask, jobs whose GCancellable was cancelled (the zoom
  * changed) dropped before they start. A PopplerDocument must not render in two threads at
  * once, so each worker takes a PopplerDocument of its own, opened on the same bytes, from a
- * pool (as many as threads).
+ * pool (as many as threads), opened ahead from the queue's creation on.
  */
 #define G_LOG_DOMAIN "na-render-queue"
 
@@ -28,6 +28,7 @@ struct _NaRenderQueue
   guint          n_threads;
   guint64        sequence;
   struct _Pool  *pool_buffers;
+  int            closing;   /* atomic: finalizing, documents opened ahead not wanted */
 };
 
 /* Pixel memory reused from one render to the next: a fresh allocation of a page's size is
@@ -47,7 +48,7 @@ typedef struct
   Pool    *pool;
   gsize    size;
   guchar  *data;
-  gboolean white;   /* filled with opaque white, ready for the next page */
+  gsize    white;   /* bytes from the start already opaque white, ready for the next page */
 } Buffer;
 
 #define MAX_POOLED_BYTES (24 * 1024 * 1024)
@@ -63,6 +64,7 @@ typedef struct
   gint64 finished;
 } JobTimes;
 
+/* A job without a task opens a document for the workers ahead of the first render. */
 typedef struct
 {
   GTask   *task;
@@ -168,11 +170,10 @@ buffer_release (gpointer data)
   pool_unref (pool);
 }
 
-/* A pooled buffer of @size bytes, white ones first when @white; NULL if none. */
+/* A pooled buffer of @size bytes, the whitest first; NULL if none. */
 static Buffer *
-pool_take (Pool     *pool,
-           gsize     size,
-           gboolean  white)
+pool_take (Pool  *pool,
+           gsize  size)
 {
   Buffer *found = NULL;
   GSList *link = NULL;
@@ -182,12 +183,10 @@ pool_take (Pool     *pool,
     {
       Buffer *buffer = l->data;
 
-      if (buffer->size == size && (found == NULL || buffer->white == white))
+      if (buffer->size == size && (found == NULL || buffer->white > found->white))
         {
           found = buffer;
           link = l;
-          if (buffer->white == white)
-            break;
         }
     }
   if (found != NULL)
@@ -199,15 +198,17 @@ pool_take (Pool     *pool,
   return found;
 }
 
+/* A surface for a page, already opaque white: paper is white whatever the theme, and PDFs
+ * expect to be drawn on it. Opaque white in ARGB32 is all bits set, so whitening is a memset,
+ * and only of what the buffer's last preparation left undone. */
 static cairo_surface_t *
-create_surface (NaRenderQueue *self,
-                int            width,
-                int            height,
-                gboolean      *white)
+create_white_surface (NaRenderQueue *self,
+                      int            width,
+                      int            height)
 {
   int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
   gsize size = (gsize) stride * height;
-  Buffer *buffer = pool_take (self->pool_buffers, size, TRUE);
+  Buffer *buffer = pool_take (self->pool_buffers, size);
   cairo_surface_t *surface;
 
   if (buffer == NULL)
@@ -217,8 +218,8 @@ create_surface (NaRenderQueue *self,
       buffer->data = g_malloc (size);
     }
   buffer->pool = pool_ref (self->pool_buffers);
-  *white = buffer->white;
-  buffer->white = FALSE;   /* from now on, it is drawn on */
+  memset (buffer->data + buffer->white, 0xff, size - buffer->white);
+  buffer->white = 0;   /* from now on, it is drawn on */
 
   surface = cairo_image_surface_create_for_data (buffer->data, CAIRO_FORMAT_ARGB32, width,
                                                  height, stride);
@@ -226,69 +227,99 @@ create_surface (NaRenderQueue *self,
   return surface;
 }
 
-/* After a page is handed over, the worker readies a white buffer of the same size for the
- * next one (pages of a document mostly share a size): filling a page with white is a tenth
- * of rendering a simple one, and here it is off the path from request to texture. */
+/* After a page is handed over, the worker whitens a buffer of the same size for the next one
+ * (pages of a document mostly share a size), off the path from request to texture: at 200 %
+ * that is 8 MB. It works in slices and stops as soon as a job waits, so the next page never
+ * waits for it; the next render whitens what is left. */
+#define WHITEN_SLICE (256 * 1024)
+
 static void
 prepare_white_buffer (NaRenderQueue *self,
                       gsize          size)
 {
   Pool *pool = self->pool_buffers;
   Buffer *buffer;
-  gboolean have_white = FALSE;
 
-  g_mutex_lock (&pool->lock);
-  for (GSList *l = pool->buffers; l != NULL && !have_white; l = l->next)
-    have_white = ((Buffer *) l->data)->size == size && ((Buffer *) l->data)->white;
-  g_mutex_unlock (&pool->lock);
-  if (have_white)
+  if (g_thread_pool_unprocessed (self->pool) > 0)
     return;
-
-  buffer = pool_take (pool, size, FALSE);
+  buffer = pool_take (pool, size);
   if (buffer == NULL)
     {
       buffer = g_new0 (Buffer, 1);
       buffer->size = size;
       buffer->data = g_malloc (size);
     }
-  /* Opaque white in ARGB32 is all bits set. */
-  memset (buffer->data, 0xff, size);
-  buffer->white = TRUE;
+  while (buffer->white < size && g_thread_pool_unprocessed (self->pool) == 0)
+    {
+      gsize n = MIN (WHITEN_SLICE, size - buffer->white);
+
+      memset (buffer->data + buffer->white, 0xff, n);
+      buffer->white += n;
+    }
   buffer->pool = pool_ref (pool);
   buffer_release (buffer);
+}
+
+/* A new document for the workers if they have fewer than one each; NULL, and no error, if
+ * they have theirs. */
+static PopplerDocument *
+open_spare_document (NaRenderQueue  *self,
+                     GError        **error)
+{
+  PopplerDocument *document;
+
+  g_mutex_lock (&self->lock);
+  if (self->n_documents >= self->n_threads)
+    {
+      g_mutex_unlock (&self->lock);
+      return NULL;
+    }
+  self->n_documents++;
+  g_mutex_unlock (&self->lock);
+
+  document = na_pdf_document_open_poppler (self->document, error);
+  if (document == NULL)
+    {
+      g_mutex_lock (&self->lock);
+      self->n_documents--;
+      g_mutex_unlock (&self->lock);
+    }
+  return document;
 }
 
 static PopplerDocument *
 take_document (NaRenderQueue  *self,
                GError        **error)
 {
+  g_autoptr(GError) local_error = NULL;
   PopplerDocument *document = g_async_queue_try_pop (self->free_documents);
-  gboolean make = FALSE;
 
   if (document != NULL)
     return document;
 
-  g_mutex_lock (&self->lock);
-  if (self->n_documents < self->n_threads)
+  document = open_spare_document (self, &local_error);
+  if (document != NULL)
+    return document;
+  if (local_error != NULL)
     {
-      self->n_documents++;
-      make = TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
-  g_mutex_unlock (&self->lock);
-
-  if (make)
-    {
-      document = na_pdf_document_open_poppler (self->document, error);
-      if (document == NULL)
-        {
-          g_mutex_lock (&self->lock);
-          self->n_documents--;
-          g_mutex_unlock (&self->lock);
-        }
-      return document;
-    }
-
   return g_async_queue_pop (self->free_documents);
+}
+
+/* Opens a worker's document ahead of the first render, so the first page does not wait for
+ * it. A failure is left for the render that needs the document to report. */
+static void
+open_document_ahead (NaRenderQueue *self)
+{
+  PopplerDocument *document;
+
+  if (g_atomic_int_get (&self->closing))
+    return;
+  document = open_spare_document (self, NULL);
+  if (document != NULL)
+    g_async_queue_push (self->free_documents, document);
 }
 
 static void
@@ -303,7 +334,13 @@ run_job (gpointer data,
   cairo_surface_t *surface;
   cairo_t *cr;
   int width, height;
-  gboolean white;
+
+  if (job->task == NULL)
+    {
+      open_document_ahead (self);
+      g_free (job);
+      return;
+    }
 
   ((JobTimes *) g_task_get_task_data (job->task))->started = g_get_monotonic_time ();
   if (g_task_return_error_if_cancelled (job->task))
@@ -317,14 +354,8 @@ run_job (gpointer data,
     }
 
   na_render_page_size (self->document, job->page, job->scale, &width, &height);
-  surface = create_surface (self, width, height, &white);
+  surface = create_white_surface (self, width, height);
   cr = cairo_create (surface);
-  /* Paper is white whatever the theme; PDFs expect to be drawn on it. */
-  if (!white)
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-    }
   cairo_scale (cr, job->scale, job->scale);
   page = poppler_document_get_page (document, job->page);
   if (page != NULL)
@@ -350,7 +381,9 @@ na_render_queue_finalize (GObject *object)
   NaRenderQueue *self = NA_RENDER_QUEUE (object);
   PopplerDocument *document;
 
-  /* Let running jobs finish (they hold a reference to us through their task anyway). */
+  /* Let running jobs finish (render jobs hold a reference to us through their task, so only
+   * documents opened ahead can be left, and those are skipped). */
+  g_atomic_int_set (&self->closing, TRUE);
   g_thread_pool_free (self->pool, FALSE, TRUE);
   while ((document = g_async_queue_try_pop (self->free_documents)) != NULL)
     g_object_unref (document);
@@ -401,6 +434,16 @@ na_render_queue_new (NaPdfDocument *document,
   self->n_threads = n_threads;
   self->pool = g_thread_pool_new (run_job, self, n_threads, FALSE, NULL);
   g_thread_pool_set_sort_function (self->pool, compare_jobs, NULL);
+  /* Open the workers' documents now, while the viewer lays itself out: first, since every
+   * render needs one. */
+  for (guint i = 0; i < n_threads; i++)
+    {
+      Job *job = g_new0 (Job, 1);
+
+      job->priority = G_MININT;
+      job->sequence = self->sequence++;
+      g_thread_pool_push (self->pool, job, NULL);
+    }
   return self;
 }
 
@@ -409,6 +452,38 @@ na_render_queue_get_document (NaRenderQueue *self)
 {
   g_return_val_if_fail (NA_IS_RENDER_QUEUE (self), NULL);
   return self->document;
+}
+
+/**
+ * na_render_queue_open_documents:
+ *
+ * Blocks until the workers' documents are open. They open in the background from the
+ * queue's creation on; a caller that must not count that in a first render (a benchmark
+ * comparing with a document opened beforehand) waits for it here.
+ *
+ * Returns: %FALSE, with @error set, if the document cannot be opened
+ */
+gboolean
+na_render_queue_open_documents (NaRenderQueue  *self,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) taken = g_ptr_array_new ();
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (NA_IS_RENDER_QUEUE (self), FALSE);
+
+  for (guint i = 0; i < self->n_threads && ok; i++)
+    {
+      PopplerDocument *document = take_document (self, error);
+
+      if (document != NULL)
+        g_ptr_array_add (taken, document);
+      else
+        ok = FALSE;
+    }
+  for (guint i = 0; i < taken->len; i++)
+    g_async_queue_push (self->free_documents, g_ptr_array_index (taken, i));
+  return ok;
 }
 
 /**

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (NaRenderQueue, na_render_queue, NA, RENDER_QUEUE, GObject)
 NaRenderQueue   *na_render_queue_new           (NaPdfDocument        *document,
                                                 guint                 n_threads);
 NaPdfDocument   *na_render_queue_get_document  (NaRenderQueue        *self);
+gboolean         na_render_queue_open_documents (NaRenderQueue       *self,
+                                                GError              **error);
 void             na_render_queue_render_async  (NaRenderQueue        *self,
                                                 int                   page,
                                                 double                scale,
