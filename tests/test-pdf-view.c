@@ -14,6 +14,9 @@
 
 static char *tmpdir;
 static char *fixture_path;
+/* One application for the cases that need the real window: it can register only once per
+ * process. */
+static NaApplication *app;
 
 static const char fixture_library[] =
   "{\"format\": \"org.example.NatoAsia.library\", \"version\": 1,"
@@ -407,10 +410,8 @@ static void check_window_shared_source (NaWindow *window);
 static void
 test_window_has_source_view (void)
 {
-  g_autoptr(NaApplication) app = na_application_new ();
   NaWindow *window;
 
-  g_application_register (G_APPLICATION (app), NULL, NULL);
   window = na_window_new (app);
   na_window_load_bundled (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -466,6 +467,59 @@ check_window_shared_source (NaWindow *window)
   na_test_iterate_until (na_test_pdf_view_idle, page);
   na_test_iterate (300);
   na_test_save_screenshot (GTK_WIDGET (window), "pdf-window-shared-source.png");
+}
+
+/* Ctrl+F is the window's shortcut for the library search, and the window's shortcuts come
+ * before a view's own: in the Source view, it must still find in the PDF. */
+static void
+test_window_ctrl_f_finds_in_pdf (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture_path);
+  g_auto(GStrv) actions = NULL;
+  NaWindow *window;
+  NaPdfPage *page;
+  GtkWidget *focus, *entry;
+
+  window = na_window_new (app);
+  na_window_load_bundled (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  na_window_select_essay (window, "klodkowski-2020");
+  na_test_iterate (300);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window),
+                                                                      ADW_TYPE_VIEW_STACK)),
+                                         "pdf");
+  page = na_window_get_pdf_page (window);
+  na_pdf_page_attach_file (page, file);
+  na_test_iterate_until (na_test_pdf_page_settled, page);
+  g_assert_cmpstr (na_pdf_page_get_state (page), ==, "view");
+
+  /* Whatever action Ctrl+F is bound to, pressed here, it opens the PDF's find. */
+  actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "<Control>f");
+  g_assert_cmpuint (g_strv_length (actions), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[0], NULL));
+  na_test_iterate (200);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_is_ancestor (entry, GTK_WIDGET (page)));
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-window-ctrl-f.png");
+
+  /* Out of the Source view, it is the library search again. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window),
+                                                                      ADW_TYPE_VIEW_STACK)),
+                                         "essay");
+  na_test_iterate (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[0], NULL));
+  na_test_iterate (200);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (page)));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  na_test_iterate (100);
 }
 
 /* A button of @widget's tree whose label is @label, mapped. */
@@ -556,6 +610,8 @@ main (int   argc,
   adw_init ();
   fixture_path = g_build_filename (tmpdir, "lantern.pdf", NULL);
   na_test_pdf_write_fixture (fixture_path);
+  app = na_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add ("/pdf-view/attach-view-zoom-find-select", Fixture, NULL, fixture_set_up,
               test_attach_view_zoom_find_select, fixture_tear_down);
@@ -572,8 +628,10 @@ main (int   argc,
   g_test_add ("/pdf-view/long-pdf-renders-only-visible", Fixture, NULL, fixture_set_up,
               test_long_pdf_renders_only_visible, fixture_tear_down);
   g_test_add_func ("/pdf-view/window-has-source-view", test_window_has_source_view);
+  g_test_add_func ("/pdf-view/window-ctrl-f-finds-in-pdf", test_window_ctrl_f_finds_in_pdf);
 
   status = g_test_run ();
+  g_clear_object (&app);
   {
     const char *rm[] = { "rm", "-rf", tmpdir, NULL };
 

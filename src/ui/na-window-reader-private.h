@@ -34,6 +34,7 @@ struct _NaWindowReader
 };
 
 NaWindowReader *_na_window_reader_get            (GtkWidget          *window);
+NaPdfPage      *_na_window_reader_visible_pdf_page (NaWindowReader   *self);
 void            _na_window_reader_show_message   (NaWindowReader     *self,
                                                   const char         *heading,
                                                   const char         *body);

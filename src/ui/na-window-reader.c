@@ -553,12 +553,30 @@ back_to_essay_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->w.content_stack, self->essay ? "essay" : "none");
 }
 
+/* The Source view, when it is what the user sees. */
+NaPdfPage *
+_na_window_reader_visible_pdf_page (NaWindowReader *self)
+{
+  NaPdfPage *page = na_window_get_pdf_page (self->window);
+
+  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)) ? page : NULL;
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   NaWindowReader *self = _na_window_reader_get (widget);
+  NaPdfPage *pdf_page = _na_window_reader_visible_pdf_page (self);
+
+  /* Ctrl+F is the window's shortcut, which comes before the Source view's own: there, it
+   * finds in the PDF, as the Source view's Find button says. */
+  if (pdf_page != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (pdf_page), "pdf-page.find", NULL);
+      return;
+    }
 
   /* The sidebar holds the search field: show it first when it is hidden. */
   g_action_group_change_action_state (G_ACTION_GROUP (widget), "toggle-sidebar",
