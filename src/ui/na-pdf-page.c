@@ -515,6 +515,25 @@ set_resolving (NaPdfPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.find", can_find);
 }
 
+/* An essay that is a chapter of a volume starts many pages in: unless the user has moved
+ * already, open at the first page the essay's anchors are on rather than at the cover. */
+static void
+show_first_anchored_page (NaPdfPage *self,
+                          GPtrArray *results)
+{
+  int first = 0;
+
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    {
+      AnchorResult *result = g_ptr_array_index (results, i);
+
+      if (result->page > 0 && (first == 0 || result->page < first))
+        first = result->page;
+    }
+  if (first > 1 && na_pdf_view_get_page (self->view) == 0)
+    na_pdf_view_scroll_to (self->view, first - 1, 0);
+}
+
 static void
 resolved_cb (GObject      *object,
              GAsyncResult *result,
@@ -528,6 +547,7 @@ resolved_cb (GObject      *object,
     return;
 
   fill_anchors (self, data->results);
+  show_first_anchored_page (self, data->results);
   if (data->record)
     record_pages (self, data->results);
   /* The text is there now: the reader's annotations can be found in it. */
