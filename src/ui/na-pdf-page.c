@@ -928,7 +928,8 @@ static gboolean
 sync_toolbar (gpointer data)
 {
   NaPdfPage *self = data;
-  g_autofree char *zoom = g_strdup_printf ("%d%%",
+  /* Translators: the zoom level; write the percentage as your language does. */
+  g_autofree char *zoom = g_strdup_printf (_("%d%%"),
                                            (int) (na_pdf_view_get_zoom (self->view) * 100 + 0.5));
   g_autofree char *page = g_strdup_printf ("%d", na_pdf_view_get_page (self->view) + 1);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
