@@ -22,6 +22,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #define HOSTILE_NOTE "<script>alert(\"x\")</script> | a, \"b\"\nsecond line & more"
 #define HOSTILE_CLAIM \
   "Claim with <script>alert(1)</script>, a | pipe and \"quotes\"\nover two lines"
+/* The hostile essay's citation: its title's double quotes nested as single ones, and no
+ * period after its question mark. */
+#define HOSTILE_CITATION \
+  "Alex Alpha (2019). “Alpha <b>bold</b> & ‘co’, | one\nline two?” In Fixture Papers."
 #define QUESTION_NOTE "Question note: ask \"who\", then\r\nwhy, twice"
 
 static GHashTable *
@@ -154,6 +158,8 @@ test_markdown (void)
   g_assert_nonnull (strstr (text, "### NATO"));
   g_assert_nonnull (strstr (text, "## Countries Concerned"));
   g_assert_nonnull (strstr (text, "Fixture Papers"));   /* full citations */
+  g_assert_nonnull (strstr (text, "Alex Alpha (2019). “Alpha \\<b\\>bold\\</b\\> \\& ‘co’, \\| "
+                                  "one<br>line two?” In Fixture Papers."));
   g_assert_nonnull (strstr (text, "p. 3"));             /* page of e1-a1 */
 }
 
@@ -205,7 +211,7 @@ test_html (void)
   g_assert_cmpuint (n_elements, >, 50);
   g_assert_nonnull (strstr (text->str, HOSTILE_CLAIM));
   g_assert_nonnull (strstr (text->str, HOSTILE_NOTE));
-  g_assert_nonnull (strstr (text->str, "Alpha <b>bold</b> & \"co\", | one\nline two"));
+  g_assert_nonnull (strstr (text->str, HOSTILE_CITATION));
   g_assert_nonnull (strstr (text->str, "Hostile <title> | test"));
   g_assert_nonnull (strstr (text->str, "Essay note, with \"quotes\""));
   /* Self-contained, readable in dark and in print. */
@@ -337,8 +343,7 @@ test_csv (void)
           g_assert_cmpstr (row->pdata[column (header, "stance")], ==, "supports");
           g_assert_cmpstr (row->pdata[column (header, "agreement")], ==, "dissent");
           g_assert_cmpstr (row->pdata[column (header, "countries")], ==, "JPN");
-          g_assert_nonnull (strstr (row->pdata[column (header, "essay")],
-                                    "Alpha <b>bold</b> & \"co\", | one\nline two"));
+          g_assert_cmpstr (row->pdata[column (header, "essay")], ==, HOSTILE_CITATION);
         }
     }
   g_assert_true (found);
@@ -382,9 +387,8 @@ test_json (void)
                    ==, "e2");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (essays, 1),
                                                   "note"), ==, "Essay note, with \"quotes\"");
-  g_assert_nonnull (strstr (json_object_get_string_member (
-                              json_array_get_object_element (essays, 0), "citation"),
-                            "Fixture Papers"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (essays, 0),
+                                                  "citation"), ==, HOSTILE_CITATION);
   g_assert_false (json_object_has_member (json_array_get_object_element (essays, 0), "note"));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      json_object_get_array_member (root, "questions"), 1), "note"), ==,
@@ -500,7 +504,12 @@ test_pdf_fixture (void)
   g_assert_cmpfloat_with_epsilon (width, 595.276, 0.5);    /* A4 */
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.5);
   for (guint e = 0; e < na_comparison_get_n_essays (cmp); e++)
-    assert_pdf_contains (squeezed, na_essay_get_title (na_comparison_get_essay (cmp, e)));
+    {
+      g_autofree char *citation = na_essay_dup_citation (na_comparison_get_essay (cmp, e));
+
+      assert_pdf_contains (squeezed, citation);
+    }
+  assert_pdf_contains (squeezed, HOSTILE_CITATION);
   for (guint q = 0; q < na_comparison_get_n_questions (cmp); q++)
     assert_pdf_contains (squeezed, na_question_get_title (na_comparison_get_question (cmp, q)));
   /* Plain text, not markup: the hostile strings are printed as they are. */
@@ -529,7 +538,11 @@ test_pdf_bundled (void)
   g_assert_cmpfloat (height, ==, 792);
   g_assert_cmpint (n_pages, >, 5);
   for (guint e = 0; e < 18; e++)
-    assert_pdf_contains (squeezed, na_essay_get_title (na_comparison_get_essay (cmp, e)));
+    {
+      g_autofree char *citation = na_essay_dup_citation (na_comparison_get_essay (cmp, e));
+
+      assert_pdf_contains (squeezed, citation);
+    }
   for (guint q = 0; q < 12; q++)
     assert_pdf_contains (squeezed, na_question_get_title (na_comparison_get_question (cmp, q)));
   /* Numbered to the end, the running header on every page. */
