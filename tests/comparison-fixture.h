@@ -118,7 +118,7 @@ fixture_library (gboolean hostile)
   fixture_country (library, "JPN", "Japan");
   fixture_country (library, "AUS", "Australia");
   fixture_country (library, "KOR", "South Korea");
-  fixture_essay (library, "e1", "Alpha", hostile ? "Alpha <b>bold</b> & \"co\", | one\nline two"
+  fixture_essay (library, "e1", "Alpha", hostile ? "Alpha <b>bold</b> & \"co\", | one\nline two?"
                                                  : "Alpha on the Pacific", 2019);
   fixture_essay (library, "e2", "Bravo", "Bravo on partners", 2020);
   fixture_essay (library, "e3", "Charlie", "Charlie against", 2021);

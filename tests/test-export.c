@@ -22,6 +22,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #define HOSTILE_NOTE "<script>alert(\"x\")</script> | a, \"b\"\nsecond line & more"
 #define HOSTILE_CLAIM \
   "Claim with <script>alert(1)</script>, a | pipe and \"quotes\"\nover two lines"
+/* The hostile essay's citation: its title's double quotes nested as single ones, and no
+ * period after its question mark. */
+#define HOSTILE_CITATION \
+  "Alex Alpha (2019). “Alpha <b>bold</b> & ‘co’, | one\nline two?” In Fixture Papers."
+#define QUESTION_NOTE "Question note: ask \"who\", then\r\nwhy, twice"
 
 static GHashTable *
 hostile_notes (void)
@@ -31,6 +36,7 @@ hostile_notes (void)
   g_hash_table_insert (notes, "e1-a1", HOSTILE_NOTE);
   g_hash_table_insert (notes, "e2", "Essay note, with \"quotes\"");
   g_hash_table_insert (notes, "e1-r1", HOSTILE_NOTE);
+  g_hash_table_insert (notes, "q2", QUESTION_NOTE);
   return notes;
 }
 
@@ -152,6 +158,8 @@ test_markdown (void)
   g_assert_nonnull (strstr (text, "### NATO"));
   g_assert_nonnull (strstr (text, "## Countries Concerned"));
   g_assert_nonnull (strstr (text, "Fixture Papers"));   /* full citations */
+  g_assert_nonnull (strstr (text, "Alex Alpha (2019). “Alpha \\<b\\>bold\\</b\\> \\& ‘co’, \\| "
+                                  "one<br>line two?” In Fixture Papers."));
   g_assert_nonnull (strstr (text, "p. 3"));             /* page of e1-a1 */
 }
 
@@ -203,7 +211,7 @@ test_html (void)
   g_assert_cmpuint (n_elements, >, 50);
   g_assert_nonnull (strstr (text->str, HOSTILE_CLAIM));
   g_assert_nonnull (strstr (text->str, HOSTILE_NOTE));
-  g_assert_nonnull (strstr (text->str, "Alpha <b>bold</b> & \"co\", | one\nline two"));
+  g_assert_nonnull (strstr (text->str, HOSTILE_CITATION));
   g_assert_nonnull (strstr (text->str, "Hostile <title> | test"));
   g_assert_nonnull (strstr (text->str, "Essay note, with \"quotes\""));
   /* Self-contained, readable in dark and in print. */
@@ -299,7 +307,9 @@ test_csv (void)
         expected += MAX (n, 1);
       }
   g_assert_cmpuint (rows->len, ==, expected + 1);
-  g_assert_cmpuint (header->len, ==, 14);
+  g_assert_cmpuint (header->len, ==, 16);
+  /* Columns added later come last, so scripts counting columns find the older ones in place. */
+  g_assert_cmpint (column (header, "note"), ==, 13);
 
   for (guint r = 1; r < rows->len; r++)
     {
@@ -311,6 +321,14 @@ test_csv (void)
           silent++;
           g_assert_cmpstr (row->pdata[column (header, "argument_id")], ==, "");
         }
+      /* Notes on the essay (its highlights') and the question repeat on each of their rows,
+       * like the citation and the question's title. */
+      g_assert_cmpstr (row->pdata[column (header, "essay_note")], ==,
+                       g_str_equal (row->pdata[column (header, "essay_id")], "e2")
+                       ? "Essay note, with \"quotes\"" : "");
+      g_assert_cmpstr (row->pdata[column (header, "question_note")], ==,
+                       g_str_equal (row->pdata[column (header, "question_id")], "q2")
+                       ? QUESTION_NOTE : "");
       if (g_str_equal (row->pdata[column (header, "argument_id")], "e1-a1"))
         {
           found = TRUE;
@@ -325,8 +343,7 @@ test_csv (void)
           g_assert_cmpstr (row->pdata[column (header, "stance")], ==, "supports");
           g_assert_cmpstr (row->pdata[column (header, "agreement")], ==, "dissent");
           g_assert_cmpstr (row->pdata[column (header, "countries")], ==, "JPN");
-          g_assert_nonnull (strstr (row->pdata[column (header, "essay")],
-                                    "Alpha <b>bold</b> & \"co\", | one\nline two"));
+          g_assert_cmpstr (row->pdata[column (header, "essay")], ==, HOSTILE_CITATION);
         }
     }
   g_assert_true (found);
@@ -370,10 +387,12 @@ test_json (void)
                    ==, "e2");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (essays, 1),
                                                   "note"), ==, "Essay note, with \"quotes\"");
-  g_assert_nonnull (strstr (json_object_get_string_member (
-                              json_array_get_object_element (essays, 0), "citation"),
-                            "Fixture Papers"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (essays, 0),
+                                                  "citation"), ==, HOSTILE_CITATION);
   g_assert_false (json_object_has_member (json_array_get_object_element (essays, 0), "note"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (root, "questions"), 1), "note"), ==,
+                   QUESTION_NOTE);
 
   questions = json_object_get_array_member (root, "questions");
   g_assert_cmpuint (json_array_get_length (questions), ==, 4);
@@ -485,7 +504,12 @@ test_pdf_fixture (void)
   g_assert_cmpfloat_with_epsilon (width, 595.276, 0.5);    /* A4 */
   g_assert_cmpfloat_with_epsilon (height, 841.89, 0.5);
   for (guint e = 0; e < na_comparison_get_n_essays (cmp); e++)
-    assert_pdf_contains (squeezed, na_essay_get_title (na_comparison_get_essay (cmp, e)));
+    {
+      g_autofree char *citation = na_essay_dup_citation (na_comparison_get_essay (cmp, e));
+
+      assert_pdf_contains (squeezed, citation);
+    }
+  assert_pdf_contains (squeezed, HOSTILE_CITATION);
   for (guint q = 0; q < na_comparison_get_n_questions (cmp); q++)
     assert_pdf_contains (squeezed, na_question_get_title (na_comparison_get_question (cmp, q)));
   /* Plain text, not markup: the hostile strings are printed as they are. */
@@ -514,7 +538,11 @@ test_pdf_bundled (void)
   g_assert_cmpfloat (height, ==, 792);
   g_assert_cmpint (n_pages, >, 5);
   for (guint e = 0; e < 18; e++)
-    assert_pdf_contains (squeezed, na_essay_get_title (na_comparison_get_essay (cmp, e)));
+    {
+      g_autofree char *citation = na_essay_dup_citation (na_comparison_get_essay (cmp, e));
+
+      assert_pdf_contains (squeezed, citation);
+    }
   for (guint q = 0; q < 12; q++)
     assert_pdf_contains (squeezed, na_question_get_title (na_comparison_get_question (cmp, q)));
   /* Numbered to the end, the running header on every page. */
@@ -773,6 +801,10 @@ test_cli_user_analysis (void)
   g_autofree char *dir = g_build_filename (home, "natoasia", NULL);
   g_autoptr(NaUserStore) store = na_user_store_new (dir);
   g_autoptr(NaAnnotation) mine = na_annotation_new (NA_ANNOTATION_ARGUMENT);
+  g_autoptr(NaAnnotation) highlight = na_annotation_new (NA_ANNOTATION_HIGHLIGHT);
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *header;
+  guint n_mine = 0, n_chan = 0;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *broken = NULL;
@@ -785,6 +817,8 @@ test_cli_user_analysis (void)
   const char *with_notes[] = { "--export-comparison", "-", "--format", "json", "--essays",
                                "chan-2013,cottey-2020", "--questions", "q-china", "--notes",
                                NULL };
+  const char *csv_notes[] = { "--export-comparison", "-", "--format", "csv", "--essays",
+                              "chan-2013,cottey-2020", "--notes", NULL };
   const char *bundled[] = { "--export-comparison", "-", "--format", "json", "--essays",
                             "chan-2013,cottey-2020", "--questions", "q-china", "--bundled-only",
                             NULL };
@@ -804,6 +838,11 @@ test_cli_user_analysis (void)
   na_annotation_set_quote (mine, "a passage I marked");
   na_annotation_set_note (mine, "Check with the 2015 piece, | \"maybe\"");
   mine_id = na_user_store_add_annotation (store, mine);
+  na_annotation_set_essay_id (highlight, "chan-2013");
+  na_annotation_set_quote (highlight, "words I highlighted");
+  na_annotation_set_note (highlight, "Compare, later, with \"the 2020 piece\"\nsecond line");
+  na_annotation_set_color (highlight, "yellow");
+  na_user_store_add_annotation (store, highlight);
   g_assert_true (na_user_store_save (store, &error));
   g_assert_no_error (error);
   cli_data_home = home;
@@ -830,6 +869,34 @@ test_cli_user_analysis (void)
   argument = json_array_get_object_element (arguments, n_bundled);
   g_assert_cmpstr (json_object_get_string_member (argument, "note"), ==,
                    "Check with the 2015 piece, | \"maybe\"");
+
+  /* The CSV carries the same notes: the highlight's under its essay, on each of its rows,
+   * and the user's argument's in its own row. */
+  g_assert_cmpint (run_natoasia (csv_notes, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  rows = csv_parse (out, strlen (out));
+  header = rows->pdata[0];
+  for (guint r = 1; r < rows->len; r++)
+    {
+      GPtrArray *row = rows->pdata[r];
+      gboolean chan = g_str_equal (row->pdata[column (header, "essay_id")], "chan-2013");
+
+      g_assert_cmpuint (row->len, ==, header->len);
+      n_chan += chan;
+      g_assert_cmpstr (row->pdata[column (header, "essay_note")], ==,
+                       chan ? "“words I highlighted” — Compare, later, with \"the 2020 piece\"\n"
+                              "second line" : "");
+      if (g_str_equal (row->pdata[column (header, "argument_id")], mine_id))
+        {
+          n_mine++;
+          g_assert_cmpstr (row->pdata[column (header, "note")], ==,
+                           "Check with the 2015 piece, | \"maybe\"");
+        }
+    }
+  g_assert_cmpuint (n_chan, >, 1);
+  g_assert_cmpuint (n_mine, ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_natoasia ((const char *[]) { "--export-comparison", "-", "--format", "md",
                                                     "--notes", "--bundled-only", NULL },

@@ -180,6 +180,52 @@ test_citation (void)
   g_assert_cmpstr (citation, ==, "Joe Burton (2020). “Why Asia matters.” In A Volume.");
 }
 
+/* A citation never doubles a title's own stop, and the title's double quotes, nested in the
+ * citation's, become single ones. */
+static void
+test_citation_punctuation (void)
+{
+  static const struct
+  {
+    const char *title, *subtitle, *container, *publisher, *cited;
+  } cases[] = {
+    { "Is the “hub” model still \"useful\"?", NULL, NULL, NULL,
+      "Ann Lee (2021). “Is the ‘hub’ model still ‘useful’?”" },
+    { "Ports first!", NULL, NULL, NULL, "Ann Lee (2021). “Ports first!”" },
+    { "Why \"partners\" matter", "A short note.", NULL, NULL,
+      "Ann Lee (2021). “Why ‘partners’ matter: A short note.”" },
+    { "Wait…", NULL, NULL, NULL, "Ann Lee (2021). “Wait…”" },
+    /* The period goes inside a closing quote that ends the title, not inside an apostrophe. */
+    { "Beyond the “pivot”", NULL, NULL, NULL, "Ann Lee (2021). “Beyond the ‘pivot.’”" },
+    { "Beyond \"pivots?\"", NULL, NULL, NULL, "Ann Lee (2021). “Beyond ‘pivots?’”" },
+    { "The members’", NULL, NULL, NULL, "Ann Lee (2021). “The members’.”" },
+    { "(\"Hub\") and spokes", NULL, NULL, NULL, "Ann Lee (2021). “(‘Hub’) and spokes.”" },
+    { "Harbours", NULL, "Which way now?", "Fixture Press Ltd.",
+      "Ann Lee (2021). “Harbours.” In Which way now? Fixture Press Ltd." },
+    { "Harbours", NULL, "Fixture Papers", "Fixture Press",
+      "Ann Lee (2021). “Harbours.” In Fixture Papers. Fixture Press." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NaEssay) essay = na_essay_new ();
+      g_autoptr(GPtrArray) authors =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
+      g_autoptr(NaDate) date = na_date_new (2021, 0, 0);
+      g_autofree char *citation = NULL;
+
+      g_ptr_array_add (authors, na_name_new ("Lee", "Ann", NULL));
+      na_essay_set_authors (essay, authors);
+      na_essay_set_issued (essay, date);
+      na_essay_set_title (essay, cases[i].title);
+      na_essay_set_subtitle (essay, cases[i].subtitle);
+      na_essay_set_container_title (essay, cases[i].container);
+      na_essay_set_publisher (essay, cases[i].publisher);
+      citation = na_essay_dup_citation (essay);
+      g_assert_cmpstr (citation, ==, cases[i].cited);
+    }
+}
+
 /* Authors as PDFs' information dictionaries give them, as the essay form writes them. */
 static void
 test_names_form_text (void)
@@ -219,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/model/names/form-text", test_names_form_text);
   g_test_add_func ("/model/essay/title-punctuation", test_title_punctuation);
   g_test_add_func ("/model/essay/citation", test_citation);
+  g_test_add_func ("/model/essay/citation-punctuation", test_citation_punctuation);
   g_test_add_func ("/model/enums", test_enums);
   g_test_add_func ("/model/dates", test_dates);
   g_test_add_func ("/model/library/lookups", test_library_lookups);

@@ -628,16 +628,28 @@ na_essay_dup_authors_display (NaEssay *self)
   return na_names_dup_display (self->authors);
 }
 
+/* Whether the first @len bytes of @text end in a stop of their own, after which a citation
+ * adds no period: "Can it last?" rather than "Can it last?." */
 static gboolean
-title_has_end_punctuation (const char *title)
+ends_in_stop (const char *text,
+              gsize       len)
 {
   const char *last;
 
-  if (title == NULL || title[0] == '\0')
+  if (len == 0)
     return FALSE;
 
-  last = g_utf8_find_prev_char (title, title + strlen (title));
-  return strchr ("?!:.", *last) != NULL || g_str_has_suffix (title, "…");
+  last = g_utf8_find_prev_char (text, text + len);
+  return strchr ("?!.", *last) != NULL || strncmp (last, "…", text + len - last) == 0;
+}
+
+static gboolean
+title_has_end_punctuation (const char *title)
+{
+  if (title == NULL)
+    return FALSE;
+
+  return ends_in_stop (title, strlen (title)) || g_str_has_suffix (title, ":");
 }
 
 /* "Title: Subtitle", the form citations use. */
@@ -664,8 +676,66 @@ na_essay_get_year (NaEssay *self)
   return self->issued != NULL ? self->issued->year : 0;
 }
 
+/* @text followed by a period, unless it ends in a stop of its own. */
+static void
+append_sentence (GString    *str,
+                 const char *text)
+{
+  g_string_append (str, text);
+  if (!ends_in_stop (text, strlen (text)))
+    g_string_append_c (str, '.');
+}
+
+/* A citation quotes the title, so the title's own double quotes become single ones, as quotes
+ * within quotes do; @ends_quoted says whether the title ends in one. */
+static char *
+dup_nested_quotes (const char *title,
+                   gboolean   *ends_quoted)
+{
+  GString *str = g_string_sized_new (strlen (title) + 8);
+  gunichar prev = 0;
+
+  *ends_quoted = FALSE;
+  for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      *ends_quoted = c == '"' || c == 0x201C || c == 0x201D;
+      /* A straight quote opens at the start of a word, closes anywhere else. */
+      if (c == '"')
+        c = prev == 0 || g_unichar_isspace (prev)
+            || g_unichar_type (prev) == G_UNICODE_OPEN_PUNCTUATION
+            || g_unichar_type (prev) == G_UNICODE_DASH_PUNCTUATION ? 0x201C : 0x201D;
+      if (c == 0x201C)
+        c = 0x2018;
+      else if (c == 0x201D)
+        c = 0x2019;
+      g_string_append_unichar (str, c);
+      prev = c;
+    }
+  return g_string_free (str, FALSE);
+}
+
+/* “Title.” — the period inside a closing quote that ends the title, as in “Beyond ‘Pivots.’”,
+ * and none after a title that ends in its own stop. */
+static void
+append_quoted_title (GString    *str,
+                     const char *title)
+{
+  gboolean ends_quoted;
+  g_autofree char *inner = dup_nested_quotes (title ? title : "", &ends_quoted);
+  gsize end = strlen (inner) - (ends_quoted ? strlen ("’") : 0);
+
+  g_string_append (str, "“");
+  g_string_append_len (str, inner, end);
+  if (!ends_in_stop (inner, end))
+    g_string_append_c (str, '.');
+  g_string_append (str, inner + end);
+  g_string_append (str, "”");
+}
+
 /* A plain-text citation in author–date style: Authors (Date). "Title." Container. Publisher,
- * pages. URL */
+ * pages. URL — every citation NatoAsia shows or exports is made here. */
 char *
 na_essay_dup_citation (NaEssay *self)
 {
@@ -681,12 +751,21 @@ na_essay_dup_citation (NaEssay *self)
   title = na_essay_dup_full_title (self);
 
   str = g_string_new (NULL);
-  g_string_append_printf (str, "%s (%s). “%s.”", authors, date, title);
+  g_string_append_printf (str, "%s (%s). ", authors, date);
+  append_quoted_title (str, title);
   if (self->container_title != NULL)
-    /* Translators: the volume or journal an essay appeared in, in a citation */
-    g_string_append_printf (str, _(" In %s."), self->container_title);
+    {
+      /* Translators: the volume or journal an essay appeared in, in a citation; a period
+       * follows unless the volume's name ends in its own */
+      g_autofree char *in = g_strdup_printf (_(" In %s"), self->container_title);
+
+      append_sentence (str, in);
+    }
   if (self->publisher != NULL)
-    g_string_append_printf (str, " %s.", self->publisher);
+    {
+      g_string_append_c (str, ' ');
+      append_sentence (str, self->publisher);
+    }
   if (self->page != NULL)
     /* Translators: a page range in a citation */
     g_string_append_printf (str, _(" pp. %s."), self->page);

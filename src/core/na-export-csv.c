@@ -4,6 +4,10 @@
  * inside a field survive. An essay silent on a question still gets a row, with its position
  * "silent" and the argument fields empty, so the grid is complete. Column names and position
  * values are stable identifiers, not translated, for spreadsheets and scripts.
+ *
+ * Like the essay's citation and the question's title, the user's notes on the essay (its
+ * highlights' notes) and on the question repeat on each of their rows; `note` is the
+ * argument's. The note columns added later come last, so older scripts find theirs in place.
  */
 #define G_LOG_DOMAIN "na-export"
 
@@ -13,7 +17,8 @@
 
 static const char *columns[] = {
   "essay_id", "essay", "question_id", "question", "position", "agreement", "argument_id",
-  "stance", "claim", "grounds", "page", "quote", "countries", "note",
+  "stance", "claim", "grounds", "page", "quote", "countries", "note", "essay_note",
+  "question_note",
 };
 
 static void
@@ -65,7 +70,9 @@ csv_row (NaExport   *export,
   csv_field (out, page, FALSE);
   csv_field (out, anchor ? na_anchor_get_exact (anchor) : NULL, FALSE);
   csv_field (out, countries, FALSE);
-  csv_field (out, arg ? _na_export_note (export, na_argument_get_id (arg)) : NULL, TRUE);
+  csv_field (out, arg ? _na_export_note (export, na_argument_get_id (arg)) : NULL, FALSE);
+  csv_field (out, _na_export_note (export, na_essay_get_id (essay)), FALSE);
+  csv_field (out, _na_export_note (export, na_question_get_id (question)), TRUE);
 }
 
 GBytes *
