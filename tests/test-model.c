@@ -1,7 +1,9 @@
 /* test-model.c — the GObject model: properties, notification, enums, library lookups */
 #include "config.h"
 
+#include "na-annotation.h"
 #include "na-library.h"
+#include "na-util.h"
 
 static void
 count_notify (GObject    *object,
@@ -163,6 +165,30 @@ test_library_lookups (void)
   g_assert_true (na_library_lookup_argument (library, "e2-a1") == a3);
 }
 
+/* Tags as the Edit Annotation dialog gives them: a list typed with commas, repeats dropped
+ * whatever their case, the first spelling kept. */
+static void
+test_annotation_tags (void)
+{
+  g_autoptr(NaAnnotation) a = na_annotation_new (NA_ANNOTATION_HIGHLIGHT);
+  g_auto(GStrv) typed = na_split_list ("pivot, US, Pivot;; us ,  PIVOT ,east");
+  const char *expected[] = { "pivot", "US", "east", NULL };
+  const char *none[] = { NULL };
+  guint notified = 0;
+
+  g_assert_cmpuint (g_strv_length (typed), ==, 6);
+  na_annotation_set_tags (a, (const char * const *) typed);
+  g_assert_true (g_strv_equal (na_annotation_get_tags (a), expected));
+
+  /* The same set again is no change. */
+  g_signal_connect (a, "notify::tags", G_CALLBACK (count_notify), &notified);
+  na_annotation_set_tags (a, expected);
+  g_assert_cmpuint (notified, ==, 0);
+  na_annotation_set_tags (a, none);
+  g_assert_null (na_annotation_get_tags (a));
+  g_assert_cmpuint (notified, ==, 1);
+}
+
 static void
 test_citation (void)
 {
@@ -222,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/model/enums", test_enums);
   g_test_add_func ("/model/dates", test_dates);
   g_test_add_func ("/model/library/lookups", test_library_lookups);
+  g_test_add_func ("/model/annotation/tags", test_annotation_tags);
 
   return g_test_run ();
 }

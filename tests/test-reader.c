@@ -228,10 +228,12 @@ test_reader_annotate_restart (void)
 
   /* Edit: note and tags. */
   activate (window, "win.set-annotation",
-            g_variant_new ("(ssss)", id, "The turn to the east", "strategy, east", "blue"));
+            g_variant_new ("(ssss)", id, "The turn to the east", "strategy, east, Strategy",
+                           "blue"));
   a = na_user_store_lookup_annotation (store, id);
   g_assert_cmpstr (na_annotation_get_note (a), ==, "The turn to the east");
   g_assert_cmpstr (na_annotation_get_tags (a)[1], ==, "east");
+  g_assert_null (na_annotation_get_tags (a)[2]);  /* a tag typed twice is kept once */
   g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
   /* One edit, one undo step: note, tags and colour come back together. */
   activate (window, "win.undo", NULL);

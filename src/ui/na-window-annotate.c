@@ -9,19 +9,8 @@
 
 #include "na-pdf-page.h"
 #include "na-text-index.h"
+#include "na-util.h"
 #include "na-window-reader-private.h"
-
-static char **
-split_list (const char *text)
-{
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  g_auto(GStrv) parts = g_strsplit_set (text ? text : "", ",;", -1);
-
-  for (guint i = 0; parts[i]; i++)
-    if (*g_strstrip (parts[i]) != '\0')
-      g_strv_builder_add (b, parts[i]);
-  return g_strv_builder_end (b);
-}
 
 /* The Source view, when it is what the user sees. */
 static NaPdfPage *
@@ -158,7 +147,7 @@ add_argument_action (GtkWidget  *widget,
     return;
   g_variant_get (parameter, "(&s&s&s&s)", &question, &stance, &claim, &countries);
   na_enum_from_nick (NA_TYPE_STANCE, stance, &value);
-  codes = split_list (countries);
+  codes = na_split_list (countries);
   na_annotation_set_question_id (a, *question ? question : NULL);
   na_annotation_set_stance (a, value);
   na_annotation_set_claim (a, claim);
@@ -181,7 +170,7 @@ add_recommendation_action (GtkWidget  *widget,
     return;
   g_variant_get (parameter, "(&s&s&s)", &actor, &action, &countries);
   na_enum_from_nick (NA_TYPE_ACTOR, actor, &value);
-  codes = split_list (countries);
+  codes = na_split_list (countries);
   na_annotation_set_actor (a, value);
   na_annotation_set_action (a, action);
   na_annotation_set_countries (a, (const char * const *) codes);
@@ -205,7 +194,7 @@ set_annotation_action (GtkWidget  *widget,
   if (self->store == NULL || (a = na_user_store_lookup_annotation (self->store, id)) == NULL)
     return;
   edited = na_annotation_copy (a);
-  list = split_list (tags);
+  list = na_split_list (tags);
   if (na_annotation_get_kind (a) == NA_ANNOTATION_ARGUMENT)
     na_annotation_set_claim (edited, note);
   else if (na_annotation_get_kind (a) == NA_ANNOTATION_RECOMMENDATION)
