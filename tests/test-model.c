@@ -1,7 +1,9 @@
 /* test-model.c — the GObject model: properties, notification, enums, library lookups */
 #include "config.h"
 
+#include "na-annotation.h"
 #include "na-library.h"
+#include "na-util.h"
 
 static void
 count_notify (GObject    *object,
@@ -163,6 +165,101 @@ test_library_lookups (void)
   g_assert_true (na_library_lookup_argument (library, "e2-a1") == a3);
 }
 
+/* Tags as the Edit Annotation dialog gives them: a list typed with commas, repeats dropped
+ * whatever their case, the first spelling kept. */
+static void
+test_annotation_tags (void)
+{
+  g_autoptr(NaAnnotation) a = na_annotation_new (NA_ANNOTATION_HIGHLIGHT);
+  g_auto(GStrv) typed = na_split_list ("pivot, US, Pivot;; us ,  PIVOT ,east");
+  const char *expected[] = { "pivot", "US", "east", NULL };
+  const char *none[] = { NULL };
+  guint notified = 0;
+
+  g_assert_cmpuint (g_strv_length (typed), ==, 6);
+  na_annotation_set_tags (a, (const char * const *) typed);
+  g_assert_true (g_strv_equal (na_annotation_get_tags (a), expected));
+
+  /* The same set again is no change. */
+  g_signal_connect (a, "notify::tags", G_CALLBACK (count_notify), &notified);
+  na_annotation_set_tags (a, expected);
+  g_assert_cmpuint (notified, ==, 0);
+  na_annotation_set_tags (a, none);
+  g_assert_null (na_annotation_get_tags (a));
+  g_assert_cmpuint (notified, ==, 1);
+}
+
+static void
+add_country (GListStore *countries,
+             const char *code,
+             const char *name)
+{
+  g_autoptr(NaCountry) country = na_country_new ();
+
+  na_country_set_code (country, code);
+  na_country_set_name (country, name);
+  g_list_store_append (countries, country);
+}
+
+/* The Countries field of the Mark dialogs: codes and English names in any case, against
+ * iso-codes and the library's own names; what names no country, or several, is given back to
+ * be shown, never stored. Outputs are joined with commas here, "" for none. */
+static void
+test_country_parse (void)
+{
+  static const struct { const char *in, *codes, *unknown, *ambiguous; } cases[] = {
+    { "XYZ, jpn, Korea", "JPN", "XYZ", "Korea" },
+    { "JPN; japan ,JAPAN, Jpn", "JPN", "", "" },
+    { "south korea, North Korea", "KOR,PRK", "", "" },
+    { "Vietnam, viet nam, VNM", "VNM", "", "" },         /* the library's name and ISO's */
+    { "xkx, Kosovo", "XKX", "", "" },                      /* in the library, not in ISO */
+    { "fra, Germany, TÜRKIYE, iran", "FRA,DEU,TUR,IRN", "", "" },
+    { "Taiwan, United States of America", "TWN,USA", "", "" },
+    { "Virgin Islands, Congo", "COG", "", "Virgin Islands" },  /* ISO's name "Congo" wins */
+    { "Narnia, XY, JPNX", "", "Narnia,XY,JPNX", "" },
+    { "  ;  , ", "", "", "" },
+    { "", "", "", "" },
+    { NULL, "", "", "" },
+  };
+  g_autofree char *path = g_build_filename (ISO_CODES_DIR, "iso_3166-1.json", NULL);
+  g_autoptr(GListStore) countries = g_list_store_new (NA_TYPE_COUNTRY);
+
+  /* Without iso-codes the core knows the library's countries only, and warns (fatal here). */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("iso-codes not installed");
+      return;
+    }
+  add_country (countries, "JPN", "Japan");
+  add_country (countries, "KOR", "South Korea");
+  add_country (countries, "VNM", "Vietnam");
+  add_country (countries, "XKX", "Kosovo");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) unknown = NULL;
+      g_auto(GStrv) ambiguous = NULL;
+      g_auto(GStrv) codes = na_country_parse_list (cases[i].in, G_LIST_MODEL (countries),
+                                                   &unknown, &ambiguous);
+      g_autofree char *codes_text = g_strjoinv (",", codes);
+      g_autofree char *unknown_text = g_strjoinv (",", unknown);
+      g_autofree char *ambiguous_text = g_strjoinv (",", ambiguous);
+
+      g_test_message ("%s", cases[i].in ? cases[i].in : "(null)");
+      g_assert_cmpstr (codes_text, ==, cases[i].codes);
+      g_assert_cmpstr (unknown_text, ==, cases[i].unknown);
+      g_assert_cmpstr (ambiguous_text, ==, cases[i].ambiguous);
+    }
+
+  /* No library: iso-codes alone; the outputs are optional. */
+  {
+    g_auto(GStrv) codes = na_country_parse_list ("Japan, Vietnam, Kosovo", NULL, NULL, NULL);
+    g_autofree char *codes_text = g_strjoinv (",", codes);
+
+    g_assert_cmpstr (codes_text, ==, "JPN,VNM");
+  }
+}
+
 static void
 test_citation (void)
 {
@@ -269,6 +366,8 @@ main (int   argc,
   g_test_add_func ("/model/enums", test_enums);
   g_test_add_func ("/model/dates", test_dates);
   g_test_add_func ("/model/library/lookups", test_library_lookups);
+  g_test_add_func ("/model/annotation/tags", test_annotation_tags);
+  g_test_add_func ("/model/country/parse", test_country_parse);
 
   return g_test_run ();
 }

@@ -275,8 +275,18 @@ test_mark_argument_in_pdf (void)
   na_test_iterate_until (dialog_shown, (gpointer) "Mark as Argument");
   dialog = find_dialog ("Mark as Argument");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, marked);
-  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "text")),
-                         "Announce patrols ahead");
+  /* The claim is typed first, and is needed: Mark waits for it. */
+  {
+    GtkWidget *claim = g_object_get_data (G_OBJECT (dialog), "text");
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, claim));
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                             "mark"));
+    gtk_editable_set_text (GTK_EDITABLE (claim), "Announce patrols ahead");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                            "mark"));
+  }
   na_test_save_screenshot (dialog, "pdf-annotate-mark-dialog.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "mark");
   na_test_iterate (300);

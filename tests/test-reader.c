@@ -228,10 +228,12 @@ test_reader_annotate_restart (void)
 
   /* Edit: note and tags. */
   activate (window, "win.set-annotation",
-            g_variant_new ("(ssss)", id, "The turn to the east", "strategy, east", "blue"));
+            g_variant_new ("(ssss)", id, "The turn to the east", "strategy, east, Strategy",
+                           "blue"));
   a = na_user_store_lookup_annotation (store, id);
   g_assert_cmpstr (na_annotation_get_note (a), ==, "The turn to the east");
   g_assert_cmpstr (na_annotation_get_tags (a)[1], ==, "east");
+  g_assert_null (na_annotation_get_tags (a)[2]);  /* a tag typed twice is kept once */
   g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
   /* One edit, one undo step: note, tags and colour come back together. */
   activate (window, "win.undo", NULL);
@@ -272,6 +274,25 @@ test_reader_annotate_restart (void)
   g_assert_cmpint (na_annotation_get_kind (a), ==, NA_ANNOTATION_ARGUMENT);
   g_assert_cmpint (na_annotation_get_stance (a), ==, NA_STANCE_OPPOSES);
   g_assert_cmpstr (na_annotation_get_countries (a)[1], ==, "KOR");
+  /* Its claim cannot be emptied: the Edit dialog offers Save only with one, the action
+   * refuses a blank one (and makes no undo step). */
+  activate (window, "win.edit-annotation", g_variant_new_string (na_annotation_get_id (a)));
+  na_test_iterate (300);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    GtkEditable *claim = GTK_EDITABLE (na_test_find_widget (GTK_WIDGET (dialog),
+                                                            GTK_TYPE_ENTRY));
+
+    g_assert_cmpstr (gtk_editable_get_text (claim), ==, "Europe first");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+    gtk_editable_set_text (claim, " ");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    na_test_iterate (100);
+  }
+  activate (window, "win.set-annotation",
+            g_variant_new ("(ssss)", na_annotation_get_id (a), " ", "", ""));
+  g_assert_cmpstr (na_annotation_get_claim (nth_annotation (store, 1)), ==, "Europe first");
 
   /* Undo, redo, delete, undo the delete. */
   g_assert_true (activate (window, "win.undo", NULL));
@@ -546,14 +567,41 @@ test_reader_search_and_new_essay (void)
     AdwMessageDialog *dialog;
     NaAnnotation *a;
 
+    GtkEditable *action, *countries;
+    GtkWidget *focus, *problem;
+
     na_reader_select_range (reader, 3, 11);  /* "own note" */
     g_assert_true (activate (window, "win.mark-recommendation", NULL));
     na_test_iterate (300);
     dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (na_test_find_widget (GTK_WIDGET (dialog),
-                                                              GTK_TYPE_ENTRY)),
-                           "Write more notes");
+    action = g_object_get_data (G_OBJECT (dialog), "text");
+    countries = g_object_get_data (G_OBJECT (dialog), "countries");
+    problem = g_object_get_data (G_OBJECT (dialog), "countries-problem");
+    /* The action is typed first; nothing to mark until it says something. */
+    focus = gtk_root_get_focus (GTK_ROOT (dialog));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (action)));
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "mark"));
+    gtk_editable_set_text (action, "   ");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "mark"));
+    gtk_editable_set_text (action, "Write more notes");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "mark"));
+    /* Countries are codes or names; what is neither, or could be two, is named under the
+     * field and keeps Mark off until fixed. */
+    gtk_editable_set_text (countries, "XYZ, jpn, Korea");
+    na_test_iterate (100);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "mark"));
+    g_assert_true (gtk_widget_get_mapped (problem));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (countries), "error"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "XYZ"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problem)), "Korea"));
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (problem)), "jpn"));
+    na_test_save_screenshot (GTK_WIDGET (dialog), "mark-unknown-countries.png");
+    gtk_editable_set_text (countries, "kor, Vietnam, viet nam");
+    na_test_iterate (100);
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "mark"));
+    g_assert_false (gtk_widget_get_visible (problem));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (countries), "error"));
     adw_message_dialog_response (dialog, "mark");
     gtk_window_destroy (GTK_WINDOW (dialog));
     na_test_iterate (100);
@@ -562,7 +610,17 @@ test_reader_search_and_new_essay (void)
     g_assert_cmpint (na_annotation_get_kind (a), ==, NA_ANNOTATION_RECOMMENDATION);
     g_assert_cmpstr (na_annotation_get_action (a), ==, "Write more notes");
     g_assert_cmpstr (na_annotation_get_quote (a), ==, "own note");
+    g_assert_cmpstr (na_annotation_get_countries (a)[0], ==, "KOR");
+    g_assert_cmpstr (na_annotation_get_countries (a)[1], ==, "VNM");
+    g_assert_null (na_annotation_get_countries (a)[2]);
     g_object_unref (a);
+
+    /* The action refuses what the dialog would not offer: an empty claim, a made-up code. */
+    na_reader_select_range (reader, 3, 11);
+    activate (window, "win.add-recommendation", g_variant_new ("(sss)", "nato", " ", ""));
+    activate (window, "win.add-argument",
+              g_variant_new ("(ssss)", "q-reach", "supports", "Coastguards", "XYZ"));
+    g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_annotations (store)), ==, 1);
   }
 
   /* Search as the user types: title, then the full text of the attached file. */

@@ -359,12 +359,22 @@ na_annotation_get_tags (NaAnnotation *self)
   return (const char * const *) self->tags;
 }
 
+/* Tags are a set: "pivot, US, Pivot" is two tags, spelt as first typed. */
 void
 na_annotation_set_tags (NaAnnotation       *self,
                         const char * const *tags)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) unique = NULL;
+
   g_return_if_fail (NA_IS_ANNOTATION (self));
-  set_strv (self, &self->tags, tags, PROP_TAGS);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    if (g_hash_table_add (seen, na_fold (tags[i])))
+      g_strv_builder_add (b, tags[i]);
+  unique = g_strv_builder_end (b);
+  set_strv (self, &self->tags, (const char * const *) unique, PROP_TAGS);
 }
 
 const char * const *

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+#include <string.h>
+
 #include "na-util.h"
 #include "na-country.h"
 
@@ -183,4 +186,207 @@ na_country_set_region (NaCountry *self,
 
   if (na_set_string (&self->region, region))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REGION]);
+}
+
+/* What a user may type for a country, from Debian's iso-codes: every ISO 3166-1 alpha-3 code,
+ * and its English names (short, common, official), folded, each to the codes it names. */
+typedef struct
+{
+  GHashTable *codes;        /* alpha-3 → itself */
+  GHashTable *names;        /* folded name → GPtrArray of alpha-3 codes */
+  GHashTable *first_parts;  /* "korea" from "Korea, Republic of" → GPtrArray of codes */
+} IsoNames;
+
+static void
+add_name (GHashTable *table,
+          const char *name,
+          const char *code)
+{
+  g_autofree char *key = na_fold (name);
+  GPtrArray *codes = g_hash_table_lookup (table, key);
+
+  if (codes == NULL)
+    {
+      codes = g_ptr_array_new ();
+      g_hash_table_insert (table, g_steal_pointer (&key), codes);
+    }
+  if (!g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+    g_ptr_array_add (codes, (gpointer) code);
+}
+
+static const IsoNames *
+iso_names (void)
+{
+  static IsoNames *iso;
+
+  if (g_once_init_enter (&iso))
+    {
+      static const char * const fields[] = { "name", "common_name", "official_name" };
+      IsoNames *t = g_new0 (IsoNames, 1);
+      g_autofree char *path = g_build_filename (ISO_CODES_DIR, "iso_3166-1.json", NULL);
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      g_autoptr(GError) error = NULL;
+      JsonNode *root, *list;
+
+      t->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      t->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_ptr_array_unref);
+      t->first_parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+      if (!json_parser_load_from_file (parser, path, &error))
+        g_warning ("Only the library's countries will be recognised: %s", error->message);
+      else if ((root = json_parser_get_root (parser)) && JSON_NODE_HOLDS_OBJECT (root) &&
+               (list = json_object_get_member (json_node_get_object (root), "3166-1")) &&
+               JSON_NODE_HOLDS_ARRAY (list))
+        {
+          JsonArray *array = json_node_get_array (list);
+
+          for (guint i = 0, n = json_array_get_length (array); i < n; i++)
+            {
+              JsonObject *o = json_array_get_object_element (array, i);
+              const char *alpha_3 = json_object_get_string_member_with_default (o, "alpha_3",
+                                                                                NULL);
+              char *code;
+
+              if (alpha_3 == NULL || g_hash_table_contains (t->codes, alpha_3))
+                continue;
+              code = g_strdup (alpha_3);
+              g_hash_table_add (t->codes, code);
+              for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+                {
+                  const char *name = json_object_get_string_member_with_default (o, fields[f],
+                                                                                 NULL);
+                  const char *comma = name ? strstr (name, ", ") : NULL;
+
+                  if (name == NULL)
+                    continue;
+                  add_name (t->names, name, code);
+                  if (comma != NULL)
+                    {
+                      g_autofree char *first = g_strndup (name, comma - name);
+
+                      add_name (t->first_parts, first, code);
+                    }
+                }
+            }
+        }
+      else
+        g_warning ("%s is not the iso-codes table we know", path);
+
+      g_once_init_leave (&iso, t);
+    }
+
+  return iso;
+}
+
+static void
+add_match (GPtrArray  *matches,
+           const char *code)
+{
+  if (!g_ptr_array_find_with_equal_func (matches, code, g_str_equal, NULL))
+    g_ptr_array_add (matches, g_strdup (code));
+}
+
+static void
+add_matches (GPtrArray *matches,
+             GPtrArray *codes)
+{
+  for (guint i = 0; codes != NULL && i < codes->len; i++)
+    add_match (matches, g_ptr_array_index (codes, i));
+}
+
+static gboolean
+is_code_shaped (const char *entry)
+{
+  return strlen (entry) == 3 && g_ascii_isalpha (entry[0]) && g_ascii_isalpha (entry[1])
+         && g_ascii_isalpha (entry[2]);
+}
+
+/* The codes @entry may stand for, in turn: a code ("jpn"), the countries so named ("japan",
+ * "South Korea"), those whose inverted ISO name starts so ("Korea" for "Korea, Republic of"
+ * and "Korea, Democratic People's Republic of": two, so ambiguous). The library's countries
+ * count with iso-codes', as it may name some in its own way ("Vietnam"). */
+static void
+match_country (const char *entry,
+               GListModel *countries,
+               GPtrArray  *matches)
+{
+  const IsoNames *iso = iso_names ();
+  guint n = countries ? g_list_model_get_n_items (countries) : 0;
+  g_autofree char *folded = NULL;
+
+  if (is_code_shaped (entry))
+    {
+      g_autofree char *code = g_ascii_strup (entry, -1);
+
+      for (guint i = 0; i < n && matches->len == 0; i++)
+        {
+          g_autoptr(NaCountry) country = g_list_model_get_item (countries, i);
+
+          if (g_strcmp0 (na_country_get_code (country), code) == 0)
+            add_match (matches, code);
+        }
+      if (g_hash_table_contains (iso->codes, code))
+        add_match (matches, code);
+      if (matches->len > 0)
+        return;
+    }
+
+  folded = na_fold (entry);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NaCountry) country = g_list_model_get_item (countries, i);
+      g_autofree char *name = na_country_get_name (country)
+                              ? na_fold (na_country_get_name (country)) : NULL;
+
+      if (name != NULL && na_country_get_code (country) != NULL && g_str_equal (name, folded))
+        add_match (matches, na_country_get_code (country));
+    }
+  add_matches (matches, g_hash_table_lookup (iso->names, folded));
+  if (matches->len == 0)
+    add_matches (matches, g_hash_table_lookup (iso->first_parts, folded));
+}
+
+/**
+ * na_country_parse_list:
+ * @text: (nullable): countries as a user typed them, separated by commas or semicolons:
+ *   alpha-3 codes or English names, in any case
+ * @countries: (nullable): the library's #NaCountry items, whose names count too
+ * @unknown: (out) (optional): the entries that name no country
+ * @ambiguous: (out) (optional): the entries that name more than one
+ *
+ * Reads a list of countries into ISO 3166-1 alpha-3 codes, each once, in the order typed.
+ * The list is valid when @unknown and @ambiguous come back empty.
+ *
+ * Returns: (transfer full): the codes of the entries that name one country
+ */
+char **
+na_country_parse_list (const char   *text,
+                       GListModel   *countries,
+                       char       ***unknown,
+                       char       ***ambiguous)
+{
+  g_auto(GStrv) entries = na_split_list (text);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStrvBuilder) unknown_b = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) ambiguous_b = g_strv_builder_new ();
+
+  g_return_val_if_fail (countries == NULL || G_IS_LIST_MODEL (countries), NULL);
+
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) matches = g_ptr_array_new_with_free_func (g_free);
+
+      match_country (entries[i], countries, matches);
+      if (matches->len == 1)
+        add_match (codes, g_ptr_array_index (matches, 0));
+      else
+        g_strv_builder_add (matches->len == 0 ? unknown_b : ambiguous_b, entries[i]);
+    }
+  if (unknown != NULL)
+    *unknown = g_strv_builder_end (unknown_b);
+  if (ambiguous != NULL)
+    *ambiguous = g_strv_builder_end (ambiguous_b);
+  g_ptr_array_add (codes, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
 }

@@ -1,8 +1,7 @@
 /* na-country.h — a country the essays discuss */
 #pragma once
 
-#include <glib-object.h>
-
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +16,10 @@ const char * na_country_get_name   (NaCountry *self);
 void         na_country_set_name   (NaCountry *self, const char *name);
 const char * na_country_get_region (NaCountry *self);
 void         na_country_set_region (NaCountry *self, const char *region);
+
+char       **na_country_parse_list (const char   *text,
+                                    GListModel   *countries,
+                                    char       ***unknown,
+                                    char       ***ambiguous);
 
 G_END_DECLS

@@ -47,3 +47,27 @@ na_names_equal (GPtrArray *a,
 
   return TRUE;
 }
+
+/* A list as typed in a form field: items separated by commas or semicolons, trimmed, empty
+ * ones dropped. Returns: (transfer full): never %NULL */
+char **
+na_split_list (const char *text)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) parts = g_strsplit_set (text ? text : "", ",;", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (b, parts[i]);
+  return g_strv_builder_end (b);
+}
+
+/* @text as compared without regard to case: "Türkiye", "TÜRKIYE" and a decomposed "türkiye"
+ * fold alike. */
+char *
+na_fold (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+}

@@ -11,5 +11,7 @@ gboolean na_strv_equal0  (const char * const *a,
                           const char * const *b);
 gboolean na_names_equal  (GPtrArray          *a,
                           GPtrArray          *b);
+char   **na_split_list   (const char         *text);
+char    *na_fold         (const char         *text);
 
 G_END_DECLS

@@ -9,18 +9,68 @@
 
 #include "na-pdf-page.h"
 #include "na-text-index.h"
+#include "na-util.h"
 #include "na-window-reader-private.h"
 
-static char **
-split_list (const char *text)
+static gboolean
+is_blank (const char *text)
 {
-  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
-  g_auto(GStrv) parts = g_strsplit_set (text ? text : "", ",;", -1);
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
 
-  for (guint i = 0; parts[i]; i++)
-    if (*g_strstrip (parts[i]) != '\0')
-      g_strv_builder_add (b, parts[i]);
-  return g_strv_builder_end (b);
+/* Reads a Countries field into ISO alpha-3 codes (@codes, optional). Returns FALSE when an
+ * entry names no country or several; then @problem (optional) says which, to be shown under
+ * the field: nothing is stored that the map and the exports would take for a code. */
+static gboolean
+read_countries (NaWindowReader   *self,
+                const char       *text,
+                char           ***codes,
+                char            **problem)
+{
+  GListModel *known = self->library ? na_library_get_countries (self->library) : NULL;
+  g_auto(GStrv) unknown = NULL;
+  g_auto(GStrv) ambiguous = NULL;
+  g_auto(GStrv) parsed = na_country_parse_list (text, known, &unknown, &ambiguous);
+  g_autoptr(GString) message = NULL;
+  guint n_unknown, n_ambiguous;
+
+  n_unknown = g_strv_length (unknown);
+  n_ambiguous = g_strv_length (ambiguous);
+  if (n_unknown == 0 && n_ambiguous == 0)
+    {
+      if (codes != NULL)
+        *codes = g_steal_pointer (&parsed);
+      return TRUE;
+    }
+  if (problem == NULL)
+    return FALSE;
+
+  message = g_string_new (NULL);
+  if (n_unknown > 0)
+    {
+      g_autofree char *list = g_strjoinv (", ", unknown);
+
+      /* Translators: entries of the Countries field that are no country's code or name */
+      g_string_append_printf (message, ngettext ("Unknown country: %s",
+                                                 "Unknown countries: %s", n_unknown), list);
+    }
+  if (n_ambiguous > 0)
+    {
+      g_autofree char *list = g_strjoinv (", ", ambiguous);
+
+      if (message->len > 0)
+        g_string_append_c (message, '\n');
+      /* Translators: entries of the Countries field that could be several countries
+       * ("Korea"); a code (KOR, PRK) says which */
+      g_string_append_printf (message, ngettext ("Ambiguous, type a code: %s",
+                                                 "Ambiguous, type codes: %s", n_ambiguous),
+                              list);
+    }
+  *problem = g_string_free (g_steal_pointer (&message), FALSE);
+  return FALSE;
 }
 
 /* The Source view, when it is what the user sees. */
@@ -149,16 +199,21 @@ add_argument_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   NaWindowReader *self = _na_window_reader_get (widget);
-  g_autoptr(NaAnnotation) a = annotation_for_selection (self, NA_ANNOTATION_ARGUMENT);
+  g_autoptr(NaAnnotation) a = NULL;
   const char *question, *stance, *claim, *countries;
   g_auto(GStrv) codes = NULL;
   int value = NA_STANCE_NEUTRAL;
 
-  if (a == NULL)
-    return;
   g_variant_get (parameter, "(&s&s&s&s)", &question, &stance, &claim, &countries);
+  /* The dialog offers Mark only for a claim and known countries; other callers get a beep. */
+  if (is_blank (claim) || !read_countries (self, countries, &codes, NULL))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  if ((a = annotation_for_selection (self, NA_ANNOTATION_ARGUMENT)) == NULL)
+    return;
   na_enum_from_nick (NA_TYPE_STANCE, stance, &value);
-  codes = split_list (countries);
   na_annotation_set_question_id (a, *question ? question : NULL);
   na_annotation_set_stance (a, value);
   na_annotation_set_claim (a, claim);
@@ -172,16 +227,20 @@ add_recommendation_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   NaWindowReader *self = _na_window_reader_get (widget);
-  g_autoptr(NaAnnotation) a = annotation_for_selection (self, NA_ANNOTATION_RECOMMENDATION);
+  g_autoptr(NaAnnotation) a = NULL;
   const char *actor, *action, *countries;
   g_auto(GStrv) codes = NULL;
   int value = NA_ACTOR_NATO;
 
-  if (a == NULL)
-    return;
   g_variant_get (parameter, "(&s&s&s)", &actor, &action, &countries);
+  if (is_blank (action) || !read_countries (self, countries, &codes, NULL))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  if ((a = annotation_for_selection (self, NA_ANNOTATION_RECOMMENDATION)) == NULL)
+    return;
   na_enum_from_nick (NA_TYPE_ACTOR, actor, &value);
-  codes = split_list (countries);
   na_annotation_set_actor (a, value);
   na_annotation_set_action (a, action);
   na_annotation_set_countries (a, (const char * const *) codes);
@@ -204,8 +263,14 @@ set_annotation_action (GtkWidget  *widget,
   g_variant_get (parameter, "(&s&s&s&s)", &id, &note, &tags, &color);
   if (self->store == NULL || (a = na_user_store_lookup_annotation (self->store, id)) == NULL)
     return;
+  /* A note may go; an argument's claim or a recommendation's action may not. */
+  if (na_annotation_get_kind (a) != NA_ANNOTATION_HIGHLIGHT && is_blank (note))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
   edited = na_annotation_copy (a);
-  list = split_list (tags);
+  list = na_split_list (tags);
   if (na_annotation_get_kind (a) == NA_ANNOTATION_ARGUMENT)
     na_annotation_set_claim (edited, note);
   else if (na_annotation_get_kind (a) == NA_ANNOTATION_RECOMMENDATION)
@@ -337,6 +402,17 @@ edit_response_cb (AdwMessageDialog *dialog,
                                 pos < G_N_ELEMENTS (color_names) ? color_names[pos] : "");
 }
 
+/* Keeps the dialog's @response (the data) offered only while @editable says something. */
+static void
+require_text_cb (GtkEditable *editable,
+                 const char  *response)
+{
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (editable), ADW_TYPE_MESSAGE_DIALOG);
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), response,
+                                           !is_blank (gtk_editable_get_text (editable)));
+}
+
 static void
 edit_annotation_action (GtkWidget  *widget,
                         const char *action_name,
@@ -388,6 +464,8 @@ edit_annotation_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  if (kind != NA_ANNOTATION_HIGHLIGHT)
+    g_signal_connect (note, "changed", G_CALLBACK (require_text_cb), (gpointer) "save");
   g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -440,6 +518,41 @@ mark_response_cb (AdwMessageDialog *dialog,
                                 gtk_editable_get_text (countries));
 }
 
+/* Mark is offered once the claim (or action) says something and each country is known; what
+ * is not shows under the Countries field. */
+static void
+update_mark_form (AdwMessageDialog *dialog,
+                  NaWindowReader   *self)
+{
+  GtkEditable *text = g_object_get_data (G_OBJECT (dialog), "text");
+  GtkWidget *countries = g_object_get_data (G_OBJECT (dialog), "countries");
+  GtkWidget *problem_label = g_object_get_data (G_OBJECT (dialog), "countries-problem");
+  g_autofree char *problem = NULL;
+  gboolean known = read_countries (self, gtk_editable_get_text (GTK_EDITABLE (countries)),
+                                   NULL, &problem);
+
+  gtk_label_set_text (GTK_LABEL (problem_label), problem ? problem : "");
+  gtk_widget_set_visible (problem_label, !known);
+  if (known)
+    gtk_widget_remove_css_class (countries, "error");
+  else
+    gtk_widget_add_css_class (countries, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (countries), GTK_ACCESSIBLE_STATE_INVALID,
+                               known ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+  adw_message_dialog_set_response_enabled (dialog, "mark",
+                                           known && !is_blank (gtk_editable_get_text (text)));
+}
+
+static void
+mark_form_changed_cb (GtkEditable    *editable,
+                      NaWindowReader *self)
+{
+  update_mark_form (ADW_MESSAGE_DIALOG (gtk_widget_get_ancestor (GTK_WIDGET (editable),
+                                                                 ADW_TYPE_MESSAGE_DIALOG)),
+                    self);
+}
+
 static void
 mark_action (GtkWidget  *widget,
              const char *action_name,
@@ -452,7 +565,7 @@ mark_action (GtkWidget  *widget,
   g_autofree char *quote = NULL;
   g_autoptr(NaAnnotation) in_pdf = NULL;
   NaPdfPage *pdf_page = visible_pdf_page (self);
-  GtkWidget *dialog, *grid;
+  GtkWidget *dialog, *grid, *text, *countries, *problem_label;
   int start, end;
 
   /* The same dialog for a passage selected in the Source view: win.add-argument and
@@ -492,7 +605,7 @@ mark_action (GtkWidget  *widget,
                          _na_window_form_dropdown (grid, 0, _("_Question"), (const char * const *) items));
       g_object_set_data (G_OBJECT (dialog), "stance",
                          _na_window_form_dropdown (grid, 1, _("_Stance"), stances));
-      g_object_set_data (G_OBJECT (dialog), "text", _na_window_form_entry (grid, 2, _("_Claim"), ""));
+      text = _na_window_form_entry (grid, 2, _("_Claim"), "");
     }
   else
     {
@@ -501,17 +614,31 @@ mark_action (GtkWidget  *widget,
       items = g_strv_builder_end (b);
       g_object_set_data (G_OBJECT (dialog), "first",
                          _na_window_form_dropdown (grid, 0, _("_Who"), (const char * const *) items));
-      g_object_set_data (G_OBJECT (dialog), "text", _na_window_form_entry (grid, 2, _("_Action"), ""));
+      text = _na_window_form_entry (grid, 2, _("_Action"), "");
     }
-  g_object_set_data (G_OBJECT (dialog), "countries",
-                     _na_window_form_entry (grid, 3, _("C_ountries"), _("Codes, e.g. JPN, KOR")));
+  countries = _na_window_form_entry (grid, 3, _("C_ountries"),
+                                     _("Codes or names, e.g. JPN, South Korea"));
+  problem_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (problem_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (problem_label), TRUE);
+  gtk_widget_add_css_class (problem_label, "caption");
+  gtk_widget_add_css_class (problem_label, "error");
+  gtk_grid_attach (GTK_GRID (grid), problem_label, 1, 4, 1, 1);
+  g_object_set_data (G_OBJECT (dialog), "text", text);
+  g_object_set_data (G_OBJECT (dialog), "countries", countries);
+  g_object_set_data (G_OBJECT (dialog), "countries-problem", problem_label);
+  g_signal_connect (text, "changed", G_CALLBACK (mark_form_changed_cb), self);
+  g_signal_connect (countries, "changed", G_CALLBACK (mark_form_changed_cb), self);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"), "mark", _("_Mark"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mark",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mark");
+  update_mark_form (ADW_MESSAGE_DIALOG (dialog), self);
   g_signal_connect (dialog, "response", G_CALLBACK (mark_response_cb), self);
+  /* What the user writes first is the claim (or action); the drop-downs have defaults. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), text);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
