@@ -73,15 +73,6 @@ read_countries (NaWindowReader   *self,
   return FALSE;
 }
 
-/* The Source view, when it is what the user sees. */
-static NaPdfPage *
-visible_pdf_page (NaWindowReader *self)
-{
-  NaPdfPage *page = na_window_get_pdf_page (self->window);
-
-  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page)) ? page : NULL;
-}
-
 /* How far into the PDF's text the passage of @a is, from 0 to 1 (-1 if unknown): where to
  * look first in the attached text when the quote is there more than once. */
 static double
@@ -144,7 +135,7 @@ annotation_for_selection (NaWindowReader   *self,
                           NaAnnotationKind  kind)
 {
   g_autofree char *quote = NULL;
-  NaPdfPage *pdf_page = visible_pdf_page (self);
+  NaPdfPage *pdf_page = _na_window_reader_visible_pdf_page (self);
   NaAnnotation *a;
   int start, end;
 
@@ -172,7 +163,7 @@ static void
 add_annotation (NaWindowReader *self,
                 NaAnnotation   *a)
 {
-  NaPdfPage *pdf_page = visible_pdf_page (self);
+  NaPdfPage *pdf_page = _na_window_reader_visible_pdf_page (self);
 
   na_user_store_add_annotation (self->store, a);
   if (pdf_page != NULL && na_annotation_get_rects (a) != NULL)
@@ -564,7 +555,7 @@ mark_action (GtkWidget  *widget,
   g_auto(GStrv) items = NULL;
   g_autofree char *quote = NULL;
   g_autoptr(NaAnnotation) in_pdf = NULL;
-  NaPdfPage *pdf_page = visible_pdf_page (self);
+  NaPdfPage *pdf_page = _na_window_reader_visible_pdf_page (self);
   GtkWidget *dialog, *grid, *text, *countries, *problem_label;
   int start, end;
 
