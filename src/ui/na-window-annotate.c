@@ -593,7 +593,8 @@ mark_action (GtkWidget  *widget,
         }
       items = g_strv_builder_end (b);
       g_object_set_data (G_OBJECT (dialog), "first",
-                         _na_window_form_dropdown (grid, 0, _("_Question"), (const char * const *) items));
+                         _na_window_form_dropdown (grid, 0, _("_Question"),
+                                                   (const char * const *) items));
       g_object_set_data (G_OBJECT (dialog), "stance",
                          _na_window_form_dropdown (grid, 1, _("_Stance"), stances));
       text = _na_window_form_entry (grid, 2, _("_Claim"), "");
@@ -604,7 +605,8 @@ mark_action (GtkWidget  *widget,
         g_strv_builder_add (b, na_actor_to_label (actor));
       items = g_strv_builder_end (b);
       g_object_set_data (G_OBJECT (dialog), "first",
-                         _na_window_form_dropdown (grid, 0, _("_Who"), (const char * const *) items));
+                         _na_window_form_dropdown (grid, 0, _("_Who"),
+                                                   (const char * const *) items));
       text = _na_window_form_entry (grid, 2, _("_Action"), "");
     }
   countries = _na_window_form_entry (grid, 3, _("C_ountries"),
