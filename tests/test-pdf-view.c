@@ -535,6 +535,73 @@ test_window_ctrl_f_finds_in_pdf (void)
   na_test_iterate (100);
 }
 
+/* Whether the library sidebar lists @id. */
+static gboolean
+is_listed (NaWindow   *window,
+           const char *id)
+{
+  GListModel *listed = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
+                                       na_test_find_essay_list (GTK_WIDGET (window)))));
+
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(NaEssay) essay = g_list_model_get_item (listed, i);
+
+      if (g_strcmp0 (na_essay_get_id (essay), id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The library search finds words of an attached PDF, read in a worker thread, and forgets
+ * them when the PDF is detached. */
+static void
+test_window_searches_attached_pdf (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "ferries.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkEditable *entry;
+  NaWindow *window;
+  NaPdfPage *page;
+
+  window = na_window_new (app);
+  na_window_load_bundled (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  na_window_select_essay (window, "chan-2013");
+  na_test_iterate (300);
+  na_test_pdf_write_long (path, 3);
+  entry = GTK_EDITABLE (na_test_find_widget (gtk_widget_get_ancestor (
+                                               na_test_find_essay_list (GTK_WIDGET (window)),
+                                               GTK_TYPE_BOX),
+                                             GTK_TYPE_SEARCH_ENTRY));
+
+  /* A word of this PDF only: not in the library's analysis, nor in the PDFs other cases
+   * attach. */
+  gtk_editable_set_text (entry, "ferries");
+  na_test_iterate (400);
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "No Results Found"));
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window),
+                                                                      ADW_TYPE_VIEW_STACK)),
+                                         "pdf");
+  page = na_window_get_pdf_page (window);
+  na_pdf_page_attach_file (page, file);
+  na_test_iterate_until (na_test_pdf_page_settled, page);
+  for (guint i = 0; i < 50 && !is_listed (window, "chan-2013"); i++)
+    na_test_iterate (100);
+  g_assert_true (is_listed (window, "chan-2013"));
+  g_assert_false (na_test_has_mapped_label (GTK_WIDGET (window), "No Results Found"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "pdf-page.detach", NULL);
+  na_test_iterate (400);
+  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "No Results Found"));
+
+  gtk_editable_set_text (entry, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+  na_test_iterate (100);
+}
+
 /* A button of @widget's tree whose label is @label, mapped. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -642,6 +709,8 @@ main (int   argc,
               test_long_pdf_renders_only_visible, fixture_tear_down);
   g_test_add_func ("/pdf-view/window-has-source-view", test_window_has_source_view);
   g_test_add_func ("/pdf-view/window-ctrl-f-finds-in-pdf", test_window_ctrl_f_finds_in_pdf);
+  g_test_add_func ("/pdf-view/window-searches-attached-pdf",
+                   test_window_searches_attached_pdf);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -420,6 +420,67 @@ test_render_queue_reuses_buffers (void)
 }
 
 static void
+count_changed_cb (NaAttachments *attachments,
+                  const char    *essay_id,
+                  GPtrArray     *seen)
+{
+  g_ptr_array_add (seen, g_strdup (essay_id ? essay_id : "(all)"));
+}
+
+/* What the library search needs of attachments: a signal when an essay's PDF changes, the
+ * pages its anchors span, whether a volume is shared; and the text of a range of pages. */
+static void
+test_attachments_changes_and_ranges (void)
+{
+  g_autoptr(NaAttachments) store = na_attachments_new (NULL);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NaPdfDocument) document = open_fixture ();
+  NaAttachmentsEntry *entry;
+  g_autofree char *all = NULL, *second = NULL;
+  int first, last;
+
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed_cb), seen);
+  na_attachments_set (store, "ch-1", "/data/volume.pdf", "aaa");
+  na_attachments_set (store, "ch-2", "/data/volume.pdf", "aaa");
+  na_attachments_set (store, "solo", "/data/solo.pdf", "bbb");
+  /* Pages and highlights are not a change of PDF. */
+  na_attachments_set_page (store, "ch-2", "ch-2-a1", 12);
+  na_attachments_set_page (store, "ch-2", "ch-2-a2", 0);
+  na_attachments_set_page (store, "ch-2", "ch-2-r1", 9);
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "solo");
+
+  g_assert_cmpuint (na_attachments_get_n_sharing (store, "/data/volume.pdf"), ==, 2);
+  g_assert_cmpuint (na_attachments_get_n_sharing (store, "/data/solo.pdf"), ==, 1);
+  g_assert_cmpuint (na_attachments_get_n_sharing (store, "/data/none.pdf"), ==, 0);
+  g_assert_true (na_attachments_get_page_range (store, "ch-2", &first, &last));
+  g_assert_cmpint (first, ==, 9);
+  g_assert_cmpint (last, ==, 12);
+  g_assert_false (na_attachments_get_page_range (store, "ch-1", &first, &last));
+  g_assert_false (na_attachments_get_page_range (store, "nobody", &first, &last));
+
+  entry = na_attachments_take (store, "ch-1");
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (na_attachments_get_n_sharing (store, "/data/volume.pdf"), ==, 1);
+  na_attachments_put (store, "ch-1", entry);
+  g_assert_true (na_attachments_remove (store, "solo"));
+  g_assert_false (na_attachments_remove (store, "solo"));
+  g_assert_cmpuint (seen->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (seen, 3), ==, "ch-1");
+  g_assert_cmpstr (g_ptr_array_index (seen, 5), ==, "solo");
+
+  all = na_pdf_document_dup_text (document, 0, -1);
+  second = na_pdf_document_dup_text (document, 1, 1);
+  g_assert_nonnull (strstr (all, "Harbour Lantern"));
+  g_assert_null (strstr (second, "Harbour Lantern"));
+  g_assert_nonnull (strstr (all, second));
+  g_assert_cmpstr (second, ==, na_pdf_document_get_page_text (document, 1));
+  g_assert_cmpint (strlen (all), ==, strlen (na_pdf_document_get_page_text (document, 0)) +
+                                     strlen (second) +
+                                     strlen (na_pdf_document_get_page_text (document, 2)) + 2);
+}
+
+static void
 test_attachments_round_trip (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "store", "attachments.json", NULL);
@@ -711,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/pdf/render-queue", test_render_queue);
   g_test_add_func ("/pdf/render-queue/reuses-buffers", test_render_queue_reuses_buffers);
   g_test_add_func ("/attachments/round-trip", test_attachments_round_trip);
+  g_test_add_func ("/attachments/changes-and-ranges", test_attachments_changes_and_ranges);
   g_test_add_func ("/attachments/unreadable-moved-aside",
                    test_attachments_unreadable_moved_aside);
   g_test_add_func ("/attachments/apply-pages", test_attachments_apply_pages);

@@ -61,6 +61,13 @@ struct _NaAttachments
   gboolean    read_only;  /* an unreadable store is still in place: never replace it */
 };
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (NaAttachments, na_attachments, G_TYPE_OBJECT)
 G_DEFINE_QUARK (na-attachments-error-quark, na_attachments_error)
 
@@ -99,6 +106,15 @@ static void
 na_attachments_class_init (NaAttachmentsClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = na_attachments_finalize;
+
+  /**
+   * NaAttachments::changed:
+   * @essay_id: (nullable): the essay whose PDF changed, %NULL when all may have
+   *
+   * An essay was given a PDF, another one, or none (pages and highlights do not count).
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -345,8 +361,12 @@ na_attachments_load (NaAttachments  *self,
 
   self->read_only = FALSE;
   if (read_entries (self, &local_error))
-    return TRUE;
+    {
+      g_signal_emit (self, signals[CHANGED], 0, NULL);
+      return TRUE;
+    }
 
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
   name = g_file_get_parse_name (self->file);
 
   /* A file we may not read is not ours to move either: leave it and never write over it. */
@@ -596,6 +616,7 @@ na_attachments_set (NaAttachments *self,
   entry->path = g_strdup (path);
   g_free (entry->sha256);
   entry->sha256 = g_strdup (sha256);
+  g_signal_emit (self, signals[CHANGED], 0, essay_id);
 }
 
 gboolean
@@ -604,7 +625,10 @@ na_attachments_remove (NaAttachments *self,
 {
   g_return_val_if_fail (NA_IS_ATTACHMENTS (self), FALSE);
 
-  return g_hash_table_remove (self->entries, essay_id);
+  if (!g_hash_table_remove (self->entries, essay_id))
+    return FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, essay_id);
+  return TRUE;
 }
 
 /**
@@ -625,6 +649,7 @@ na_attachments_take (NaAttachments *self,
 
   if (essay_id == NULL || !g_hash_table_steal_extended (self->entries, essay_id, &key, &entry))
     return NULL;
+  g_signal_emit (self, signals[CHANGED], 0, essay_id);
   g_free (key);
   return entry;
 }
@@ -644,6 +669,7 @@ na_attachments_put (NaAttachments      *self,
   g_return_if_fail (essay_id != NULL && entry != NULL);
 
   g_hash_table_replace (self->entries, g_strdup (essay_id), entry);
+  g_signal_emit (self, signals[CHANGED], 0, essay_id);
 }
 
 void
@@ -713,6 +739,63 @@ apply_to (NaAttachments *self,
     }
 
   return applied;
+}
+
+/**
+ * na_attachments_get_page_range:
+ * @first: (out): the first page from 1 that one of the essay's items resolved to
+ * @last: (out): the last one
+ *
+ * Returns: %FALSE when none of the essay's items has a page
+ */
+gboolean
+na_attachments_get_page_range (NaAttachments *self,
+                               const char    *essay_id,
+                               int           *first,
+                               int           *last)
+{
+  Entry *entry;
+  GHashTableIter iter;
+  gpointer page;
+
+  g_return_val_if_fail (NA_IS_ATTACHMENTS (self), FALSE);
+
+  *first = *last = 0;
+  entry = essay_id ? g_hash_table_lookup (self->entries, essay_id) : NULL;
+  if (entry == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, entry->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &page))
+    {
+      int p = GPOINTER_TO_INT (page);
+
+      if (p <= 0)
+        continue;
+      *first = *first == 0 ? p : MIN (*first, p);
+      *last = MAX (*last, p);
+    }
+  return *first > 0;
+}
+
+/**
+ * na_attachments_get_n_sharing:
+ *
+ * Returns: how many essays have the PDF at @path: more than one for the chapters of a volume
+ */
+guint
+na_attachments_get_n_sharing (NaAttachments *self,
+                              const char    *path)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_return_val_if_fail (NA_IS_ATTACHMENTS (self), 0);
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n += g_strcmp0 (((Entry *) value)->path, path) == 0;
+  return n;
 }
 
 /**

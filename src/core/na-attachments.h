@@ -59,6 +59,12 @@ void           na_attachments_set_page    (NaAttachments *self,
 int            na_attachments_get_page    (NaAttachments *self,
                                            const char    *essay_id,
                                            const char    *item_id);
+gboolean       na_attachments_get_page_range (NaAttachments *self,
+                                           const char    *essay_id,
+                                           int           *first,
+                                           int           *last);
+guint          na_attachments_get_n_sharing (NaAttachments *self,
+                                           const char    *path);
 guint          na_attachments_apply_pages (NaAttachments *self,
                                            NaLibrary     *library);
 guint          na_attachments_add_highlight (NaAttachments *self,

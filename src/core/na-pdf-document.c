@@ -475,6 +475,34 @@ na_pdf_document_get_page_text (NaPdfDocument *self,
 }
 
 /**
+ * na_pdf_document_dup_text:
+ * @first: the first page, from 0
+ * @last: the last page, from 0; -1 for the document's last
+ *
+ * Returns: (transfer full): the text of the pages from @first to @last, a form feed between
+ *   pages, as a search index takes it
+ */
+char *
+na_pdf_document_dup_text (NaPdfDocument *self,
+                          int            first,
+                          int            last)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (NA_IS_PDF_DOCUMENT (self), NULL);
+
+  if (last < 0 || last >= self->n_pages)
+    last = self->n_pages - 1;
+  for (int i = MAX (first, 0); i <= last; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\f');
+      g_string_append (text, na_pdf_document_get_page_text (self, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
  * na_pdf_document_get_page_layout:
  * @n_chars: (out): the number of boxes
  *

@@ -59,6 +59,9 @@ PopplerDocument *na_pdf_document_open_poppler  (NaPdfDocument  *self,
 void           na_pdf_document_lock            (NaPdfDocument  *self);
 void           na_pdf_document_unlock          (NaPdfDocument  *self);
 PopplerDocument *na_pdf_document_get_poppler   (NaPdfDocument  *self);
+char          *na_pdf_document_dup_text        (NaPdfDocument  *self,
+                                                int             first,
+                                                int             last);
 const char    *na_pdf_document_get_page_text   (NaPdfDocument  *self,
                                                 int             page);
 const PopplerRectangle *na_pdf_document_get_page_layout (NaPdfDocument *self,

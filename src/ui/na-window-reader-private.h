@@ -27,6 +27,8 @@ struct _NaWindowReader
   GPtrArray             *question_ids;
   GPtrArray             *country_codes;
   GHashTable            *texts;       /* essay id → loaded text */
+  NaAttachments         *attachments; /* the window's PDFs */
+  GHashTable            *pdf_texts;   /* essay id → its PDF pages' text, for the search */
   NaEssay               *essay;
   GCancellable          *cancellable; /* loads in flight; cancelled when the window goes */
   guint                  generation;  /* bumped by each rebuild of the sources: stale loads

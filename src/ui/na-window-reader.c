@@ -260,8 +260,13 @@ static void
 index_essay (NaWindowReader *self,
              NaEssay        *essay)
 {
-  na_search_set_essay (self->search, essay,
-                       g_hash_table_lookup (self->texts, na_essay_get_id (essay)));
+  const char *id = na_essay_get_id (essay);
+  const char *text = g_hash_table_lookup (self->texts, id);
+
+  /* An attached text is the essay's own; its PDF's text is searched when there is none. */
+  if (text == NULL)
+    text = g_hash_table_lookup (self->pdf_texts, id);
+  na_search_set_essay (self->search, essay, text);
 }
 
 /* An attached text being read in a worker thread, for the reader or the search. */
@@ -370,6 +375,158 @@ index_attached_texts (NaWindowReader *self)
     }
 }
 
+static void rebuild_sources (NaWindowReader *self);
+
+/* An attached PDF's text being extracted in a worker thread, for the search. */
+typedef struct
+{
+  NaWindowReader *self;
+  char           *essay_id;
+  char           *path;
+  int             first;       /* pages from 0; last -1 for the document's end */
+  int             last;
+  guint           generation;
+} PdfTextData;
+
+static void
+pdf_text_data_free (PdfTextData *data)
+{
+  g_free (data->essay_id);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+pdf_text_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  PdfTextData *data = task_data;
+  g_autoptr(GFile) file = g_file_new_for_path (data->path);
+  g_autoptr(NaPdfDocument) document = NULL;
+  GError *error = NULL;
+
+  document = na_pdf_document_new_from_file (file, NULL, cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, na_pdf_document_dup_text (document, data->first, data->last),
+                           g_free);
+}
+
+static void
+pdf_text_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PdfTextData *data = g_task_get_task_data (G_TASK (result));
+  NaWindowReader *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+  const char *query;
+  NaEssay *essay;
+
+  /* Cancelled (the window is gone), unreadable or locked (the Source view says why when the
+   * user opens it), or stale: a newer rebuild, or the essay has another PDF now. */
+  if (text == NULL || data->generation != self->generation || self->attachments == NULL
+      || g_strcmp0 (na_attachments_get_path (self->attachments, data->essay_id),
+                    data->path) != 0
+      || (essay = lookup_any_essay (self, data->essay_id)) == NULL)
+    return;
+  g_hash_table_replace (self->pdf_texts, g_strdup (data->essay_id), g_steal_pointer (&text));
+  index_essay (self, essay);
+  query = gtk_editable_get_text (GTK_EDITABLE (self->w.search_entry));
+  if (query != NULL && *query != '\0')
+    on_search_changed (self);
+}
+
+/* Extracts the text of @essay_id's PDF for the search. A volume shared by several chapters
+ * gives each chapter the pages its anchors span, not the whole book; until they are known,
+ * the chapter waits (its anchors are resolved when it is first shown). */
+static void
+index_attached_pdf (NaWindowReader *self,
+                    const char     *essay_id)
+{
+  const char *path = na_attachments_get_path (self->attachments, essay_id);
+  g_autoptr(GTask) task = NULL;
+  PdfTextData *data;
+  int first = 1, last = 0;
+
+  if (path == NULL)
+    return;
+  if (na_attachments_get_n_sharing (self->attachments, path) > 1
+      && !na_attachments_get_page_range (self->attachments, essay_id, &first, &last))
+    return;
+
+  data = g_new0 (PdfTextData, 1);
+  data->self = self;
+  data->essay_id = g_strdup (essay_id);
+  data->path = g_strdup (path);
+  data->first = first - 1;
+  data->last = last - 1;
+  data->generation = self->generation;
+  task = g_task_new (NULL, self->cancellable, pdf_text_done_cb, NULL);
+  g_task_set_source_tag (task, index_attached_pdf);
+  g_task_set_task_data (task, data, (GDestroyNotify) pdf_text_data_free);
+  g_task_run_in_thread (task, pdf_text_thread);
+}
+
+static void
+index_attached_pdfs (NaWindowReader *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sources);
+
+  if (self->attachments == NULL)
+    return;
+  for (guint s = 0; s < g_list_model_get_n_items (model); s++)
+    {
+      g_autoptr(GListModel) essays = g_list_model_get_item (model, s);
+
+      for (guint i = 0; i < g_list_model_get_n_items (essays); i++)
+        {
+          g_autoptr(NaEssay) essay = g_list_model_get_item (essays, i);
+
+          if (!g_hash_table_contains (self->pdf_texts, na_essay_get_id (essay)))
+            index_attached_pdf (self, na_essay_get_id (essay));
+        }
+    }
+}
+
+/* A PDF attached, replaced or detached: the essay is searched with its new text, or none. */
+static void
+on_attachments_changed (NaWindowReader *self,
+                        const char     *essay_id)
+{
+  NaEssay *essay;
+
+  if (essay_id == NULL)
+    {
+      g_hash_table_remove_all (self->pdf_texts);
+      rebuild_sources (self);
+      return;
+    }
+  g_hash_table_remove (self->pdf_texts, essay_id);
+  if ((essay = lookup_any_essay (self, essay_id)) != NULL)
+    index_essay (self, essay);
+  index_attached_pdf (self, essay_id);
+  on_search_changed (self);
+}
+
+void
+_na_window_reader_set_attachments (NaWindowReader *self,
+                                   NaAttachments  *attachments)
+{
+  if (self->attachments != NULL)
+    g_signal_handlers_disconnect_by_data (self->attachments, self);
+  g_set_object (&self->attachments, attachments);
+  if (attachments != NULL)
+    g_signal_connect_swapped (attachments, "changed", G_CALLBACK (on_attachments_changed),
+                              self);
+  g_hash_table_remove_all (self->pdf_texts);
+  rebuild_sources (self);
+}
+
 static void
 rebuild_sources (NaWindowReader *self)
 {
@@ -383,6 +540,7 @@ rebuild_sources (NaWindowReader *self)
   if (self->store != NULL)
     g_list_store_append (self->sources, na_user_store_get_essays (self->store));
   index_attached_texts (self);
+  index_attached_pdfs (self);
   on_search_changed (self);
 }
 
@@ -1032,6 +1190,7 @@ _na_window_reader_new (NaWindow                    *window,
   self->question_ids = g_ptr_array_new_with_free_func (g_free);
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pdf_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->search = na_search_new ();
   self->cancellable = g_cancellable_new ();
   g_object_set_data (G_OBJECT (window), "na-window-reader", self);
@@ -1061,6 +1220,10 @@ _na_window_reader_free (NaWindowReader *self)
   g_clear_object (&self->cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->attachments != NULL)
+    g_signal_handlers_disconnect_by_data (self->attachments, self);
+  g_clear_object (&self->attachments);
+  g_clear_pointer (&self->pdf_texts, g_hash_table_unref);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
   g_clear_object (&self->search);

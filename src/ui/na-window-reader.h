@@ -2,6 +2,7 @@
  * (private to NaWindow; split out by concern) */
 #pragma once
 
+#include "na-attachments.h"
 #include "na-comparison-view.h"
 #include "na-map-view.h"
 #include "na-reader.h"
@@ -31,6 +32,8 @@ void            _na_window_reader_class_init (GtkWidgetClass              *widge
 NaWindowReader *_na_window_reader_new        (NaWindow                    *window,
                                               const NaWindowReaderWidgets *widgets);
 void            _na_window_reader_free       (NaWindowReader              *self);
+void            _na_window_reader_set_attachments (NaWindowReader              *self,
+                                                   NaAttachments               *attachments);
 GListModel     *_na_window_reader_set_library (NaWindowReader             *self,
                                               NaLibrary                   *library);
 void            _na_window_reader_essay_changed (NaWindowReader           *self,

@@ -658,6 +658,7 @@ na_window_init (NaWindow *self)
         adw_toast_overlay_add_toast (self->toast_overlay, toast);
       }
     na_pdf_page_set_attachments (self->pdf_page, self->attachments);
+    _na_window_reader_set_attachments (self->reader_state, self->attachments);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attach-pdf", FALSE);
   }
 
