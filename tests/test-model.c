@@ -173,6 +173,30 @@ test_dates_from_iso (void)
   }
 }
 
+/* An essay's link is a web address a browser can open, or none. */
+static void
+test_url_is_web (void)
+{
+  static const char *web[] = {
+    "https://example.org", "http://example.org/a/b?c=d#e", "HTTPS://Example.org/",
+    "https://[2001:db8::1]:8443/x", NULL
+  };
+  static const char *not_web[] = {
+    "notaurl", "example.org", "www.example.org/essay", "https://", "https:", "http:///path",
+    "ftp://example.org/file", "file:///home/me/essay.pdf", "javascript:alert(1)",
+    "mailto:me@example.org", "/essays/one", "https://exa mple.org", "", NULL
+  };
+
+  for (guint i = 0; web[i] != NULL; i++)
+    g_assert_true (na_essay_url_is_web (web[i]));
+  for (guint i = 0; not_web[i] != NULL; i++)
+    {
+      g_test_message ("%s", not_web[i]);
+      g_assert_false (na_essay_url_is_web (not_web[i]));
+    }
+  g_assert_false (na_essay_url_is_web (NULL));
+}
+
 static NaArgument *
 make_argument (const char *id,
                const char *essay,
@@ -426,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/model/enums", test_enums);
   g_test_add_func ("/model/dates", test_dates);
   g_test_add_func ("/model/dates/from-iso", test_dates_from_iso);
+  g_test_add_func ("/model/essay/url-is-web", test_url_is_web);
   g_test_add_func ("/model/library/lookups", test_library_lookups);
   g_test_add_func ("/model/annotation/tags", test_annotation_tags);
   g_test_add_func ("/model/country/parse", test_country_parse);
