@@ -902,14 +902,16 @@ store_has_essay (gpointer store)
   return g_list_model_get_n_items (na_user_store_get_essays (store)) > 0;
 }
 
-/* New Essay from Text File as the user meets it: a date or link that is not one is marked as
- * typed and Add refused; a file that fails at Add leaves the form with all that was typed. */
+/* New Essay from Text File as the user meets it: a file that is not there is said before the
+ * form; a date or link that is not one is marked as typed and Add refused; a file that fails
+ * at Add brings the form back with all that was typed. */
 static void
 test_new_essay_form (void)
 {
   g_autoptr(NaLibrary) library = make_library ();
   g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "new-essay", NULL);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "harbour-notes.txt", NULL);
+  g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "no-notes.txt", NULL);
   g_autoptr(NaUserStore) store = na_user_store_new (data_dir);
   GListModel *mine = na_user_store_get_essays (store);
   const char *text = "Notes on harbour lights and the ships they guide home.\n";
@@ -921,6 +923,17 @@ test_new_essay_form (void)
   g_mkdir_with_parents (g_get_user_data_dir (), 0700);
   g_assert_true (na_user_store_load (store, NULL));
   window = open_window (app, library, store);
+
+  /* A file that is not there: said at once, naming it; no form to fill in for nothing. */
+  g_assert_true (activate (window, "win.new-essay-from-file", g_variant_new_string (missing)));
+  na_test_iterate_until (dialog_shown, (gpointer) "Could Not Open the Text Source");
+  dialog = find_dialog ("Could Not Open the Text Source");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "no-notes.txt"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "does not exist"));
+  g_assert_null (find_dialog ("New Essay"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The form; empty fields are fine (the title falls back to the file's name). */
   g_assert_true (g_file_set_contents (path, text, -1, NULL));

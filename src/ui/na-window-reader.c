@@ -1047,6 +1047,41 @@ essay_form_response_cb (AdwMessageDialog *dialog,
   create_essay (self, values, GTK_WIDGET (dialog));
 }
 
+typedef struct
+{
+  NaWindowReader *self;
+  GFile          *file;
+} CheckData;
+
+/* The file is read and checked before the form (and again at Add, in case it changed): what
+ * is wrong with it is said before the user types anything, in the words the attach uses. */
+static void
+new_essay_checked_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CheckData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = na_text_source_load_finish (result, NULL, &error);
+  GtkWidget *dialog;
+
+  /* Cancelled: the window is gone, and data->self with it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (text == NULL)
+    _na_window_reader_show_message (data->self, _("Could Not Open the Text Source"),
+                                    error->message);
+  else
+    {
+      dialog = _na_window_essay_form_new (data->self, _("New Essay"), data->file,
+                                          NULL, NULL, NULL);
+      g_signal_connect (dialog, "response", G_CALLBACK (essay_form_response_cb), data->self);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_object_unref (data->file);
+  g_free (data);
+}
+
 /* win.new-essay-from-file (s): the path, for the chooser's response and for tests. */
 static void
 new_essay_from_file_action (GtkWidget  *widget,
@@ -1054,14 +1089,15 @@ new_essay_from_file_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   NaWindowReader *self = _na_window_reader_get (widget);
-  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
-  GtkWidget *dialog;
+  CheckData *data;
 
   if (self->store == NULL)
     return;
-  dialog = _na_window_essay_form_new (self, _("New Essay"), file, NULL, NULL, NULL);
-  g_signal_connect (dialog, "response", G_CALLBACK (essay_form_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  data = g_new0 (CheckData, 1);
+  data->self = self;
+  data->file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  na_text_source_load_async (g_variant_get_string (parameter, NULL), 0, self->cancellable,
+                             new_essay_checked_cb, data);
 }
 
 static void
