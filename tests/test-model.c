@@ -113,6 +113,90 @@ test_dates (void)
   g_assert_cmpstr (iso, ==, "2020-10");
 }
 
+/* Dates as the essay form takes them: exactly a real day, month or year, never clamped. */
+static void
+test_dates_from_iso (void)
+{
+  static const struct { const char *text; int year, month, day; } cases[] = {
+    { "2013", 2013, 0, 0 },
+    { "2020-10", 2020, 10, 0 },
+    { "2021-12-01", 2021, 12, 1 },
+    { "2024-2-5", 2024, 2, 5 },
+    { "2012-02-29", 2012, 2, 29 },
+    { "0001-01-01", 1, 1, 1 },
+    /* Not a date: nothing, rather than the nearest one. */
+    { "2013-13-45", 0, 0, 0 },
+    { "2013-13", 0, 0, 0 },
+    { "2013-12-32", 0, 0, 0 },
+    { "2013-02-29", 0, 0, 0 },
+    { "2013-04-31", 0, 0, 0 },
+    { "2013-00", 0, 0, 0 },
+    { "2013-01-00", 0, 0, 0 },
+    { "0000", 0, 0, 0 },
+    { "", 0, 0, 0 },
+    { "13", 0, 0, 0 },
+    { "20134", 0, 0, 0 },
+    { "2013-", 0, 0, 0 },
+    { "2013-1-", 0, 0, 0 },
+    { "2013-001", 0, 0, 0 },
+    { "2013-01-01-01", 0, 0, 0 },
+    { "2013-01-01x", 0, 0, 0 },
+    { "2013/01/01", 0, 0, 0 },
+    { " 2013", 0, 0, 0 },
+    { "-2013", 0, 0, 0 },
+    { "c. 2013", 0, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(NaDate) date = na_date_new_from_iso (cases[i].text);
+
+      g_test_message ("%s", cases[i].text);
+      if (cases[i].year == 0)
+        {
+          g_assert_null (date);
+          continue;
+        }
+      g_assert_nonnull (date);
+      g_assert_cmpint (date->year, ==, cases[i].year);
+      g_assert_cmpint (date->month, ==, cases[i].month);
+      g_assert_cmpint (date->day, ==, cases[i].day);
+    }
+
+  /* What the form shows of a stored date reads back as the same date. */
+  {
+    g_autoptr(NaDate) date = na_date_new (2021, 12, 1);
+    g_autofree char *iso = na_date_dup_iso (date);
+    g_autoptr(NaDate) again = na_date_new_from_iso (iso);
+
+    g_assert_true (na_date_equal (date, again));
+  }
+}
+
+/* An essay's link is a web address a browser can open, or none. */
+static void
+test_url_is_web (void)
+{
+  static const char *web[] = {
+    "https://example.org", "http://example.org/a/b?c=d#e", "HTTPS://Example.org/",
+    "https://[2001:db8::1]:8443/x", NULL
+  };
+  static const char *not_web[] = {
+    "notaurl", "example.org", "www.example.org/essay", "https://", "https:", "http:///path",
+    "ftp://example.org/file", "file:///home/me/essay.pdf", "javascript:alert(1)",
+    "mailto:me@example.org", "/essays/one", "https://exa mple.org", "", NULL
+  };
+
+  for (guint i = 0; web[i] != NULL; i++)
+    g_assert_true (na_essay_url_is_web (web[i]));
+  for (guint i = 0; not_web[i] != NULL; i++)
+    {
+      g_test_message ("%s", not_web[i]);
+      g_assert_false (na_essay_url_is_web (not_web[i]));
+    }
+  g_assert_false (na_essay_url_is_web (NULL));
+}
+
 static NaArgument *
 make_argument (const char *id,
                const char *essay,
@@ -365,6 +449,8 @@ main (int   argc,
   g_test_add_func ("/model/essay/citation-punctuation", test_citation_punctuation);
   g_test_add_func ("/model/enums", test_enums);
   g_test_add_func ("/model/dates", test_dates);
+  g_test_add_func ("/model/dates/from-iso", test_dates_from_iso);
+  g_test_add_func ("/model/essay/url-is-web", test_url_is_web);
   g_test_add_func ("/model/library/lookups", test_library_lookups);
   g_test_add_func ("/model/annotation/tags", test_annotation_tags);
   g_test_add_func ("/model/country/parse", test_country_parse);

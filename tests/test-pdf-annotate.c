@@ -489,12 +489,20 @@ test_new_essay_from_pdf (void)
   g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "authors")), ==,
                    "Mira Okonkwo; Tomas Reyes");
   g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "date")), ==, "2023-04-05");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  /* The same checks as New Essay from Text File: no 30 February, Add refused meanwhile. */
+  gtk_editable_set_text (form_entry (dialog, "date"), "2023-02-30");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (form_entry (dialog, "date")), "error"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_editable_set_text (form_entry (dialog, "date"), "2023-04-05");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   gtk_editable_set_text (form_entry (dialog, "venue"), "Strait Review");
   na_test_save_screenshot (dialog, "pdf-annotate-new-essay-form.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
 
   /* The essay is the user's, with authors and date, and its PDF shows in the Source view. */
   na_test_iterate_until (source_shows_pdf, window);
+  g_assert_null (find_dialog ("New Essay from PDF"));
   g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
   essay = g_list_model_get_item (na_user_store_get_essays (store), 0);
   g_object_unref (essay);  /* the store keeps it */

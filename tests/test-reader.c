@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "na-application.h"
 #include "na-test-display.h"
@@ -827,6 +828,241 @@ test_reader_search_and_new_essay (void)
   na_test_iterate (100);
 }
 
+static GtkWidget *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w)
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer heading)
+{
+  return find_dialog (heading) != NULL;
+}
+
+/* A dialog's response button, to click as the user would (which closes the dialog first). */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkEditable *
+form_entry (GtkWidget  *dialog,
+            const char *key)
+{
+  return GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), key));
+}
+
+static gboolean
+marked_wrong (GtkWidget  *dialog,
+              const char *key)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (form_entry (dialog, key)), "error");
+}
+
+static gboolean
+can_add (GtkWidget *dialog)
+{
+  return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add");
+}
+
+/* The form is on screen again, saying why Add failed. */
+static gboolean
+form_says_why (gpointer dialog)
+{
+  GtkLabel *message = g_object_get_data (G_OBJECT (dialog), "message");
+
+  return gtk_widget_get_mapped (dialog) && strstr (gtk_label_get_text (message), "UTF-8");
+}
+
+static gboolean
+store_has_essay (gpointer store)
+{
+  return g_list_model_get_n_items (na_user_store_get_essays (store)) > 0;
+}
+
+/* New Essay from Text File as the user meets it: a file that is not there is said before the
+ * form; a date or link that is not one is marked as typed and Add refused; a file that fails
+ * at Add brings the form back with all that was typed. */
+static void
+test_new_essay_form (void)
+{
+  g_autoptr(NaLibrary) library = make_library ();
+  g_autofree char *data_dir = g_build_filename (g_get_user_data_dir (), "new-essay", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "harbour-notes.txt", NULL);
+  g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "no-notes.txt", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (data_dir);
+  GListModel *mine = na_user_store_get_essays (store);
+  const char *text = "Notes on harbour lights and the ships they guide home.\n";
+  GtkWidget *dialog, *add;
+  const NaDate *issued;
+  NaWindow *window;
+  NaEssay *essay;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (na_user_store_load (store, NULL));
+  window = open_window (app, library, store);
+
+  /* A file that is not there: said at once, naming it; no form to fill in for nothing. */
+  g_assert_true (activate (window, "win.new-essay-from-file", g_variant_new_string (missing)));
+  na_test_iterate_until (dialog_shown, (gpointer) "Could Not Open the Text Source");
+  dialog = find_dialog ("Could Not Open the Text Source");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "no-notes.txt"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "does not exist"));
+  g_assert_null (find_dialog ("New Essay"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The form; empty fields are fine (the title falls back to the file's name). */
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (activate (window, "win.new-essay-from-file", g_variant_new_string (path)));
+  na_test_iterate_until (dialog_shown, (gpointer) "New Essay");
+  dialog = find_dialog ("New Essay");
+  add = find_button (dialog, "_Add Essay");
+  g_assert_nonnull (add);
+  g_assert_true (can_add (dialog));
+
+  /* No such day, no such address: marked as typed, said in words, Add refused. */
+  gtk_editable_set_text (form_entry (dialog, "title"), "Harbour Notes");
+  gtk_editable_set_text (form_entry (dialog, "date"), "2013-13-45");
+  g_assert_true (marked_wrong (dialog, "date"));
+  g_assert_false (can_add (dialog));
+  g_assert_false (gtk_widget_is_sensitive (add));
+  g_assert_true (na_test_has_mapped_label_prefix (dialog, "The date is not a real day"));
+  gtk_editable_set_text (form_entry (dialog, "url"), "notaurl");
+  g_assert_true (marked_wrong (dialog, "url"));
+  na_test_iterate (300);  /* the dialog grows to the message: let the window follow */
+  na_test_save_screenshot (dialog, "new-essay-invalid-date.png");
+  /* Enter in a field (Add is the default) adds nothing either. */
+  gtk_widget_activate (GTK_WIDGET (form_entry (dialog, "date")));
+  na_test_iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (dialog));
+
+  /* On its way to a date, what is typed is not flagged while the user is still in the field;
+   * what no more typing can mend is, and so is anything unfinished left behind. */
+  gtk_editable_set_text (form_entry (dialog, "url"), "");
+  gtk_widget_grab_focus (GTK_WIDGET (form_entry (dialog, "date")));
+  gtk_editable_set_text (form_entry (dialog, "date"), "2013-1");
+  gtk_editable_set_text (form_entry (dialog, "date"), "2013-11-");
+  g_assert_false (marked_wrong (dialog, "date"));
+  g_assert_false (can_add (dialog));
+  g_assert_false (gtk_widget_get_visible (g_object_get_data (G_OBJECT (dialog), "message")));
+  gtk_editable_set_text (form_entry (dialog, "date"), "2013-11-45");
+  g_assert_true (marked_wrong (dialog, "date"));
+  gtk_editable_set_text (form_entry (dialog, "date"), "2013-11-");
+  g_assert_false (marked_wrong (dialog, "date"));
+  gtk_widget_grab_focus (GTK_WIDGET (form_entry (dialog, "url")));
+  g_assert_true (marked_wrong (dialog, "date"));
+  gtk_editable_set_text (form_entry (dialog, "url"), "https://");
+  g_assert_false (marked_wrong (dialog, "url"));
+  gtk_widget_grab_focus (GTK_WIDGET (form_entry (dialog, "title")));
+  g_assert_true (marked_wrong (dialog, "url"));
+  gtk_editable_set_text (form_entry (dialog, "url"), "notaurl");
+
+  gtk_editable_set_text (form_entry (dialog, "date"), "2013-11-05");
+  g_assert_false (marked_wrong (dialog, "date"));
+  g_assert_false (can_add (dialog));
+  g_assert_true (na_test_has_mapped_label_prefix (dialog, "The link is not a web address"));
+  gtk_editable_set_text (form_entry (dialog, "url"), " https://example.org/harbour ");
+  g_assert_false (marked_wrong (dialog, "url"));
+  g_assert_true (can_add (dialog));
+  g_assert_true (gtk_widget_is_sensitive (add));
+
+  /* The file went bad after it was chosen: Add fails, and the form comes back as the user
+   * left it, saying why; nothing is added. */
+  g_assert_true (g_file_set_contents (path, "caf\xe9\n", -1, NULL));
+  na_test_iterate (300);  /* the user takes a moment; the window settles to the fields */
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_true (gtk_widget_get_mapped (dialog));
+  g_assert_false (can_add (dialog));  /* no second Add while this one reads the file */
+  na_test_iterate_until (form_says_why, dialog);
+  g_assert_true (can_add (dialog));
+  g_assert_true (find_dialog ("New Essay") == dialog);
+  g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "title")), ==, "Harbour Notes");
+  g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "date")), ==, "2013-11-05");
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 0);
+  na_test_iterate (300);
+  na_test_save_screenshot (dialog, "new-essay-add-failed.png");
+
+  /* Put right, Add again: the essay, with the date and the link as typed; the form goes. */
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_signal_emit_by_name (add, "clicked");
+  na_test_iterate_until (store_has_essay, store);
+  na_test_iterate (100);
+  g_assert_null (find_dialog ("New Essay"));
+  essay = g_list_model_get_item (mine, 0);
+  g_object_unref (essay);  /* the store keeps it */
+  g_assert_cmpstr (na_essay_get_title (essay), ==, "Harbour Notes");
+  g_assert_cmpstr (na_essay_get_url (essay), ==, "https://example.org/harbour");
+  issued = na_essay_get_issued (essay);
+  g_assert_cmpint (issued->year, ==, 2013);
+  g_assert_cmpint (issued->month, ==, 11);
+  g_assert_cmpint (issued->day, ==, 5);
+
+  /* The action refuses what the form would, saying why: 2013-13-45 is not 31 December 2013,
+   * and "notaurl" is no link. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GVariantBuilder b;
+
+      g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
+      g_variant_builder_add (&b, "{ss}", "title", "Not Added");
+      g_variant_builder_add (&b, "{ss}", "date", i == 0 ? "2013-13-45" : "2013");
+      g_variant_builder_add (&b, "{ss}", "url", i == 0 ? "" : "notaurl");
+      g_variant_builder_add (&b, "{ss}", "path", path);
+      g_assert_true (activate (window, "win.create-essay", g_variant_builder_end (&b)));
+      na_test_iterate (300);
+      g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
+      dialog = find_dialog ("Could Not Add the Essay");
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                i == 0 ? "date" : "link"));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  /* Cancel and Escape still close the form, adding nothing. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (activate (window, "win.new-essay-from-file", g_variant_new_string (path)));
+      na_test_iterate_until (dialog_shown, (gpointer) "New Essay");
+      dialog = find_dialog ("New Essay");
+      gtk_editable_set_text (form_entry (dialog, "title"), "Never Added");
+      if (i == 0)
+        g_signal_emit_by_name (find_button (dialog, "_Cancel"), "clicked");
+      else
+        gtk_window_close (GTK_WINDOW (dialog));
+      na_test_iterate (200);
+      g_assert_null (find_dialog ("New Essay"));
+      g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  na_test_iterate (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -855,6 +1091,7 @@ main (int   argc,
 
   g_test_add_func ("/reader/annotate-restart", test_reader_annotate_restart);
   g_test_add_func ("/reader/search-new-essay", test_reader_search_and_new_essay);
+  g_test_add_func ("/reader/new-essay-form", test_new_essay_form);
 
   return g_test_run ();
 }

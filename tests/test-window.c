@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "na-application.h"
 #include "na-test-display.h"
@@ -40,7 +42,7 @@ test_window_lists_bundled_library (void)
   /* Selecting an essay shows its page, with the title and the bibliographic facts. */
   na_window_select_essay (window, "klodkowski-2020");
   na_test_iterate (500);
-  g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "An India-NATO Alliance?"));
+  g_assert_nonnull (na_test_find_mapped (GTK_WIDGET (window), NA_TYPE_ESSAY_ROW, NULL));
   g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window),
                                            "Lessons from the Sino-Indian War of 1962"));
   g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "Piotr Kłodkowski"));
@@ -177,6 +179,111 @@ test_select_several (void)
   na_test_iterate (100);
 }
 
+static guint
+n_app_windows (void)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static GtkWidget *
+library_error_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w)
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)),
+                        "Could Not Open Library") == 0)
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+library_error_shown (gpointer data)
+{
+  return library_error_dialog () != NULL;
+}
+
+static gboolean
+has_n_windows (gpointer n)
+{
+  return n_app_windows () == GPOINTER_TO_UINT (n);
+}
+
+/* The window the error is over: the only one, showing the bundled library, not an empty one. */
+static NaWindow *
+check_error_over_library (const char *screenshot)
+{
+  GtkWidget *dialog;
+  NaWindow *window;
+
+  na_test_iterate_until (library_error_shown, NULL);
+  na_test_iterate (500);
+  g_assert_cmpuint (n_app_windows (), ==, 1);
+  window = NA_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  dialog = library_error_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "broken.json"));
+  g_assert_nonnull (na_window_get_library (window));
+  g_assert_cmpuint (g_list_model_get_n_items (na_library_get_essays (
+                      na_window_get_library (window))), ==, 18);
+  g_assert_false (na_test_has_mapped_label (GTK_WIDGET (window), "No Essays"));
+  g_assert_nonnull (na_test_find_mapped (GTK_WIDGET (window), NA_TYPE_ESSAY_ROW, NULL));
+  if (screenshot != NULL)
+    na_test_save_screenshot (dialog, screenshot);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return window;
+}
+
+/* `natoasia broken.json`, at start or sent to the running application: the error shows over
+ * a window with a library in it, never over a new, empty window; a good file still gets a
+ * window of its own. */
+static void
+test_open_broken_library (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-open-XXXXXX", NULL);
+  g_autofree char *broken_path = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *good_path = g_build_filename (dir, "good.json", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GBytes) bundled = g_resources_lookup_data ("/org/example/NatoAsia/library/"
+                                                       "natoasia-library.json", 0, NULL);
+  NaWindow *window;
+
+  g_assert_true (g_file_set_contents (broken_path, "{ \"essays\": [ {", -1, NULL));
+  g_assert_nonnull (bundled);
+  g_assert_true (g_file_set_contents (good_path, g_bytes_get_data (bundled, NULL),
+                                      g_bytes_get_size (bundled), NULL));
+  g_assert_cmpuint (n_app_windows (), ==, 0);
+
+  /* At start, no window yet: the window the application would open anyway, with the error. */
+  g_application_open (G_APPLICATION (app), &broken, 1, "");
+  window = check_error_over_library ("window-broken-library.png");
+
+  /* Sent to the running application: the error over the window there, no other window. */
+  g_application_open (G_APPLICATION (app), &broken, 1, "");
+  g_assert_true (check_error_over_library (NULL) == window);
+
+  /* A library that reads well opens in a window of its own, as before. */
+  g_application_open (G_APPLICATION (app), &good, 1, "");
+  na_test_iterate_until (has_n_windows, GUINT_TO_POINTER (2));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    g_assert_nonnull (na_window_get_library (l->data));
+  g_assert_null (library_error_dialog ());
+
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  na_test_iterate (100);
+  g_unlink (broken_path);
+  g_unlink (good_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/select-several", test_select_several);
+  g_test_add_func ("/window/open-broken-library", test_open_broken_library);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -22,6 +22,37 @@ na_date_new (int year,
   return self;
 }
 
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" (month and day of one or two digits), as the essay form
+ * takes a date; NULL unless the text is exactly that and names a real day: what a person
+ * typed is never clamped into a date they did not mean (2013-13-45 is not 31 December 2013). */
+NaDate *
+na_date_new_from_iso (const char *text)
+{
+  int parts[3] = { 0, 0, 0 };
+  const char *p = text;
+  guint n;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (n = 0; n < 3 && *p != '\0'; n++)
+    {
+      guint digits = 0;
+
+      if (n > 0 && *p++ != '-')
+        return NULL;
+      for (; g_ascii_isdigit (*p) && digits < 4; p++, digits++)
+        parts[n] = parts[n] * 10 + g_ascii_digit_value (*p);
+      if (n == 0 ? digits != 4 : (digits < 1 || digits > 2))
+        return NULL;
+    }
+  /* Year 0 does not exist in the library format either. */
+  if (n == 0 || *p != '\0' || parts[0] < 1
+      || (n > 1 && !g_date_valid_month (parts[1]))
+      || (n > 2 && !g_date_valid_dmy (parts[2], parts[1], parts[0])))
+    return NULL;
+  return na_date_new (parts[0], parts[1], parts[2]);
+}
+
 NaDate *
 na_date_copy (const NaDate *date)
 {

@@ -26,6 +26,7 @@ GType           na_date_get_type      (void) G_GNUC_CONST;
 NaDate         *na_date_new           (int            year,
                                        int            month,
                                        int            day);
+NaDate         *na_date_new_from_iso  (const char    *text);
 NaDate         *na_date_copy          (const NaDate  *date);
 void            na_date_free          (NaDate        *date);
 gboolean        na_date_equal         (const NaDate  *a,

@@ -774,3 +774,25 @@ na_essay_dup_citation (NaEssay *self)
 
   return g_string_free (str, FALSE);
 }
+
+/* Whether @url is an absolute http or https address with a host: one a browser can open, as
+ * an essay's link must be. */
+gboolean
+na_essay_url_is_web (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme, *host;
+
+  if (url == NULL)
+    return FALSE;
+  /* GUri lets a space through in the host; no address has one unescaped. */
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || *p == 0x7f)
+      return FALSE;
+  if ((uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL)) == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  return (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0)
+         && host != NULL && *host != '\0';
+}

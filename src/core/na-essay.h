@@ -55,4 +55,6 @@ char *na_essay_dup_full_title      (NaEssay *self);
 int   na_essay_get_year            (NaEssay *self);
 char *na_essay_dup_citation        (NaEssay *self);
 
+gboolean na_essay_url_is_web       (const char *url);
+
 G_END_DECLS

@@ -139,6 +139,41 @@ na_application_finalize (GObject *object)
 }
 
 static void
+library_opened_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(NaLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  library = na_library_load_file_finish (result, &error);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (library == NULL && NA_IS_WINDOW (window))
+    na_window_show_library_error (NA_WINDOW (window), error->message);
+  else
+    {
+      /* A library of its own: its window. All windows closed meanwhile: the usual one. */
+      window = GTK_WINDOW (na_window_new (NA_APPLICATION (app)));
+      if (library != NULL)
+        na_window_set_library (NA_WINDOW (window), library);
+      else
+        {
+          na_window_load_bundled (NA_WINDOW (window));
+          na_window_show_library_error (NA_WINDOW (window), error->message);
+        }
+      gtk_window_present (window);
+    }
+  g_application_release (app);
+}
+
+/* Library files from the command line, or sent by a second instance. Each opens in a window
+ * of its own, but one that cannot be read gets no window: an empty one behind the error would
+ * only have to be closed. With a window open already, the file is read first and the error
+ * shown over that window; at start, the first file's window shows the bundled library, as at
+ * any start, if the file cannot be read (na-window.c), so the error is over a useful window. */
+static void
 na_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
@@ -146,8 +181,16 @@ na_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      NaWindow *window = na_window_new (NA_APPLICATION (app));
+      NaWindow *window;
 
+      if (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL)
+        {
+          /* Running until the file is read, even if the user closes every window. */
+          g_application_hold (app);
+          na_library_load_file_async (files[i], NULL, library_opened_cb, g_object_ref (app));
+          continue;
+        }
+      window = na_window_new (NA_APPLICATION (app));
       na_window_open_library (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }

@@ -23,6 +23,7 @@ struct _NaEssayPage
   AdwActionRow      *publisher_row;
   AdwActionRow      *pages_row;
   AdwActionRow      *link_row;
+  GtkWidget         *link_button;
   AdwActionRow      *analysis_row;
   GtkWidget         *note_box;
   GtkLabel          *note_label;
@@ -198,6 +199,8 @@ void
 na_essay_page_set_essay (NaEssayPage *self,
                          NaEssay     *essay)
 {
+  gboolean web;
+
   g_return_if_fail (NA_IS_ESSAY_PAGE (self));
   g_return_if_fail (!essay || NA_IS_ESSAY (essay));
 
@@ -205,8 +208,10 @@ na_essay_page_set_essay (NaEssayPage *self,
     return;
 
   update (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.open-link",
-                                 essay != NULL && na_essay_get_url (essay) != NULL);
+  /* A link saved before links were checked may be no address at all: shown, not opened. */
+  web = essay != NULL && na_essay_url_is_web (na_essay_get_url (essay));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.open-link", web);
+  gtk_widget_set_visible (self->link_button, web);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ESSAY]);
 }
 
@@ -231,7 +236,7 @@ open_link_action (GtkWidget  *widget,
   NaEssayPage *self = NA_ESSAY_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (self->essay != NULL && na_essay_get_url (self->essay) != NULL)
+  if (self->essay != NULL && na_essay_url_is_web (na_essay_get_url (self->essay)))
     gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                   na_essay_get_url (self->essay), GDK_CURRENT_TIME);
 }
@@ -329,6 +334,7 @@ na_essay_page_class_init (NaEssayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaEssayPage, publisher_row);
   gtk_widget_class_bind_template_child (widget_class, NaEssayPage, pages_row);
   gtk_widget_class_bind_template_child (widget_class, NaEssayPage, link_row);
+  gtk_widget_class_bind_template_child (widget_class, NaEssayPage, link_button);
   gtk_widget_class_bind_template_child (widget_class, NaEssayPage, analysis_row);
   gtk_widget_class_bind_template_child (widget_class, NaEssayPage, note_box);
   gtk_widget_class_bind_template_child (widget_class, NaEssayPage, note_label);

@@ -242,28 +242,22 @@ ask_pdf_password (NaWindowReader *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void create_essay_from_pdf (NaWindowReader *self, GVariant *form, GtkWidget *dialog);
+
 static void
 pdf_form_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       NaWindowReader   *self)
 {
-  static const char *fields[] = { "title", "authors", "date", "venue", "url" };
-  const char *password = g_object_get_data (G_OBJECT (dialog), "password");
-  GVariantBuilder b;
+  g_autoptr(GVariant) values = NULL;
 
   if (g_strcmp0 (response, "add") != 0)
-    return;
-  g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    g_variant_builder_add (&b, "{ss}", fields[i],
-                           gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog),
-                                                                     fields[i])));
-  g_variant_builder_add (&b, "{ss}", "path",
-                         (const char *) g_object_get_data (G_OBJECT (dialog), "path"));
-  if (password != NULL)
-    g_variant_builder_add (&b, "{ss}", "password", password);
-  gtk_widget_activate_action_variant (GTK_WIDGET (self->window), "win.create-essay-from-pdf",
-                                      g_variant_builder_end (&b));
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  values = g_variant_ref_sink (_na_window_essay_form_get_values (GTK_WIDGET (dialog)));
+  create_essay_from_pdf (self, values, GTK_WIDGET (dialog));
 }
 
 /* The new-essay form, filled in from what the PDF says of itself. */
@@ -271,38 +265,12 @@ static void
 show_pdf_form (NaWindowReader *self,
                PdfFormData    *data)
 {
-  g_autofree char *base = g_file_get_basename (data->file);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window),
-                                              _("New Essay from PDF"), base);
-  GtkWidget *grid = gtk_grid_new ();
-  struct { const char *key, *label, *placeholder, *value; } fields[] = {
-    { "title", _("_Title"), _("Title of the essay"), data->title },
-    { "authors", _("_Authors"), _("Given Family; Given Family"), data->authors },
-    { "date", _("_Date"), _("YYYY-MM-DD, YYYY-MM or YYYY"), data->date },
-    { "venue", _("_Venue"), _("Journal, book or website"), NULL },
-    { "url", _("_Link"), "https://", NULL },
-  };
+  GtkWidget *dialog = _na_window_essay_form_new (self, _("New Essay from PDF"), data->file,
+                                                 data->title, data->authors, data->date);
 
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      GtkWidget *entry = _na_window_form_entry (grid, i, fields[i].label, fields[i].placeholder);
-
-      gtk_editable_set_text (GTK_EDITABLE (entry), fields[i].value ? fields[i].value : "");
-      g_object_set_data (G_OBJECT (dialog), fields[i].key, entry);
-    }
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_file_get_path (data->file), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "password", g_strdup (data->password), g_free);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "add", _("_Add Essay"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   g_signal_connect (dialog, "response", G_CALLBACK (pdf_form_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (dialog), "title"));
 }
 
 static void
@@ -399,28 +367,31 @@ new_essay_from_pdf_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* win.create-essay-from-pdf (a{ss}): the form's title, authors, date, venue and url, the
- * PDF's path (and password, if it has one). The essay is added to the user's library, then
- * shown in the Source view, where the PDF is attached to it. */
+/* The essay @form describes (its title, authors, date, venue and url, the PDF's path and
+ * password, if it has one) is added to the user's library, then shown in the Source view,
+ * where the PDF is attached to it. A date or link that is not one is refused, saying why on
+ * the form (@dialog, if any). */
 static void
-create_essay_from_pdf_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
+create_essay_from_pdf (NaWindowReader *self,
+                       GVariant       *form,
+                       GtkWidget      *dialog)
 {
-  NaWindowReader *self = _na_window_reader_get (widget);
   NaPdfPage *page = na_window_get_pdf_page (self->window);
   const char *path = NULL, *password = NULL;
   g_autoptr(NaEssay) essay = NULL;
+  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   GtkWidget *stack;
 
-  g_variant_lookup (parameter, "path", "&s", &path);
-  g_variant_lookup (parameter, "password", "&s", &password);
+  g_variant_lookup (form, "path", "&s", &path);
+  g_variant_lookup (form, "password", "&s", &password);
   if (self->store == NULL || path == NULL)
-    return;
-  essay = _na_window_essay_from_form (parameter, path);
-  if (essay == NULL)
-    return;
+    goto done;
+  if ((essay = _na_window_essay_from_form (form, path, &error)) == NULL)
+    {
+      _na_window_essay_form_show_error (self, dialog, error->message);
+      return;
+    }
   na_user_store_add_essay (self->store, essay);
   na_window_select_essay (self->window, na_essay_get_id (essay));
   /* A search may hide it from the list: the Source view shows it all the same. */
@@ -431,6 +402,18 @@ create_essay_from_pdf_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "pdf");
   file = g_file_new_for_path (path);
   na_pdf_page_attach_file_full (page, file, password);
+done:
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* win.create-essay-from-pdf (a{ss}): the form's fields, for the form and for tests. */
+static void
+create_essay_from_pdf_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  create_essay_from_pdf (_na_window_reader_get (widget), parameter, NULL);
 }
 
 void

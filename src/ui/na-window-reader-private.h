@@ -1,5 +1,5 @@
 /* na-window-reader-private.h — shared by the files of NaWindow's reading side
- * (na-window-reader.c, na-window-annotate.c) */
+ * (na-window-reader.c, na-window-annotate.c, na-window-manage.c, na-window-essay-form.c) */
 #pragma once
 
 #include "na-window-reader.h"
@@ -53,6 +53,17 @@ void            _na_window_annotate_update_undo  (NaWindowReader     *self);
 void            _na_window_manage_class_init     (GtkWidgetClass     *widget_class);
 void            _na_window_manage_sync           (NaWindowReader     *self);
 NaEssay        *_na_window_essay_from_form       (GVariant           *form,
-                                                  const char         *path);
+                                                  const char         *path,
+                                                  GError            **error);
+GtkWidget      *_na_window_essay_form_new        (NaWindowReader     *self,
+                                                  const char         *heading,
+                                                  GFile              *file,
+                                                  const char         *title,
+                                                  const char         *authors,
+                                                  const char         *date);
+GVariant       *_na_window_essay_form_get_values (GtkWidget          *dialog);
+void            _na_window_essay_form_show_error (NaWindowReader     *self,
+                                                  GtkWidget          *dialog,
+                                                  const char         *message);
 
 G_END_DECLS

@@ -915,71 +915,24 @@ attach_source_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* The user's essay the metadata form describes: title (the file's name if none), authors
- * ("Given Family; Given Family"), date (YYYY[-MM[-DD]]), venue and URL. */
-NaEssay *
-_na_window_essay_from_form (GVariant   *form,
-                            const char *path)
-{
-  NaEssay *essay = na_essay_new ();
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
-  const char *title = NULL, *authors = NULL, *date = NULL, *venue = NULL, *url = NULL;
-  g_auto(GStrv) parts = NULL;
-
-  g_variant_lookup (form, "title", "&s", &title);
-  g_variant_lookup (form, "authors", "&s", &authors);
-  g_variant_lookup (form, "date", "&s", &date);
-  g_variant_lookup (form, "venue", "&s", &venue);
-  g_variant_lookup (form, "url", "&s", &url);
-  if (title == NULL || *title == '\0')
-    {
-      g_autofree char *base = g_path_get_basename (path);
-
-      na_essay_set_title (essay, base);
-    }
-  else
-    na_essay_set_title (essay, title);
-  /* "Given Family; Given Family": the last word is the family name. */
-  parts = g_strsplit (authors ? authors : "", ";", -1);
-  for (guint i = 0; parts[i]; i++)
-    {
-      char *name = g_strstrip (parts[i]);
-      char *space = strrchr (name, ' ');
-
-      if (*name == '\0')
-        continue;
-      if (space != NULL)
-        {
-          *space = '\0';
-          g_ptr_array_add (names, na_name_new (space + 1, name, NULL));
-        }
-      else
-        g_ptr_array_add (names, na_name_new (name, NULL, NULL));
-    }
-  na_essay_set_authors (essay, names);
-  if (date != NULL && *date)
-    {
-      int y = 0, m = 0, d = 0;
-
-      sscanf (date, "%d-%d-%d", &y, &m, &d);
-      if (y > 0)
-        {
-          g_autoptr(NaDate) issued = na_date_new (y, CLAMP (m, 0, 12), CLAMP (d, 0, 31));
-
-          na_essay_set_issued (essay, issued);
-        }
-    }
-  na_essay_set_container_title (essay, venue && *venue ? venue : NULL);
-  na_essay_set_url (essay, url && *url ? url : NULL);
-  return essay;
-}
+/* A new essay from a text file */
 
 typedef struct
 {
   NaWindowReader *self;
-  GVariant       *form;
+  NaEssay        *essay;
   char           *path;
+  GtkWidget      *form;     /* (nullable) the form it came from, open until this is done */
 } CreateData;
+
+static void
+create_data_free (CreateData *data)
+{
+  g_clear_object (&data->essay);
+  g_free (data->path);
+  g_clear_object (&data->form);
+  g_free (data);
+}
 
 static void
 create_loaded_cb (GObject      *source,
@@ -991,48 +944,72 @@ create_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *sha = NULL;
   g_autofree char *text = na_text_source_load_finish (result, &sha, &error);
-  g_autoptr(NaEssay) essay = NULL;
   const char *id;
 
-  /* Cancelled: the window is gone, and @self with it. */
-  if (text == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    _na_window_reader_show_message (self, _("Could Not Add the Essay"), error->message);
-  else if (text != NULL && self->store != NULL)
+  /* Cancelled: the window is gone, and @self with it (and the form with the window). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (text == NULL)
+    _na_window_essay_form_show_error (self, data->form, error->message);
+  else
     {
-      essay = _na_window_essay_from_form (data->form, data->path);
-      /* One gesture, one undo step: the essay goes with its text. */
-      na_user_store_begin_group (self->store);
-      id = na_user_store_add_essay (self->store, essay);
-      g_hash_table_replace (self->texts, g_strdup (id), g_steal_pointer (&text));
-      na_user_store_set_attachment (self->store, id, data->path, sha);
-      na_user_store_end_group (self->store);
-      index_essay (self, essay);
-      na_window_select_essay (self->window, id);
+      if (self->store != NULL)
+        {
+          /* One gesture, one undo step: the essay goes with its text. */
+          na_user_store_begin_group (self->store);
+          id = na_user_store_add_essay (self->store, data->essay);
+          g_hash_table_replace (self->texts, g_strdup (id), g_steal_pointer (&text));
+          na_user_store_set_attachment (self->store, id, data->path, sha);
+          na_user_store_end_group (self->store);
+          index_essay (self, data->essay);
+          na_window_select_essay (self->window, id);
+        }
+      if (data->form != NULL)
+        gtk_window_destroy (GTK_WINDOW (data->form));
     }
-  g_variant_unref (data->form);
-  g_free (data->path);
-  g_free (data);
+  create_data_free (data);
+}
+
+/* The essay @form describes, with the text at its path read and checked in a worker thread;
+ * added once it reads well. */
+static void
+create_essay (NaWindowReader *self,
+              GVariant       *form,
+              GtkWidget      *dialog)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+  CreateData *data;
+  NaEssay *essay;
+
+  g_variant_lookup (form, "path", "&s", &path);
+  if (self->store == NULL || path == NULL)
+    {
+      if (dialog != NULL)
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  if ((essay = _na_window_essay_from_form (form, path, &error)) == NULL)
+    {
+      _na_window_essay_form_show_error (self, dialog, error->message);
+      return;
+    }
+  data = g_new0 (CreateData, 1);
+  data->self = self;
+  data->essay = essay;
+  data->path = g_strdup (path);
+  data->form = dialog ? g_object_ref (dialog) : NULL;
+  na_text_source_load_async (data->path, 0, self->cancellable, create_loaded_cb, data);
 }
 
 /* win.create-essay (a{ss}): title, authors, date, venue, url and path; for the form and tests.
- * The text is read and checked in a worker thread; the essay is added once it reads well. */
+ * A date or link that is not one is refused, saying why. */
 static void
 create_essay_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  NaWindowReader *self = _na_window_reader_get (widget);
-  const char *path = NULL;
-  CreateData *data;
-
-  g_variant_lookup (parameter, "path", "&s", &path);
-  if (self->store == NULL || path == NULL)
-    return;
-  data = g_new0 (CreateData, 1);
-  data->self = self;
-  data->form = g_variant_ref (parameter);
-  data->path = g_strdup (path);
-  na_text_source_load_async (data->path, 0, self->cancellable, create_loaded_cb, data);
+  create_essay (_na_window_reader_get (widget), parameter, NULL);
 }
 
 GtkWidget *
@@ -1059,22 +1036,68 @@ essay_form_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         NaWindowReader   *self)
 {
-  static const char *fields[] = { "title", "authors", "date", "venue", "url" };
-  GVariantBuilder b;
+  g_autoptr(GVariant) values = NULL;
 
   if (g_strcmp0 (response, "add") != 0)
-    return;
-  g_variant_builder_init (&b, G_VARIANT_TYPE ("a{ss}"));
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), fields[i]);
-
-      g_variant_builder_add (&b, "{ss}", fields[i], gtk_editable_get_text (entry));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
     }
-  g_variant_builder_add (&b, "{ss}", "path",
-                         (const char *) g_object_get_data (G_OBJECT (dialog), "path"));
-  gtk_widget_activate_action_variant (GTK_WIDGET (self->window), "win.create-essay",
-                                      g_variant_builder_end (&b));
+  values = g_variant_ref_sink (_na_window_essay_form_get_values (GTK_WIDGET (dialog)));
+  create_essay (self, values, GTK_WIDGET (dialog));
+}
+
+typedef struct
+{
+  NaWindowReader *self;
+  GFile          *file;
+} CheckData;
+
+/* The file is read and checked before the form (and again at Add, in case it changed): what
+ * is wrong with it is said before the user types anything, in the words the attach uses. */
+static void
+new_essay_checked_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  CheckData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = na_text_source_load_finish (result, NULL, &error);
+  GtkWidget *dialog;
+
+  /* Cancelled: the window is gone, and data->self with it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (text == NULL)
+    _na_window_reader_show_message (data->self, _("Could Not Open the Text Source"),
+                                    error->message);
+  else
+    {
+      dialog = _na_window_essay_form_new (data->self, _("New Essay"), data->file,
+                                          NULL, NULL, NULL);
+      g_signal_connect (dialog, "response", G_CALLBACK (essay_form_response_cb), data->self);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+/* win.new-essay-from-file (s): the path, for the chooser's response and for tests. */
+static void
+new_essay_from_file_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  CheckData *data;
+
+  if (self->store == NULL)
+    return;
+  data = g_new0 (CheckData, 1);
+  data->self = self;
+  data->file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  na_text_source_load_async (g_variant_get_string (parameter, NULL), 0, self->cancellable,
+                             new_essay_checked_cb, data);
 }
 
 static void
@@ -1082,40 +1105,15 @@ new_essay_chosen_cb (GtkNativeDialog *chooser,
                      int              response,
                      NaWindowReader  *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *base = NULL;
-  GtkWidget *dialog, *grid, *title;
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  base = g_file_get_basename (file);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("New Essay"), base);
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  title = _na_window_form_entry (grid, 0, _("_Title"), _("Title of the essay"));
-  g_object_set_data (G_OBJECT (dialog), "title", title);
-  g_object_set_data (G_OBJECT (dialog), "authors",
-                     _na_window_form_entry (grid, 1, _("_Authors"), _("Given Family; Given Family")));
-  g_object_set_data (G_OBJECT (dialog), "date",
-                     _na_window_form_entry (grid, 2, _("_Date"), _("YYYY-MM-DD, YYYY-MM or YYYY")));
-  g_object_set_data (G_OBJECT (dialog), "venue",
-                     _na_window_form_entry (grid, 3, _("_Venue"), _("Journal, book or website")));
-  g_object_set_data (G_OBJECT (dialog), "url", _na_window_form_entry (grid, 4, _("_Link"), "https://"));
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_file_get_path (file), g_free);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "add", _("_Add Essay"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  g_signal_connect (dialog, "response", G_CALLBACK (essay_form_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (title);
-
-out:
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self->window), "win.new-essay-from-file", "s",
+                                    path);
+    }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
@@ -1146,6 +1144,8 @@ _na_window_reader_class_init (GtkWidgetClass *widget_class)
                                    attach_source_action);
   gtk_widget_class_install_action (widget_class, "win.attach-file", "s", attach_file_action);
   gtk_widget_class_install_action (widget_class, "win.new-essay", NULL, new_essay_action);
+  gtk_widget_class_install_action (widget_class, "win.new-essay-from-file", "s",
+                                   new_essay_from_file_action);
   gtk_widget_class_install_action (widget_class, "win.create-essay", "a{ss}",
                                    create_essay_action);
   _na_window_annotate_class_init (widget_class);

@@ -358,6 +358,16 @@ show_error (NaWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Says over this window why a library could not be opened (@message names the file). */
+void
+na_window_show_library_error (NaWindow   *self,
+                              const char *message)
+{
+  g_return_if_fail (NA_IS_WINDOW (self));
+
+  show_error (self, _("Could Not Open Library"), message);
+}
+
 void
 na_window_load_bundled (NaWindow *self)
 {
@@ -391,9 +401,12 @@ library_loaded_cb (GObject      *object,
 
   if (library == NULL)
     {
-      /* Keep what the window showed; say which file failed and why. */
+      /* Keep what the window showed, and say which file failed and why. A window opened for
+       * this file alone shows what a window shows at start, not an empty library. */
+      if (self->library == NULL)
+        na_window_load_bundled (self);
       gtk_stack_set_visible_child_name (self->list_stack, self->library ? "list" : "empty");
-      show_error (self, _("Could Not Open Library"), error->message);
+      na_window_show_library_error (self, error->message);
       return;
     }
 

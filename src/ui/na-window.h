@@ -21,6 +21,8 @@ void       na_window_set_library    (NaWindow      *self,
 void       na_window_load_bundled   (NaWindow      *self);
 void       na_window_open_library   (NaWindow      *self,
                                      GFile         *file);
+void       na_window_show_library_error (NaWindow   *self,
+                                         const char *message);
 NaPdfPage *na_window_get_pdf_page   (NaWindow      *self);
 void       na_window_select_essay   (NaWindow      *self,
                                      const char    *essay_id);
