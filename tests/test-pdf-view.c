@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "na-application.h"
 #include "na-pdf-page.h"
@@ -47,6 +48,25 @@ has_label (GtkWidget  *widget,
     if (has_label (c, text))
       return TRUE;
   return FALSE;
+}
+
+/* The markup of the first mapped label inside @widget whose markup contains @part, or NULL. */
+static const char *
+markup_with (GtkWidget  *widget,
+             const char *part)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_label_get_use_markup (GTK_LABEL (widget)) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), part) != NULL)
+    return gtk_label_get_label (GTK_LABEL (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *found = markup_with (c, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 typedef struct
@@ -161,6 +181,15 @@ test_attach_view_zoom_find_select (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.find-next", NULL);
   na_test_iterate (200);
   g_assert_true (has_label (GTK_WIDGET (f->page), "2 of 2"));
+  /* Each result in its context: whole words, the match in bold, "…" where cut. */
+  {
+    const char *result = markup_with (GTK_WIDGET (f->page), "<b>column</b>");
+
+    g_assert_nonnull (result);
+    g_test_message ("find result: %s", result);
+    g_assert_true (g_str_has_prefix (result, "The first <b>column</b> discusses the financial"));
+    g_assert_true (g_str_has_suffix (result, "…"));
+  }
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-find.png");
 
 

@@ -79,6 +79,10 @@ GtkWidget *_na_pdf_page_jump_row_new             (const char     *prefix,
                                                   int             page,
                                                   double          y,
                                                   int             indent);
+GtkWidget *_na_pdf_page_jump_row_new_markup      (const char     *prefix,
+                                                  const char     *markup,
+                                                  int             page,
+                                                  double          y);
 
 /* na-pdf-page-annotate.c */
 void       _na_pdf_page_annotate_class_init      (GtkWidgetClass *widget_class);

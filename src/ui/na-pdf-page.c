@@ -225,18 +225,19 @@ _na_pdf_page_clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/* A side-list row that jumps to @page (from 0) at @y points when activated. */
-GtkWidget *
-_na_pdf_page_jump_row_new (const char *prefix,
-                           const char *text,
-                           int         page,
-                           double      y,
-                           int         indent)
+/* A side-list row that jumps to @page (from 0) at @y points when activated; its label is
+ * returned in @label to be filled. */
+static GtkWidget *
+jump_row_build (const char *prefix,
+                int         page,
+                double      y,
+                int         indent,
+                GtkLabel  **label)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
 
+  *label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_margin_start (box, 6 + 12 * indent);
   if (prefix != NULL)
     {
@@ -247,16 +248,45 @@ _na_pdf_page_jump_row_new (const char *prefix,
       gtk_label_set_yalign (GTK_LABEL (dim), 0);
       gtk_box_append (GTK_BOX (box), dim);
     }
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_label_set_wrap (*label, TRUE);
+  gtk_label_set_lines (*label, 3);
+  gtk_label_set_ellipsize (*label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (*label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (*label), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*label));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), page >= 0);
   g_object_set_data (G_OBJECT (row), "page", GINT_TO_POINTER (page + 1));
   g_object_set_data_full (G_OBJECT (row), "y", g_memdup2 (&y, sizeof y), g_free);
+  return row;
+}
+
+/* A side-list row that jumps to @page (from 0) at @y points when activated. */
+GtkWidget *
+_na_pdf_page_jump_row_new (const char *prefix,
+                           const char *text,
+                           int         page,
+                           double      y,
+                           int         indent)
+{
+  GtkLabel *label;
+  GtkWidget *row = jump_row_build (prefix, page, y, indent, &label);
+
+  gtk_label_set_text (label, text);
+  return row;
+}
+
+/* The same, its text Pango markup (a find result's snippet, its match in bold). */
+GtkWidget *
+_na_pdf_page_jump_row_new_markup (const char *prefix,
+                                  const char *markup,
+                                  int         page,
+                                  double      y)
+{
+  GtkLabel *label;
+  GtkWidget *row = jump_row_build (prefix, page, y, 0, &label);
+
+  gtk_label_set_markup (label, markup);
   return row;
 }
 
