@@ -50,6 +50,24 @@ has_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The first mapped label inside @widget that shows @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The markup of the first mapped label inside @widget whose markup contains @part, or NULL. */
 static const char *
 markup_with (GtkWidget  *widget,
@@ -147,6 +165,14 @@ test_attach_view_zoom_find_select (Fixture       *f,
   g_assert_true (has_label (GTK_WIDGET (f->page), "p. 3"));
   g_assert_true (has_label (GTK_WIDGET (f->page), "Joint drills build trust fastest."));
   g_assert_true (has_label (GTK_WIDGET (f->page), "of 3"));
+  /* The file's name in the toolbar, whole, its full path in the tooltip. */
+  {
+    GtkWidget *name = find_label (GTK_WIDGET (f->page), "lantern.pdf");
+
+    g_assert_nonnull (name);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (name), ==, fixture_path);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (name))));
+  }
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-attached.png");
 
   /* Zoom: the renders at the new scale arrive; Ctrl+minus goes a step down. */
@@ -253,6 +279,9 @@ test_error_pages (Fixture       *f,
   na_test_iterate_until (na_test_pdf_page_settled, f->page);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
   g_assert_true (has_label (GTK_WIDGET (f->page), "Could Not Open the PDF"));
+  /* The toolbar names the file that failed, its full path in the tooltip. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_label (GTK_WIDGET (f->page),
+                                                            "not-a-pdf.pdf")), ==, garbage);
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-error.png");
 
   /* A remembered file that is gone asks to be located. */
@@ -262,6 +291,38 @@ test_error_pages (Fixture       *f,
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
   g_assert_true (has_label (GTK_WIDGET (f->page), "The PDF Has Moved"));
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-moved.png");
+}
+
+/* A long file name in a Source view as narrow as the window's default size leaves it (the
+ * essay list beside it): the toolbar still shows a good part of the name, its beginning and
+ * end, and the whole path in the tooltip. */
+static void
+test_long_file_name (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "2021-nato-association-of-canada-asia-"
+                                            "pacific-volume.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  NaPdfPage *page = g_object_new (NA_TYPE_PDF_PAGE, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *label;
+
+  na_test_pdf_write_fixture (path);
+  gtk_window_set_default_size (window, 650, 500);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (window);
+  na_pdf_page_open_file (page, file, NULL);
+  na_test_iterate_until (na_test_pdf_page_settled, page);
+  na_test_iterate (200);
+  label = find_label (GTK_WIDGET (page), name);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, path);
+  g_test_message ("file name: %d pixels", gtk_widget_get_width (label));
+  g_assert_cmpint (gtk_widget_get_width (label), >=, 100);
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-long-file-name.png");
+  gtk_window_destroy (window);
+  na_test_iterate (100);
+  g_unlink (path);
 }
 
 static gboolean locked_dialog_shown (gpointer data);
@@ -661,6 +722,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/pdf-view/error-pages", Fixture, NULL, fixture_set_up, test_error_pages,
               fixture_tear_down);
+  g_test_add_func ("/pdf-view/long-file-name", test_long_file_name);
   g_test_add ("/pdf-view/relocate", Fixture, NULL, fixture_set_up, test_relocate,
               fixture_tear_down);
   g_test_add ("/pdf-view/internal-link", Fixture, NULL, fixture_set_up, test_internal_link,

@@ -93,6 +93,22 @@ na_pdf_page_get_essay (NaPdfPage *self)
   return self->essay;
 }
 
+/* The toolbar names the file shown, or that failed to open, with its full path in the
+ * tooltip: the name is cut (in the middle) only when the toolbar is narrow. */
+static void
+show_file_name (NaPdfPage *self,
+                gboolean   changed)
+{
+  g_autofree char *where = self->file ? g_file_get_parse_name (self->file) : NULL;
+  g_autofree char *name = where ? g_path_get_basename (where) : NULL;
+  g_autofree char *text = NULL;
+
+  if (changed)
+    text = g_strdup_printf (_("%s (changed since it was attached)"), name);
+  gtk_label_set_text (self->file_label, text ? text : name ? name : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), where);
+}
+
 static void
 show_error (NaPdfPage  *self,
             const char *title,
@@ -106,6 +122,7 @@ show_error (NaPdfPage  *self,
                                                             : "dialog-warning-symbolic");
   gtk_widget_set_visible (self->unlock_button, locked);
   gtk_widget_set_visible (self->relocate_button, moved);
+  show_file_name (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
@@ -514,6 +531,7 @@ set_document (NaPdfPage     *self,
       gtk_list_view_set_model (self->thumbnails_view, NULL);
       gtk_label_set_text (self->n_pages_label, "");
       gtk_label_set_text (self->file_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->page_entry), "");
       return;
     }
@@ -610,7 +628,6 @@ commit_open (NaPdfPage *self,
              OpenData  *data)
 {
   g_autofree char *path = g_file_get_path (data->file);
-  g_autofree char *name = g_file_get_basename (data->file);
   const char *essay_id = self->essay ? na_essay_get_id (self->essay) : NULL;
   const char *attached = self->attachments && essay_id
                          ? na_attachments_get_path (self->attachments, essay_id) : NULL;
@@ -637,14 +654,7 @@ commit_open (NaPdfPage *self,
   start_resolve (self, data, self->attachments != NULL && path != NULL && essay_id &&
                              is_attachment && !changed);
 
-  if (changed)
-    {
-      g_autofree char *text = g_strdup_printf (_("%s (changed since it was attached)"), name);
-
-      gtk_label_set_text (self->file_label, text);
-    }
-  else
-    gtk_label_set_text (self->file_label, name);
+  show_file_name (self, changed);
 }
 
 /* The task, kept until the user answers: it owns the opened document. */
@@ -877,7 +887,7 @@ show_essay (NaPdfPage *self)
   self->is_attachment = FALSE;
   g_clear_object (&self->file);
   _na_pdf_page_clear_list (self->anchors_list);
-  gtk_label_set_text (self->file_label, "");
+  show_file_name (self, FALSE);
   gtk_label_set_text (self->n_pages_label, "");
 
   path = self->essay && self->attachments
