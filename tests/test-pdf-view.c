@@ -50,6 +50,17 @@ has_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* How many widgets of @type are on screen inside @widget. */
+static guint
+count_mapped (GtkWidget *widget,
+              GType      type)
+{
+  guint n = 0;
+
+  na_test_find_mapped (widget, type, &n);
+  return n;
+}
+
 /* The first mapped label inside @widget that shows @text, or NULL. */
 static GtkWidget *
 find_label (GtkWidget  *widget,
@@ -66,6 +77,19 @@ find_label (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+/* The viewer's controls (page entry, zoom, find, annotate, sidebar: toggles and menu buttons
+ * all hold a GtkToggleButton) are hidden without a document, not greyed out; only the
+ * attachment menu may show (@attachment_menu), for a file that failed to open. */
+static void
+assert_no_viewer_controls (NaPdfPage *page,
+                           gboolean   attachment_menu)
+{
+  g_assert_cmpuint (count_mapped (GTK_WIDGET (page), GTK_TYPE_ENTRY), ==, 0);
+  g_assert_cmpuint (count_mapped (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON), ==,
+                    attachment_menu ? 1 : 0);
+  g_assert_false (has_label (GTK_WIDGET (page), "100%"));
 }
 
 /* The markup of the first mapped label inside @widget whose markup contains @part, or NULL. */
@@ -149,6 +173,9 @@ test_attach_view_zoom_find_select (Fixture       *f,
 
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "empty");
   g_assert_true (has_label (GTK_WIDGET (f->page), "No PDF Attached"));
+  /* Nothing to view yet: no toolbar, only the empty page's call to attach a PDF. */
+  assert_no_viewer_controls (f->page, FALSE);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "Attach PDF…"));
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-empty.png");
 
   na_pdf_page_attach_file (f->page, file);
@@ -165,6 +192,7 @@ test_attach_view_zoom_find_select (Fixture       *f,
   g_assert_true (has_label (GTK_WIDGET (f->page), "p. 3"));
   g_assert_true (has_label (GTK_WIDGET (f->page), "Joint drills build trust fastest."));
   g_assert_true (has_label (GTK_WIDGET (f->page), "of 3"));
+  g_assert_cmpuint (count_mapped (GTK_WIDGET (f->page), GTK_TYPE_ENTRY), ==, 1);
   /* The file's name in the toolbar, whole, its full path in the tooltip. */
   {
     GtkWidget *name = find_label (GTK_WIDGET (f->page), "lantern.pdf");
@@ -279,7 +307,9 @@ test_error_pages (Fixture       *f,
   na_test_iterate_until (na_test_pdf_page_settled, f->page);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
   g_assert_true (has_label (GTK_WIDGET (f->page), "Could Not Open the PDF"));
-  /* The toolbar names the file that failed, its full path in the tooltip. */
+  /* The toolbar names the file that failed, its full path in the tooltip, with the
+   * attachment menu; nothing to view or zoom. */
+  assert_no_viewer_controls (f->page, TRUE);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (find_label (GTK_WIDGET (f->page),
                                                             "not-a-pdf.pdf")), ==, garbage);
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-error.png");
@@ -666,6 +696,7 @@ test_detach (Fixture       *f,
   g_assert_null (na_attachments_get_path (f->attachments, "lantern"));
   g_assert_cmpint (na_anchor_get_page (anchor), ==, 0);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "empty");
+  assert_no_viewer_controls (f->page, FALSE);
   g_assert_true (g_file_test (fixture_path, G_FILE_TEST_EXISTS));
   {
     /* Saved so: a fresh read of the file has no attachment either. */

@@ -21,11 +21,14 @@ struct _NaPdfPage
   GtkWidget       parent_instance;
 
   /* Template widgets */
+  GtkWidget       *toolbar;
   GtkToggleButton *sidebar_button;
   GtkEntry        *page_entry;
   GtkLabel        *n_pages_label;
   GtkLabel        *file_label;
   GtkMenuButton   *zoom_button;
+  GtkWidget       *highlight_button;
+  GtkWidget       *note_button;
   GtkToggleButton *find_button;
   GtkMenuButton   *annotate_button;
   GMenuModel      *annotate_menu;

@@ -517,12 +517,19 @@ set_document (NaPdfPage     *self,
   gtk_label_set_text (self->match_label, "");
   na_pdf_view_set_document (self->view, document);
 
-  /* Without a document the viewer's controls have nothing to act on. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->page_entry), document != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_button), document != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), document != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->annotate_button), document != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_button), document != NULL);
+  /* Without a document the viewer's controls have nothing to act on: hidden rather than
+   * greyed out, so an empty or failed page shows only what can be done there. */
+  {
+    GtkWidget *controls[] = {
+      GTK_WIDGET (self->sidebar_button), GTK_WIDGET (self->page_entry),
+      GTK_WIDGET (self->n_pages_label), GTK_WIDGET (self->zoom_button),
+      self->highlight_button, self->note_button,
+      GTK_WIDGET (self->annotate_button), GTK_WIDGET (self->find_button),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+      gtk_widget_set_visible (controls[i], document != NULL);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (viewer_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), viewer_actions[i], document != NULL);
   if (document == NULL)
@@ -951,6 +958,17 @@ na_pdf_page_set_attachments (NaPdfPage     *self,
 
 /* Toolbar */
 
+/* The toolbar shows with a PDF, or a file that failed (its name, the attachment menu); an
+ * essay without one has the empty page's call to attach one, and nothing else. */
+static void
+update_toolbar (NaPdfPage *self)
+{
+  const char *state = gtk_stack_get_visible_child_name (self->stack);
+
+  gtk_widget_set_visible (self->toolbar,
+                          g_strcmp0 (state, "view") == 0 || g_strcmp0 (state, "error") == 0);
+}
+
 static void
 page_entry_activate_cb (NaPdfPage *self)
 {
@@ -1153,6 +1171,9 @@ na_pdf_page_dispose (GObject *object)
     set_document (self, NULL);
   _na_pdf_page_thumbs_dispose (self);
   _na_pdf_page_stop_search (self);
+  /* The stack changes page as it goes, while the toolbar may be gone already. */
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->stack, update_toolbar, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_PDF_PAGE);
   g_clear_handle_id (&self->sync_id, g_source_remove);
   /* The template's top box has no id, so dispose_template leaves it. */
@@ -1216,11 +1237,14 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/NatoAsia/na-pdf-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, page_entry);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, n_pages_label);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, file_label);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, highlight_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, note_button);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, find_button);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, annotate_button);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, annotate_menu);
@@ -1291,8 +1315,11 @@ na_pdf_page_init (NaPdfPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::zoom", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (update_toolbar), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_label (self->zoom_button, "100%");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.attach", FALSE);
   set_document (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_toolbar (self);
 }
