@@ -111,6 +111,33 @@ markup_with (GtkWidget  *widget,
   return NULL;
 }
 
+/* Where the view has a tooltip: the bounds of the widget's points (every other one) whose
+ * tooltip query says yes; FALSE when none does. */
+static gboolean
+tooltip_bounds (GtkWidget       *view,
+                graphene_rect_t *bounds)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -1, y2 = -1;
+
+  for (int y = 0; y < gtk_widget_get_height (view); y += 2)
+    for (int x = 0; x < gtk_widget_get_width (view); x += 2)
+      {
+        gboolean shown = FALSE;
+
+        g_signal_emit_by_name (view, "query-tooltip", x, y, FALSE, tooltip, &shown);
+        if (!shown)
+          continue;
+        x1 = MIN (x1, x);
+        y1 = MIN (y1, y);
+        x2 = MAX (x2, x);
+        y2 = MAX (y2, y);
+      }
+  g_object_unref (tooltip);
+  graphene_rect_init (bounds, x1, y1, x2 - x1, y2 - y1);
+  return x2 >= 0;
+}
+
 typedef struct
 {
   GtkWindow       *window;
@@ -290,7 +317,57 @@ test_attach_view_zoom_find_select (Fixture       *f,
   }
   g_assert_true (has_label (GTK_WIDGET (f->page),
                             "“The Harbour Lantern Report” — the report's name"));
+
+  /* On the page, the note has a marker left of its passage, and is the tooltip of both. */
+  {
+    g_autoptr(NaAnnotation) a =
+      g_list_model_get_item (na_user_store_get_annotations (f->store), 0);
+    NaPdfRect *r = &g_array_index (na_annotation_get_rects (a), NaPdfRect, 0);
+    double middle = (r->y1 + r->y2) / 2;
+    graphene_rect_t bounds;
+
+    g_assert_cmpstr (na_pdf_view_get_note_at (view, 0, (r->x1 + r->x2) / 2, middle), ==,
+                     "the report's name");
+    g_assert_cmpstr (na_pdf_view_get_note_at (view, 0, r->x1 - 8 / na_pdf_view_get_zoom (view),
+                                              middle), ==, "the report's name");
+    g_assert_null (na_pdf_view_get_note_at (view, 0, r->x2 + 20, middle));
+    g_assert_null (na_pdf_view_get_note_at (view, 0, (r->x1 + r->x2) / 2, r->y2 + 20));
+    g_assert_null (na_pdf_view_get_note_at (view, 1, (r->x1 + r->x2) / 2, middle));
+
+    /* The pointer, in the widget, is mapped to the page: the tooltip is over the passage
+     * and its marker (12 pixels and a gap of 3), at the zoom's scale, and nowhere else. */
+    g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (view)));
+    g_assert_true (tooltip_bounds (GTK_WIDGET (view), &bounds));
+    g_test_message ("tooltip over %g×%g pixels at %g, %g", bounds.size.width,
+                    bounds.size.height, bounds.origin.x, bounds.origin.y);
+    g_assert_cmpfloat_with_epsilon (bounds.size.width,
+                                    (r->x2 - r->x1) * na_pdf_view_get_zoom (view) + 15, 4);
+    g_assert_cmpfloat_with_epsilon (bounds.size.height,
+                                    MAX ((r->y2 - r->y1) * na_pdf_view_get_zoom (view), 12), 4);
+
+    /* A zoom later, the same, in proportion. */
+    na_pdf_view_set_zoom (view, 2.0);
+    na_pdf_view_scroll_to (view, 0, 0);
+    na_test_iterate_until (na_test_pdf_view_idle, f->page);
+    na_test_iterate (100);
+    g_assert_true (tooltip_bounds (GTK_WIDGET (view), &bounds));
+    g_assert_cmpfloat_with_epsilon (bounds.size.width, (r->x2 - r->x1) * 2 + 15, 4);
+    na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-note-marker.png");
+    na_pdf_view_set_zoom (view, 1.0);
+    na_test_iterate (100);
+  }
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-user-highlight.png");
+
+  /* Without the note, no marker and no tooltip. */
+  {
+    g_autoptr(NaAnnotation) a =
+      g_list_model_get_item (na_user_store_get_annotations (f->store), 0);
+    graphene_rect_t bounds;
+
+    g_assert_true (na_user_store_remove_annotation (f->store, na_annotation_get_id (a)));
+    g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (view)));
+    g_assert_false (tooltip_bounds (GTK_WIDGET (view), &bounds));
+  }
 }
 
 static void

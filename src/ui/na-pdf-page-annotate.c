@@ -88,6 +88,7 @@ _na_pdf_page_show_user_highlights (NaPdfPage *self)
       child = next;
     }
 
+  na_pdf_view_clear_notes (self->view);
   if (self->is_attachment && self->store != NULL && essay_id != NULL)
     notes = na_user_store_dup_annotations_for_essay (self->store, essay_id);
   for (guint i = 0; notes && i < g_list_model_get_n_items (notes); i++)
@@ -116,6 +117,10 @@ _na_pdf_page_show_user_highlights (NaPdfPage *self)
         }
       if (rects != NULL)
         g_array_append_vals (all, rects->data, rects->len);
+      /* A note shows on the page too: a marker by the passage, the note as its tooltip. */
+      if (rects != NULL && na_annotation_get_kind (a) == NA_ANNOTATION_HIGHLIGHT
+          && na_annotation_get_note (a) != NULL && *na_annotation_get_note (a) != '\0')
+        na_pdf_view_add_note (self->view, rects, na_annotation_get_note (a));
       label = dup_annotation_label (a);
       row = _na_pdf_page_jump_row_new (prefix, label, page,
                           rects ? g_array_index (rects, NaPdfRect, 0).y1 : 0, 0);
