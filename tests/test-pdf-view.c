@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "na-application.h"
+#include "na-note-editor.h"
 #include "na-pdf-page.h"
 #include "na-test-display.h"
 #include "na-test-pdf.h"
@@ -432,6 +433,83 @@ test_long_file_name (void)
   g_unlink (path);
 }
 
+static gboolean
+note_dialog_shown (gpointer data)
+{
+  GtkWidget *dialog = na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  *(GtkWidget **) data = dialog;
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+/* Runs what @widget's own shortcut for @accel does, as pressing it would. */
+static gboolean
+press_shortcut (GtkWidget  *widget,
+                const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *trigger =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, accel) != NULL)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 NULL);
+        }
+    }
+  return FALSE;
+}
+
+/* Shift+Ctrl+H on a selection: a dialog for a note of several lines, added with Ctrl+Enter;
+ * then on the page, its marker's tooltip has both lines. */
+static void
+test_note_dialog (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture_path);
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+  GtkWidget *dialog = NULL, *editor, *focus;
+  g_autoptr(NaAnnotation) a = NULL;
+  NaPdfRect *r;
+
+  na_pdf_page_attach_file (f->page, file);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_pdf_view_select (view, 0, 0, 26);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.note", NULL));
+  na_test_iterate_until (note_dialog_shown, &dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Harbour Lantern Report");
+
+  /* The note is typed first, in a text of several lines. */
+  editor = na_test_find_widget (dialog, NA_TYPE_NOTE_EDITOR);
+  g_assert_nonnull (editor);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus) && gtk_widget_is_ancestor (focus, editor));
+  na_note_editor_set_text (NA_NOTE_EDITOR (editor), "The title says it all.\nOr does it?");
+  na_test_iterate (200);
+  na_test_save_screenshot (dialog, "pdf-note-dialog.png");
+
+  /* Ctrl+Enter adds it (Enter is a new line), and closes the dialog. */
+  g_assert_true (press_shortcut (editor, "<Control>Return"));
+  na_test_iterate (300);
+  g_assert_null (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  a = g_list_model_get_item (na_user_store_get_annotations (f->store), 0);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (na_annotation_get_note (a), ==, "The title says it all.\nOr does it?");
+  r = &g_array_index (na_annotation_get_rects (a), NaPdfRect, 0);
+  g_assert_cmpstr (na_pdf_view_get_note_at (view, 0, (r->x1 + r->x2) / 2, (r->y1 + r->y2) / 2),
+                   ==, "The title says it all.\nOr does it?");
+}
+
 static gboolean locked_dialog_shown (gpointer data);
 
 static void
@@ -831,6 +909,8 @@ main (int   argc,
   g_test_add ("/pdf-view/error-pages", Fixture, NULL, fixture_set_up, test_error_pages,
               fixture_tear_down);
   g_test_add_func ("/pdf-view/long-file-name", test_long_file_name);
+  g_test_add ("/pdf-view/note-dialog", Fixture, NULL, fixture_set_up, test_note_dialog,
+              fixture_tear_down);
   g_test_add ("/pdf-view/relocate", Fixture, NULL, fixture_set_up, test_relocate,
               fixture_tear_down);
   g_test_add ("/pdf-view/internal-link", Fixture, NULL, fixture_set_up, test_internal_link,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "na-note-editor.h"
 #include "na-pdf-page-private.h"
 
 /* Where an annotation made in the reader is in this PDF: its quote found like an anchor's,
@@ -205,22 +206,19 @@ na_pdf_page_highlight_selection (NaPdfPage  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  NaPdfPage *self;
-  GtkWidget *entry;
-} NoteData;
-
 static void
 note_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
-                  NoteData         *data)
+                  NaPdfPage        *self)
 {
+  NaNoteEditor *editor = g_object_get_data (G_OBJECT (dialog), "note");
+
   if (g_strcmp0 (response, "add") == 0)
-    na_pdf_page_highlight_selection (data->self,
-                                     gtk_editable_get_text (GTK_EDITABLE (data->entry)));
-  g_object_unref (data->self);
-  g_free (data);
+    {
+      g_autofree char *note = na_note_editor_dup_text (editor);
+
+      na_pdf_page_highlight_selection (self, note);
+    }
 }
 
 static void
@@ -231,8 +229,7 @@ highlight_action (GtkWidget  *widget,
   NaPdfPage *self = NA_PDF_PAGE (widget);
   g_autofree char *text = na_pdf_view_dup_selection (self->view);
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-  NoteData *data;
+  GtkWidget *dialog, *editor;
 
   if (text == NULL || !self->is_attachment || self->store == NULL)
     {
@@ -250,20 +247,18 @@ highlight_action (GtkWidget  *widget,
 
   g_strdelimit (text, "\n\r\f\t", ' ');
   dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Add a Note"), g_strstrip (text));
-  data = g_new0 (NoteData, 1);
-  data->self = g_object_ref (self);
-  data->entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), _("Your note"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
-  g_object_set (data->entry, "activates-default", TRUE, NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), data->entry);
+  /* Several lines, as the reader's Edit Annotation dialog has (Ctrl+Enter adds it). */
+  editor = na_note_editor_new ();
+  g_object_set_data (G_OBJECT (dialog), "note", editor);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), editor);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "add", _("_Add Note"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  g_signal_connect (dialog, "response", G_CALLBACK (note_response_cb), data);
+  /* Nothing to add to once the page is gone (its window closed under the dialog). */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (note_response_cb), self, 0);
+  gtk_window_set_focus (GTK_WINDOW (dialog), editor);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
