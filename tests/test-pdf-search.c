@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <pango/pango.h>
 #include <string.h>
 
 #include "na-pdf-search.h"
@@ -172,6 +173,75 @@ test_search_cancel (void)
   g_array_unref (progress.counts);
 }
 
+/* The snippet of @needle's first occurrence in @text, checked to be valid markup whose text
+ * has single spaces only, none at either end. */
+static char *
+snippet (const char *text,
+         const char *needle,
+         int         context)
+{
+  const char *at = strstr (text, needle);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL;
+  char *markup;
+  int start;
+
+  g_assert_nonnull (at);
+  start = g_utf8_pointer_to_offset (text, at);
+  markup = na_pdf_snippet_markup (text, start, start + g_utf8_strlen (needle, -1), context);
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &plain, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (plain, "  "));
+  g_assert_false (g_ascii_isspace (plain[0]));
+  g_assert_false (g_ascii_isspace (plain[strlen (plain) - 1]));
+  return markup;
+}
+
+/* A find result's snippet: whole words of context, "…" where text is left out, the match in
+ * bold, line ends as spaces, markup escaped. */
+static void
+test_snippet (void)
+{
+  const char *text = "The committee met in March. Its territorial complications with Taiwan were "
+                     "discussed at length, and so were the fisheries.";
+  const char *url = "see https://example.org/a/very/long/path/to/the/report.pdf now";
+  char *s;
+
+  /* Cut at word boundaries, not in "March." nor in "discussed". */
+  s = snippet (text, "complications", 20);
+  g_assert_cmpstr (s, ==, "…Its territorial <b>complications</b> with Taiwan were…");
+  g_free (s);
+
+  /* At the page's start and end: nothing left out there. */
+  s = snippet ("Taiwan and the islands", "Taiwan", 40);
+  g_assert_cmpstr (s, ==, "<b>Taiwan</b> and the islands");
+  g_free (s);
+  s = snippet ("Taiwan and the islands", "islands", 40);
+  g_assert_cmpstr (s, ==, "Taiwan and the <b>islands</b>");
+  g_free (s);
+
+  /* Line ends and runs of spaces are single spaces, also inside the match; the page's text
+   * is escaped. */
+  s = snippet ("Research & development\n  <budgets>\nrose\n\nsharply", "budgets>\nrose", 40);
+  g_assert_cmpstr (s, ==, "Research &amp; development &lt;<b>budgets&gt; rose</b> sharply");
+  g_free (s);
+
+  /* A match inside a word: the snippet starts with that word. */
+  s = snippet ("Many territorial claims remain open.", "rial", 10);
+  g_assert_cmpstr (s, ==, "…territo<b>rial</b> claims…");
+  g_free (s);
+
+  /* A word longer than the context on either side is cut, with "…". */
+  s = snippet (url, "long", 5);
+  g_assert_cmpstr (s, ==, "…very/<b>long</b>/path…");
+  g_free (s);
+
+  /* Characters, not bytes: the context counts letters of any script. */
+  s = snippet ("Über die Straße von Taiwan und weiter nach Süden", "Taiwan", 12);
+  g_assert_cmpstr (s, ==, "…Straße von <b>Taiwan</b> und weiter…");
+  g_free (s);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -190,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/pdf-search/find-page", test_find_page);
   g_test_add_func ("/pdf-search/while-extracting", test_search_while_extracting);
   g_test_add_func ("/pdf-search/cancel", test_search_cancel);
+  g_test_add_func ("/pdf-search/snippet", test_snippet);
   status = g_test_run ();
 
   g_unlink (long_path);

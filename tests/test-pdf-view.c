@@ -5,8 +5,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "na-application.h"
+#include "na-note-editor.h"
 #include "na-pdf-page.h"
 #include "na-test-display.h"
 #include "na-test-pdf.h"
@@ -47,6 +49,94 @@ has_label (GtkWidget  *widget,
     if (has_label (c, text))
       return TRUE;
   return FALSE;
+}
+
+/* How many widgets of @type are on screen inside @widget. */
+static guint
+count_mapped (GtkWidget *widget,
+              GType      type)
+{
+  guint n = 0;
+
+  na_test_find_mapped (widget, type, &n);
+  return n;
+}
+
+/* The first mapped label inside @widget that shows @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The viewer's controls (page entry, zoom, find, annotate, sidebar: toggles and menu buttons
+ * all hold a GtkToggleButton) are hidden without a document, not greyed out; only the
+ * attachment menu may show (@attachment_menu), for a file that failed to open. */
+static void
+assert_no_viewer_controls (NaPdfPage *page,
+                           gboolean   attachment_menu)
+{
+  g_assert_cmpuint (count_mapped (GTK_WIDGET (page), GTK_TYPE_ENTRY), ==, 0);
+  g_assert_cmpuint (count_mapped (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON), ==,
+                    attachment_menu ? 1 : 0);
+  g_assert_false (has_label (GTK_WIDGET (page), "100%"));
+}
+
+/* The markup of the first mapped label inside @widget whose markup contains @part, or NULL. */
+static const char *
+markup_with (GtkWidget  *widget,
+             const char *part)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_label_get_use_markup (GTK_LABEL (widget)) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), part) != NULL)
+    return gtk_label_get_label (GTK_LABEL (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *found = markup_with (c, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Where the view has a tooltip: the bounds of the widget's points (every other one) whose
+ * tooltip query says yes; FALSE when none does. */
+static gboolean
+tooltip_bounds (GtkWidget       *view,
+                graphene_rect_t *bounds)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -1, y2 = -1;
+
+  for (int y = 0; y < gtk_widget_get_height (view); y += 2)
+    for (int x = 0; x < gtk_widget_get_width (view); x += 2)
+      {
+        gboolean shown = FALSE;
+
+        g_signal_emit_by_name (view, "query-tooltip", x, y, FALSE, tooltip, &shown);
+        if (!shown)
+          continue;
+        x1 = MIN (x1, x);
+        y1 = MIN (y1, y);
+        x2 = MAX (x2, x);
+        y2 = MAX (y2, y);
+      }
+  g_object_unref (tooltip);
+  graphene_rect_init (bounds, x1, y1, x2 - x1, y2 - y1);
+  return x2 >= 0;
 }
 
 typedef struct
@@ -111,6 +201,9 @@ test_attach_view_zoom_find_select (Fixture       *f,
 
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "empty");
   g_assert_true (has_label (GTK_WIDGET (f->page), "No PDF Attached"));
+  /* Nothing to view yet: no toolbar, only the empty page's call to attach a PDF. */
+  assert_no_viewer_controls (f->page, FALSE);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "Attach PDF…"));
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-empty.png");
 
   na_pdf_page_attach_file (f->page, file);
@@ -127,6 +220,15 @@ test_attach_view_zoom_find_select (Fixture       *f,
   g_assert_true (has_label (GTK_WIDGET (f->page), "p. 3"));
   g_assert_true (has_label (GTK_WIDGET (f->page), "Joint drills build trust fastest."));
   g_assert_true (has_label (GTK_WIDGET (f->page), "of 3"));
+  g_assert_cmpuint (count_mapped (GTK_WIDGET (f->page), GTK_TYPE_ENTRY), ==, 1);
+  /* The file's name in the toolbar, whole, its full path in the tooltip. */
+  {
+    GtkWidget *name = find_label (GTK_WIDGET (f->page), "lantern.pdf");
+
+    g_assert_nonnull (name);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (name), ==, fixture_path);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (name))));
+  }
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-attached.png");
 
   /* Zoom: the renders at the new scale arrive; Ctrl+minus goes a step down. */
@@ -161,6 +263,15 @@ test_attach_view_zoom_find_select (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.find-next", NULL);
   na_test_iterate (200);
   g_assert_true (has_label (GTK_WIDGET (f->page), "2 of 2"));
+  /* Each result in its context: whole words, the match in bold, "…" where cut. */
+  {
+    const char *result = markup_with (GTK_WIDGET (f->page), "<b>column</b>");
+
+    g_assert_nonnull (result);
+    g_test_message ("find result: %s", result);
+    g_assert_true (g_str_has_prefix (result, "The first <b>column</b> discusses the financial"));
+    g_assert_true (g_str_has_suffix (result, "…"));
+  }
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-find.png");
 
 
@@ -207,7 +318,57 @@ test_attach_view_zoom_find_select (Fixture       *f,
   }
   g_assert_true (has_label (GTK_WIDGET (f->page),
                             "“The Harbour Lantern Report” — the report's name"));
+
+  /* On the page, the note has a marker left of its passage, and is the tooltip of both. */
+  {
+    g_autoptr(NaAnnotation) a =
+      g_list_model_get_item (na_user_store_get_annotations (f->store), 0);
+    NaPdfRect *r = &g_array_index (na_annotation_get_rects (a), NaPdfRect, 0);
+    double middle = (r->y1 + r->y2) / 2;
+    graphene_rect_t bounds;
+
+    g_assert_cmpstr (na_pdf_view_get_note_at (view, 0, (r->x1 + r->x2) / 2, middle), ==,
+                     "the report's name");
+    g_assert_cmpstr (na_pdf_view_get_note_at (view, 0, r->x1 - 8 / na_pdf_view_get_zoom (view),
+                                              middle), ==, "the report's name");
+    g_assert_null (na_pdf_view_get_note_at (view, 0, r->x2 + 20, middle));
+    g_assert_null (na_pdf_view_get_note_at (view, 0, (r->x1 + r->x2) / 2, r->y2 + 20));
+    g_assert_null (na_pdf_view_get_note_at (view, 1, (r->x1 + r->x2) / 2, middle));
+
+    /* The pointer, in the widget, is mapped to the page: the tooltip is over the passage
+     * and its marker (12 pixels and a gap of 3), at the zoom's scale, and nowhere else. */
+    g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (view)));
+    g_assert_true (tooltip_bounds (GTK_WIDGET (view), &bounds));
+    g_test_message ("tooltip over %g×%g pixels at %g, %g", bounds.size.width,
+                    bounds.size.height, bounds.origin.x, bounds.origin.y);
+    g_assert_cmpfloat_with_epsilon (bounds.size.width,
+                                    (r->x2 - r->x1) * na_pdf_view_get_zoom (view) + 15, 4);
+    g_assert_cmpfloat_with_epsilon (bounds.size.height,
+                                    MAX ((r->y2 - r->y1) * na_pdf_view_get_zoom (view), 12), 4);
+
+    /* A zoom later, the same, in proportion. */
+    na_pdf_view_set_zoom (view, 2.0);
+    na_pdf_view_scroll_to (view, 0, 0);
+    na_test_iterate_until (na_test_pdf_view_idle, f->page);
+    na_test_iterate (100);
+    g_assert_true (tooltip_bounds (GTK_WIDGET (view), &bounds));
+    g_assert_cmpfloat_with_epsilon (bounds.size.width, (r->x2 - r->x1) * 2 + 15, 4);
+    na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-note-marker.png");
+    na_pdf_view_set_zoom (view, 1.0);
+    na_test_iterate (100);
+  }
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-user-highlight.png");
+
+  /* Without the note, no marker and no tooltip. */
+  {
+    g_autoptr(NaAnnotation) a =
+      g_list_model_get_item (na_user_store_get_annotations (f->store), 0);
+    graphene_rect_t bounds;
+
+    g_assert_true (na_user_store_remove_annotation (f->store, na_annotation_get_id (a)));
+    g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (view)));
+    g_assert_false (tooltip_bounds (GTK_WIDGET (view), &bounds));
+  }
 }
 
 static void
@@ -224,6 +385,11 @@ test_error_pages (Fixture       *f,
   na_test_iterate_until (na_test_pdf_page_settled, f->page);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
   g_assert_true (has_label (GTK_WIDGET (f->page), "Could Not Open the PDF"));
+  /* The toolbar names the file that failed, its full path in the tooltip, with the
+   * attachment menu; nothing to view or zoom. */
+  assert_no_viewer_controls (f->page, TRUE);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_label (GTK_WIDGET (f->page),
+                                                            "not-a-pdf.pdf")), ==, garbage);
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-error.png");
 
   /* A remembered file that is gone asks to be located. */
@@ -233,6 +399,115 @@ test_error_pages (Fixture       *f,
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "error");
   g_assert_true (has_label (GTK_WIDGET (f->page), "The PDF Has Moved"));
   na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-moved.png");
+}
+
+/* A long file name in a Source view as narrow as the window's default size leaves it (the
+ * essay list beside it): the toolbar still shows a good part of the name, its beginning and
+ * end, and the whole path in the tooltip. */
+static void
+test_long_file_name (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "2021-nato-association-of-canada-asia-"
+                                            "pacific-volume.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  NaPdfPage *page = g_object_new (NA_TYPE_PDF_PAGE, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *label;
+
+  na_test_pdf_write_fixture (path);
+  gtk_window_set_default_size (window, 650, 500);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (window);
+  na_pdf_page_open_file (page, file, NULL);
+  na_test_iterate_until (na_test_pdf_page_settled, page);
+  na_test_iterate (200);
+  label = find_label (GTK_WIDGET (page), name);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, path);
+  g_test_message ("file name: %d pixels", gtk_widget_get_width (label));
+  g_assert_cmpint (gtk_widget_get_width (label), >=, 100);
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-long-file-name.png");
+  gtk_window_destroy (window);
+  na_test_iterate (100);
+  g_unlink (path);
+}
+
+static gboolean
+note_dialog_shown (gpointer data)
+{
+  GtkWidget *dialog = na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  *(GtkWidget **) data = dialog;
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+/* Runs what @widget's own shortcut for @accel does, as pressing it would. */
+static gboolean
+press_shortcut (GtkWidget  *widget,
+                const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *trigger =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, accel) != NULL)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 NULL);
+        }
+    }
+  return FALSE;
+}
+
+/* Shift+Ctrl+H on a selection: a dialog for a note of several lines, added with Ctrl+Enter;
+ * then on the page, its marker's tooltip has both lines. */
+static void
+test_note_dialog (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture_path);
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+  GtkWidget *dialog = NULL, *editor, *focus;
+  g_autoptr(NaAnnotation) a = NULL;
+  NaPdfRect *r;
+
+  na_pdf_page_attach_file (f->page, file);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_pdf_view_select (view, 0, 0, 26);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "pdf-page.note", NULL));
+  na_test_iterate_until (note_dialog_shown, &dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Harbour Lantern Report");
+
+  /* The note is typed first, in a text of several lines. */
+  editor = na_test_find_widget (dialog, NA_TYPE_NOTE_EDITOR);
+  g_assert_nonnull (editor);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus) && gtk_widget_is_ancestor (focus, editor));
+  na_note_editor_set_text (NA_NOTE_EDITOR (editor), "The title says it all.\nOr does it?");
+  na_test_iterate (200);
+  na_test_save_screenshot (dialog, "pdf-note-dialog.png");
+
+  /* Ctrl+Enter adds it (Enter is a new line), and closes the dialog. */
+  g_assert_true (press_shortcut (editor, "<Control>Return"));
+  na_test_iterate (300);
+  g_assert_null (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  a = g_list_model_get_item (na_user_store_get_annotations (f->store), 0);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (na_annotation_get_note (a), ==, "The title says it all.\nOr does it?");
+  r = &g_array_index (na_annotation_get_rects (a), NaPdfRect, 0);
+  g_assert_cmpstr (na_pdf_view_get_note_at (view, 0, (r->x1 + r->x2) / 2, (r->y1 + r->y2) / 2),
+                   ==, "The title says it all.\nOr does it?");
 }
 
 static gboolean locked_dialog_shown (gpointer data);
@@ -654,6 +929,7 @@ test_detach (Fixture       *f,
   g_assert_null (na_attachments_get_path (f->attachments, "lantern"));
   g_assert_cmpint (na_anchor_get_page (anchor), ==, 0);
   g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "empty");
+  assert_no_viewer_controls (f->page, FALSE);
   g_assert_true (g_file_test (fixture_path, G_FILE_TEST_EXISTS));
   {
     /* Saved so: a fresh read of the file has no attachment either. */
@@ -709,6 +985,9 @@ main (int   argc,
   g_test_add ("/pdf-view/detach", Fixture, NULL, fixture_set_up, test_detach,
               fixture_tear_down);
   g_test_add ("/pdf-view/error-pages", Fixture, NULL, fixture_set_up, test_error_pages,
+              fixture_tear_down);
+  g_test_add_func ("/pdf-view/long-file-name", test_long_file_name);
+  g_test_add ("/pdf-view/note-dialog", Fixture, NULL, fixture_set_up, test_note_dialog,
               fixture_tear_down);
   g_test_add ("/pdf-view/relocate", Fixture, NULL, fixture_set_up, test_relocate,
               fixture_tear_down);

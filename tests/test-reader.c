@@ -11,6 +11,7 @@
 #include "na-application.h"
 #include "na-test-display.h"
 #include "na-essay-row.h"
+#include "na-note-editor.h"
 #include "na-reader.h"
 #include "na-comparison-view.h"
 #include "na-window.h"
@@ -245,16 +246,20 @@ test_reader_annotate_restart (void)
   a = na_user_store_lookup_annotation (store, id);
   g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
 
-  /* The Edit Annotation dialog, as a user would: change the note, Save. */
+  /* The Edit Annotation dialog, as a user would: change the note, on two lines, Save. */
   activate (window, "win.edit-annotation", g_variant_new_string (id));
   na_test_iterate (300);
   {
     AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (na_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    GtkWidget *note;
+    g_autofree char *shown = NULL;
 
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (na_test_find_widget (GTK_WIDGET (dialog),
-                                                              GTK_TYPE_ENTRY)),
-                           "The turn to the east");
+    note = na_test_find_widget (GTK_WIDGET (dialog), NA_TYPE_NOTE_EDITOR);
+    g_assert_nonnull (note);
+    shown = na_note_editor_dup_text (NA_NOTE_EDITOR (note));
+    g_assert_cmpstr (shown, ==, "The turn to the east");
+    na_note_editor_set_text (NA_NOTE_EDITOR (note), "The turn to the east,\nand its cost\n");
     na_test_iterate (300);
     na_test_save_screenshot (GTK_WIDGET (dialog), "edit-annotation.png");
     adw_message_dialog_response (dialog, "save");
@@ -262,7 +267,7 @@ test_reader_annotate_restart (void)
     na_test_iterate (100);
   }
   a = na_user_store_lookup_annotation (store, id);
-  g_assert_cmpstr (na_annotation_get_note (a), ==, "The turn to the east");
+  g_assert_cmpstr (na_annotation_get_note (a), ==, "The turn to the east,\nand its cost");
   g_assert_cmpstr (na_annotation_get_color (a), ==, "blue");
 
   /* Mark a passage as the user's own argument. */
@@ -306,7 +311,7 @@ test_reader_annotate_restart (void)
   activate (window, "win.undo", NULL);
   g_assert_cmpuint (n_annotations (store), ==, 2);
   g_assert_cmpstr (na_annotation_get_note (na_user_store_lookup_annotation (store, id)), ==,
-                   "The turn to the east");
+                   "The turn to the east,\nand its cost");
 
   /* Edit a bundled argument; restore the original; undo that. */
   activate (window, "win.override-argument",
@@ -448,8 +453,9 @@ test_reader_annotate_restart (void)
   g_assert_true (activate (window, "win.read", NULL));
   na_test_iterate (300);
   g_assert_cmpuint (n_annotations (store2), ==, 3);
+  /* The note's two lines too. */
   g_assert_cmpstr (na_annotation_get_note (na_user_store_lookup_annotation (store2, id)), ==,
-                   "The turn to the east");
+                   "The turn to the east,\nand its cost");
   g_assert_nonnull (na_user_store_lookup_override (store2, "harbour-a1"));
   g_assert_cmpstr (na_annotation_get_action (na_user_store_lookup_override (store2,
                                                                            "harbour-r1")),

@@ -12,10 +12,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "na-pdf-search.h"
 
 /* How long the worker collects matches before handing them over, in microseconds. */
 #define BATCH_USEC (50 * 1000)
+
+/* Characters of a match's context on either side in its snippet, at most: with the match,
+ * about three lines of the side list. */
+#define SNIPPET_CONTEXT 40
 
 typedef struct
 {
@@ -397,4 +403,206 @@ na_pdf_search_get_match_rects (NaPdfSearch *self,
   g_return_val_if_fail (index < self->matches->len, NULL);
 
   return g_array_index (self->matches, Match, index).rects;
+}
+
+static gboolean
+is_space (const char *p)
+{
+  return g_unichar_isspace (g_utf8_get_char (p));
+}
+
+/* Whether a word begins at @p (a character of @text, or its end). */
+static gboolean
+is_word_start (const char *text,
+               const char *p)
+{
+  return *p != '\0' && !is_space (p) && (p == text || is_space (g_utf8_prev_char (p)));
+}
+
+/* Whether a word ends just before @p. */
+static gboolean
+is_word_end (const char *text,
+             const char *p)
+{
+  return p > text && !is_space (g_utf8_prev_char (p)) && (*p == '\0' || is_space (p));
+}
+
+/* Up to @n characters back from @p, not before @text. */
+static const char *
+back (const char *text,
+      const char *p,
+      int         n)
+{
+  for (; n > 0 && p > text; n--)
+    p = g_utf8_prev_char (p);
+  return p;
+}
+
+static const char *
+forward (const char *p,
+         int         n)
+{
+  for (; n > 0 && *p != '\0'; n--)
+    p = g_utf8_next_char (p);
+  return p;
+}
+
+/* Whether anything but white space lies between @from and @to. */
+static gboolean
+has_text (const char *from,
+          const char *to)
+{
+  for (const char *p = from; p < to; p = g_utf8_next_char (p))
+    if (!is_space (p))
+      return TRUE;
+  return FALSE;
+}
+
+/* Appends @from to @to as markup, each run of white space (line ends included) as one space;
+ * *@space carries a run over from the part before, written outside this part's tags. */
+static void
+append_part (GString    *out,
+             const char *open,
+             const char *close,
+             const char *from,
+             const char *to,
+             gboolean   *space)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+  gboolean lead = FALSE;
+
+  for (const char *p = from; p < to; p = g_utf8_next_char (p))
+    {
+      if (is_space (p))
+        {
+          *space = TRUE;
+          continue;
+        }
+      if (*space && plain->len == 0)
+        lead = out->len > 0;
+      else if (*space)
+        g_string_append_c (plain, ' ');
+      *space = FALSE;
+      g_string_append_unichar (plain, g_utf8_get_char (p));
+    }
+  if (plain->len == 0)
+    return;
+  if (lead)
+    g_string_append_c (out, ' ');
+  escaped = g_markup_escape_text (plain->str, plain->len);
+  g_string_append (out, open);
+  g_string_append (out, escaped);
+  g_string_append (out, close);
+}
+
+/* Where a snippet begins: at the first word that begins within @context characters before
+ * @match; else (the match is inside a long word) at that word's beginning, if it is no more
+ * than @context further back, or right at the limit. */
+static const char *
+snippet_start (const char *text,
+               const char *match,
+               int         context)
+{
+  const char *limit = back (text, match, context);
+  const char *p;
+
+  for (p = limit; p <= match; p = g_utf8_next_char (p))
+    if (p == text || is_word_start (text, p))
+      return p;
+  p = limit;
+  for (int n = 0; n < context; n++)
+    {
+      if (p == text || is_word_start (text, p))
+        return p;
+      p = g_utf8_prev_char (p);
+    }
+  return limit;
+}
+
+/* Where a snippet ends: after the last word that ends within @context characters after
+ * @match_end, likewise. */
+static const char *
+snippet_end (const char *text,
+             const char *match_end,
+             int         context)
+{
+  const char *limit = forward (match_end, context);
+  const char *p;
+
+  for (p = limit; ; p = g_utf8_prev_char (p))
+    {
+      if (*p == '\0' || is_word_end (text, p))
+        return p;
+      if (p == match_end)
+        break;
+    }
+  p = limit;
+  for (int n = 0; n < context; n++)
+    {
+      if (*p == '\0' || is_word_end (text, p))
+        return p;
+      p = g_utf8_next_char (p);
+    }
+  return limit;
+}
+
+/**
+ * na_pdf_snippet_markup:
+ * @text: a page's text
+ * @start: the match's first character
+ * @end: the character after its last
+ * @context: how many characters to show on either side, at most
+ *
+ * The match with some of its context, as Pango markup: the match in bold, the context cut at
+ * word boundaries (a word longer than @context is cut), "…" where text was left out, line
+ * ends and runs of spaces as single spaces.
+ *
+ * Returns: (transfer full): the markup
+ */
+char *
+na_pdf_snippet_markup (const char *text,
+                       int         start,
+                       int         end,
+                       int         context)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *match, *match_end, *from, *to;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  match = forward (text, MAX (start, 0));
+  match_end = forward (match, MAX (end - start, 0));
+  from = snippet_start (text, match, context);
+  to = snippet_end (text, match_end, context);
+
+  if (has_text (text, from))
+    g_string_append (out, "…");
+  append_part (out, "", "", from, match, &space);
+  append_part (out, "<b>", "</b>", match, match_end, &space);
+  append_part (out, "", "", match_end, to, &space);
+  if (has_text (to, to + strlen (to)))
+    g_string_append (out, "…");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * na_pdf_search_dup_match_snippet:
+ *
+ * Returns: (transfer full): the match in its context on its page, as Pango markup (see
+ *   na_pdf_snippet_markup())
+ */
+char *
+na_pdf_search_dup_match_snippet (NaPdfSearch *self,
+                                 guint        index)
+{
+  Match *match;
+
+  g_return_val_if_fail (NA_IS_PDF_SEARCH (self), NULL);
+  g_return_val_if_fail (index < self->matches->len, NULL);
+
+  match = &g_array_index (self->matches, Match, index);
+  return na_pdf_snippet_markup (na_pdf_document_get_page_text (self->document, match->page),
+                                match->start, match->end, SNIPPET_CONTEXT);
 }

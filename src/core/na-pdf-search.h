@@ -26,5 +26,12 @@ void           na_pdf_search_get_match        (NaPdfSearch   *self,
                                                int           *end);
 GArray        *na_pdf_search_get_match_rects  (NaPdfSearch   *self,
                                                guint          index);
+char          *na_pdf_search_dup_match_snippet (NaPdfSearch  *self,
+                                               guint          index);
+
+char          *na_pdf_snippet_markup          (const char    *text,
+                                               int            start,
+                                               int            end,
+                                               int            context);
 
 G_END_DECLS

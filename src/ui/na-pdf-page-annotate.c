@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "na-note-editor.h"
 #include "na-pdf-page-private.h"
 
 /* Where an annotation made in the reader is in this PDF: its quote found like an anchor's,
@@ -88,6 +89,7 @@ _na_pdf_page_show_user_highlights (NaPdfPage *self)
       child = next;
     }
 
+  na_pdf_view_clear_notes (self->view);
   if (self->is_attachment && self->store != NULL && essay_id != NULL)
     notes = na_user_store_dup_annotations_for_essay (self->store, essay_id);
   for (guint i = 0; notes && i < g_list_model_get_n_items (notes); i++)
@@ -116,6 +118,10 @@ _na_pdf_page_show_user_highlights (NaPdfPage *self)
         }
       if (rects != NULL)
         g_array_append_vals (all, rects->data, rects->len);
+      /* A note shows on the page too: a marker by the passage, the note as its tooltip. */
+      if (rects != NULL && na_annotation_get_kind (a) == NA_ANNOTATION_HIGHLIGHT
+          && na_annotation_get_note (a) != NULL && *na_annotation_get_note (a) != '\0')
+        na_pdf_view_add_note (self->view, rects, na_annotation_get_note (a));
       label = dup_annotation_label (a);
       row = _na_pdf_page_jump_row_new (prefix, label, page,
                           rects ? g_array_index (rects, NaPdfRect, 0).y1 : 0, 0);
@@ -200,22 +206,19 @@ na_pdf_page_highlight_selection (NaPdfPage  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  NaPdfPage *self;
-  GtkWidget *entry;
-} NoteData;
-
 static void
 note_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
-                  NoteData         *data)
+                  NaPdfPage        *self)
 {
+  NaNoteEditor *editor = g_object_get_data (G_OBJECT (dialog), "note");
+
   if (g_strcmp0 (response, "add") == 0)
-    na_pdf_page_highlight_selection (data->self,
-                                     gtk_editable_get_text (GTK_EDITABLE (data->entry)));
-  g_object_unref (data->self);
-  g_free (data);
+    {
+      g_autofree char *note = na_note_editor_dup_text (editor);
+
+      na_pdf_page_highlight_selection (self, note);
+    }
 }
 
 static void
@@ -226,8 +229,7 @@ highlight_action (GtkWidget  *widget,
   NaPdfPage *self = NA_PDF_PAGE (widget);
   g_autofree char *text = na_pdf_view_dup_selection (self->view);
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-  NoteData *data;
+  GtkWidget *dialog, *editor;
 
   if (text == NULL || !self->is_attachment || self->store == NULL)
     {
@@ -245,20 +247,18 @@ highlight_action (GtkWidget  *widget,
 
   g_strdelimit (text, "\n\r\f\t", ' ');
   dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Add a Note"), g_strstrip (text));
-  data = g_new0 (NoteData, 1);
-  data->self = g_object_ref (self);
-  data->entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (data->entry), _("Your note"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
-  g_object_set (data->entry, "activates-default", TRUE, NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), data->entry);
+  /* Several lines, as the reader's Edit Annotation dialog has (Ctrl+Enter adds it). */
+  editor = na_note_editor_new ();
+  g_object_set_data (G_OBJECT (dialog), "note", editor);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), editor);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "add", _("_Add Note"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  g_signal_connect (dialog, "response", G_CALLBACK (note_response_cb), data);
+  /* Nothing to add to once the page is gone (its window closed under the dialog). */
+  g_signal_connect_object (dialog, "response", G_CALLBACK (note_response_cb), self, 0);
+  gtk_window_set_focus (GTK_WINDOW (dialog), editor);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -80,29 +80,22 @@ matches_added_cb (NaPdfSearch *search,
                   guint        n_added,
                   NaPdfPage   *self)
 {
-  NaPdfDocument *document = na_pdf_search_get_document (search);
-
   for (guint i = first; i < first + n_added; i++)
     {
       GArray *rects = na_pdf_search_get_match_rects (search, i);
-      int page_index, start, end;
+      int page_index;
 
-      na_pdf_search_get_match (search, i, &page_index, &start, &end);
+      na_pdf_search_get_match (search, i, &page_index, NULL, NULL);
       g_array_append_vals (self->match_rects, rects->data, rects->len);
-      /* The list shows each match in its line; a few hundred are plenty to scan. */
+      /* The list shows each match in its context; a few hundred are plenty to scan. */
       if (i < 300 && rects->len > 0)
         {
-          const char *text = na_pdf_document_get_page_text (document, page_index);
-          glong n = g_utf8_strlen (text, -1);
-          const char *from = g_utf8_offset_to_pointer (text, MAX (0, start - 24));
-          const char *to = g_utf8_offset_to_pointer (text, MIN (n, end + 24));
-          g_autofree char *context = g_strndup (from, to - from);
+          g_autofree char *snippet = na_pdf_search_dup_match_snippet (search, i);
           g_autofree char *page = g_strdup_printf (_("p. %d"), page_index + 1);
           GtkWidget *row;
 
-          g_strdelimit (context, "\n\r\f\t", ' ');
-          row = _na_pdf_page_jump_row_new (page, g_strstrip (context), page_index,
-                              g_array_index (rects, NaPdfRect, 0).y1, 0);
+          row = _na_pdf_page_jump_row_new_markup (page, snippet, page_index,
+                                                  g_array_index (rects, NaPdfRect, 0).y1);
           g_object_set_data (G_OBJECT (row), "match", GUINT_TO_POINTER (i));
           gtk_list_box_append (self->results_list, row);
         }

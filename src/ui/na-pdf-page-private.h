@@ -21,11 +21,14 @@ struct _NaPdfPage
   GtkWidget       parent_instance;
 
   /* Template widgets */
+  GtkWidget       *toolbar;
   GtkToggleButton *sidebar_button;
   GtkEntry        *page_entry;
   GtkLabel        *n_pages_label;
   GtkLabel        *file_label;
   GtkMenuButton   *zoom_button;
+  GtkWidget       *highlight_button;
+  GtkWidget       *note_button;
   GtkToggleButton *find_button;
   GtkMenuButton   *annotate_button;
   GMenuModel      *annotate_menu;
@@ -79,6 +82,10 @@ GtkWidget *_na_pdf_page_jump_row_new             (const char     *prefix,
                                                   int             page,
                                                   double          y,
                                                   int             indent);
+GtkWidget *_na_pdf_page_jump_row_new_markup      (const char     *prefix,
+                                                  const char     *markup,
+                                                  int             page,
+                                                  double          y);
 
 /* na-pdf-page-annotate.c */
 void       _na_pdf_page_annotate_class_init      (GtkWidgetClass *widget_class);

@@ -93,6 +93,22 @@ na_pdf_page_get_essay (NaPdfPage *self)
   return self->essay;
 }
 
+/* The toolbar names the file shown, or that failed to open, with its full path in the
+ * tooltip: the name is cut (in the middle) only when the toolbar is narrow. */
+static void
+show_file_name (NaPdfPage *self,
+                gboolean   changed)
+{
+  g_autofree char *where = self->file ? g_file_get_parse_name (self->file) : NULL;
+  g_autofree char *name = where ? g_path_get_basename (where) : NULL;
+  g_autofree char *text = NULL;
+
+  if (changed)
+    text = g_strdup_printf (_("%s (changed since it was attached)"), name);
+  gtk_label_set_text (self->file_label, text ? text : name ? name : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), where);
+}
+
 static void
 show_error (NaPdfPage  *self,
             const char *title,
@@ -106,6 +122,7 @@ show_error (NaPdfPage  *self,
                                                             : "dialog-warning-symbolic");
   gtk_widget_set_visible (self->unlock_button, locked);
   gtk_widget_set_visible (self->relocate_button, moved);
+  show_file_name (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
@@ -225,18 +242,19 @@ _na_pdf_page_clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/* A side-list row that jumps to @page (from 0) at @y points when activated. */
-GtkWidget *
-_na_pdf_page_jump_row_new (const char *prefix,
-                           const char *text,
-                           int         page,
-                           double      y,
-                           int         indent)
+/* A side-list row that jumps to @page (from 0) at @y points when activated; its label is
+ * returned in @label to be filled. */
+static GtkWidget *
+jump_row_build (const char *prefix,
+                int         page,
+                double      y,
+                int         indent,
+                GtkLabel  **label)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (text);
 
+  *label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_margin_start (box, 6 + 12 * indent);
   if (prefix != NULL)
     {
@@ -247,16 +265,45 @@ _na_pdf_page_jump_row_new (const char *prefix,
       gtk_label_set_yalign (GTK_LABEL (dim), 0);
       gtk_box_append (GTK_BOX (box), dim);
     }
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_label_set_wrap (*label, TRUE);
+  gtk_label_set_lines (*label, 3);
+  gtk_label_set_ellipsize (*label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (*label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (*label), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*label));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), page >= 0);
   g_object_set_data (G_OBJECT (row), "page", GINT_TO_POINTER (page + 1));
   g_object_set_data_full (G_OBJECT (row), "y", g_memdup2 (&y, sizeof y), g_free);
+  return row;
+}
+
+/* A side-list row that jumps to @page (from 0) at @y points when activated. */
+GtkWidget *
+_na_pdf_page_jump_row_new (const char *prefix,
+                           const char *text,
+                           int         page,
+                           double      y,
+                           int         indent)
+{
+  GtkLabel *label;
+  GtkWidget *row = jump_row_build (prefix, page, y, indent, &label);
+
+  gtk_label_set_text (label, text);
+  return row;
+}
+
+/* The same, its text Pango markup (a find result's snippet, its match in bold). */
+GtkWidget *
+_na_pdf_page_jump_row_new_markup (const char *prefix,
+                                  const char *markup,
+                                  int         page,
+                                  double      y)
+{
+  GtkLabel *label;
+  GtkWidget *row = jump_row_build (prefix, page, y, 0, &label);
+
+  gtk_label_set_markup (label, markup);
   return row;
 }
 
@@ -470,12 +517,19 @@ set_document (NaPdfPage     *self,
   gtk_label_set_text (self->match_label, "");
   na_pdf_view_set_document (self->view, document);
 
-  /* Without a document the viewer's controls have nothing to act on. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->page_entry), document != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_button), document != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), document != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->annotate_button), document != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_button), document != NULL);
+  /* Without a document the viewer's controls have nothing to act on: hidden rather than
+   * greyed out, so an empty or failed page shows only what can be done there. */
+  {
+    GtkWidget *controls[] = {
+      GTK_WIDGET (self->sidebar_button), GTK_WIDGET (self->page_entry),
+      GTK_WIDGET (self->n_pages_label), GTK_WIDGET (self->zoom_button),
+      self->highlight_button, self->note_button,
+      GTK_WIDGET (self->annotate_button), GTK_WIDGET (self->find_button),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+      gtk_widget_set_visible (controls[i], document != NULL);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (viewer_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), viewer_actions[i], document != NULL);
   if (document == NULL)
@@ -484,6 +538,7 @@ set_document (NaPdfPage     *self,
       gtk_list_view_set_model (self->thumbnails_view, NULL);
       gtk_label_set_text (self->n_pages_label, "");
       gtk_label_set_text (self->file_label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->page_entry), "");
       return;
     }
@@ -580,7 +635,6 @@ commit_open (NaPdfPage *self,
              OpenData  *data)
 {
   g_autofree char *path = g_file_get_path (data->file);
-  g_autofree char *name = g_file_get_basename (data->file);
   const char *essay_id = self->essay ? na_essay_get_id (self->essay) : NULL;
   const char *attached = self->attachments && essay_id
                          ? na_attachments_get_path (self->attachments, essay_id) : NULL;
@@ -607,14 +661,7 @@ commit_open (NaPdfPage *self,
   start_resolve (self, data, self->attachments != NULL && path != NULL && essay_id &&
                              is_attachment && !changed);
 
-  if (changed)
-    {
-      g_autofree char *text = g_strdup_printf (_("%s (changed since it was attached)"), name);
-
-      gtk_label_set_text (self->file_label, text);
-    }
-  else
-    gtk_label_set_text (self->file_label, name);
+  show_file_name (self, changed);
 }
 
 /* The task, kept until the user answers: it owns the opened document. */
@@ -847,7 +894,7 @@ show_essay (NaPdfPage *self)
   self->is_attachment = FALSE;
   g_clear_object (&self->file);
   _na_pdf_page_clear_list (self->anchors_list);
-  gtk_label_set_text (self->file_label, "");
+  show_file_name (self, FALSE);
   gtk_label_set_text (self->n_pages_label, "");
 
   path = self->essay && self->attachments
@@ -910,6 +957,17 @@ na_pdf_page_set_attachments (NaPdfPage     *self,
 }
 
 /* Toolbar */
+
+/* The toolbar shows with a PDF, or a file that failed (its name, the attachment menu); an
+ * essay without one has the empty page's call to attach one, and nothing else. */
+static void
+update_toolbar (NaPdfPage *self)
+{
+  const char *state = gtk_stack_get_visible_child_name (self->stack);
+
+  gtk_widget_set_visible (self->toolbar,
+                          g_strcmp0 (state, "view") == 0 || g_strcmp0 (state, "error") == 0);
+}
 
 static void
 page_entry_activate_cb (NaPdfPage *self)
@@ -1113,6 +1171,9 @@ na_pdf_page_dispose (GObject *object)
     set_document (self, NULL);
   _na_pdf_page_thumbs_dispose (self);
   _na_pdf_page_stop_search (self);
+  /* The stack changes page as it goes, while the toolbar may be gone already. */
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->stack, update_toolbar, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_PDF_PAGE);
   g_clear_handle_id (&self->sync_id, g_source_remove);
   /* The template's top box has no id, so dispose_template leaves it. */
@@ -1176,11 +1237,14 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/NatoAsia/na-pdf-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, page_entry);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, n_pages_label);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, file_label);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, highlight_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, note_button);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, find_button);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, annotate_button);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, annotate_menu);
@@ -1251,8 +1315,11 @@ na_pdf_page_init (NaPdfPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::zoom", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (update_toolbar), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_label (self->zoom_button, "100%");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.attach", FALSE);
   set_document (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+  update_toolbar (self);
 }

@@ -25,6 +25,17 @@
 /* Rows of device pixels per texture strip (see draw_strips). */
 #define STRIP_HEIGHT 256
 
+/* The side of a note's marker, in pixels at any zoom, and its gap to the passage. */
+#define NOTE_MARKER 12.0
+#define NOTE_GAP 3.0
+
+/* A note on a passage: a marker beside its first rectangle, its text as their tooltip. */
+typedef struct
+{
+  GArray *rects;    /* NaPdfRect */
+  char   *text;
+} Note;
+
 typedef struct
 {
   int              page;
@@ -62,6 +73,7 @@ struct _NaPdfView
   int            current_page;
 
   GArray        *highlights[NA_PDF_N_HIGHLIGHTS];
+  GArray        *notes;         /* Note */
   /* The selection runs from character sel_start of sel_page to character sel_end (excluded)
    * of sel_last_page, in each page's reading order; a drag keeps its starting point in
    * sel_anchor_page and sel_anchor, which Shift+click extends from. */
@@ -463,6 +475,55 @@ draw_highlights (NaPdfView       *self,
     }
 }
 
+/* Where @note's marker is: left of its first rectangle, in the margin, centred on its line;
+ * in points from the top-left corner of that rectangle's page. */
+static void
+note_marker_rect (NaPdfView       *self,
+                  Note            *note,
+                  graphene_rect_t *rect)
+{
+  NaPdfRect *r = &g_array_index (note->rects, NaPdfRect, 0);
+  double size = NOTE_MARKER / self->zoom;
+
+  graphene_rect_init (rect, MAX (r->x1 - (NOTE_MARKER + NOTE_GAP) / self->zoom, 0),
+                      (r->y1 + r->y2 - size) / 2, size, size);
+}
+
+/* The markers of the notes on @page: a little note, yellow with lines on it. Only a handful
+ * of colour nodes, for the pages in view. */
+static void
+draw_note_markers (NaPdfView       *self,
+                   GtkSnapshot     *snapshot,
+                   int              page,
+                   graphene_rect_t *area)
+{
+  static const GdkRGBA paper = { 0.90, 0.65, 0.04, 1 };   /* GNOME's yellow 5 */
+  static const GdkRGBA ink = { 0, 0, 0, 0.6 };
+
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      Note *note = &g_array_index (self->notes, Note, i);
+      graphene_rect_t m;
+      GskRoundedRect rounded;
+      double x, y;
+
+      if (g_array_index (note->rects, NaPdfRect, 0).page != page)
+        continue;
+      note_marker_rect (self, note, &m);
+      x = floor (area->origin.x + m.origin.x * self->zoom);
+      y = floor (area->origin.y + m.origin.y * self->zoom);
+      gsk_rounded_rect_init_from_rect (&rounded,
+                                       &GRAPHENE_RECT_INIT (x, y, NOTE_MARKER, NOTE_MARKER), 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &paper, &rounded.bounds);
+      gtk_snapshot_pop (snapshot);
+      for (int line = 0; line < 3; line++)
+        gtk_snapshot_append_color (snapshot, &ink,
+                                   &GRAPHENE_RECT_INIT (x + 3, y + 3 + line * 3,
+                                                        line == 2 ? 4 : NOTE_MARKER - 6, 1));
+    }
+}
+
 /* Band @k of the entry's rows, as a texture sharing the surface's pixels. */
 static GdkTexture *
 strip_texture (CacheEntry *entry,
@@ -604,6 +665,7 @@ na_pdf_view_snapshot (GtkWidget   *widget,
       for (int k = 0; k < NA_PDF_N_HIGHLIGHTS; k++)
         draw_highlights (self, snapshot, self->highlights[k], i, &rect, &colors[k]);
       draw_highlights (self, snapshot, self->sel_rects, i, &rect, &selection);
+      draw_note_markers (self, snapshot, i, &rect);
     }
   gtk_snapshot_restore (snapshot);
 }
@@ -673,6 +735,7 @@ na_pdf_view_set_document (NaPdfView     *self,
   for (int k = 0; k < NA_PDF_N_HIGHLIGHTS; k++)
     g_clear_pointer (&self->highlights[k], g_array_unref);
   g_clear_pointer (&self->sel_rects, g_array_unref);
+  na_pdf_view_clear_notes (self);
   self->sel_page = self->sel_last_page = self->sel_anchor_page = -1;
   self->max_width = self->max_height = 0;
   self->current_page = 0;
@@ -811,6 +874,124 @@ na_pdf_view_set_highlights (NaPdfView      *self,
   g_clear_pointer (&self->highlights[kind], g_array_unref);
   self->highlights[kind] = rects ? g_array_ref (rects) : NULL;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+note_clear (gpointer data)
+{
+  Note *note = data;
+
+  g_clear_pointer (&note->rects, g_array_unref);
+  g_clear_pointer (&note->text, g_free);
+}
+
+void
+na_pdf_view_clear_notes (NaPdfView *self)
+{
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+
+  if (self->notes->len == 0)
+    return;
+  g_array_set_size (self->notes, 0);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * na_pdf_view_add_note:
+ * @rects: (element-type NaPdfRect): where the passage is, on one page or several
+ * @text: the note
+ *
+ * Marks the passage as having a note: a marker beside its first rectangle, and the note as
+ * the tooltip of the marker and the rectangles. (The passage's highlight is drawn with the
+ * others: see na_pdf_view_set_highlights().)
+ */
+void
+na_pdf_view_add_note (NaPdfView  *self,
+                      GArray     *rects,
+                      const char *text)
+{
+  Note note;
+
+  g_return_if_fail (NA_IS_PDF_VIEW (self));
+  g_return_if_fail (rects != NULL);
+  g_return_if_fail (text != NULL);
+
+  if (rects->len == 0)
+    return;
+  note.rects = g_array_ref (rects);
+  note.text = g_strdup (text);
+  g_array_append_val (self->notes, note);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Whether the point of @page, in points, is on @note's marker or passage; then @area is the
+ * rectangle it is in. */
+static gboolean
+note_hit (NaPdfView              *self,
+          Note                   *note,
+          int                     page,
+          const graphene_point_t *point,
+          graphene_rect_t        *area)
+{
+  if (g_array_index (note->rects, NaPdfRect, 0).page == page)
+    {
+      note_marker_rect (self, note, area);
+      if (graphene_rect_contains_point (area, point))
+        return TRUE;
+    }
+  for (guint k = 0; k < note->rects->len; k++)
+    {
+      NaPdfRect *r = &g_array_index (note->rects, NaPdfRect, k);
+
+      graphene_rect_init (area, r->x1, r->y1, r->x2 - r->x1, r->y2 - r->y1);
+      if (r->page == page && graphene_rect_contains_point (area, point))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The note at the point (@x, @y) of @page, in points, and the rectangle it is in there; the
+ * last added is on top. */
+static Note *
+note_at (NaPdfView       *self,
+         int              page,
+         double           x,
+         double           y,
+         graphene_rect_t *area)
+{
+  for (guint i = self->notes->len; i > 0; i--)
+    {
+      Note *note = &g_array_index (self->notes, Note, i - 1);
+
+      if (note_hit (self, note, page, &GRAPHENE_POINT_INIT (x, y), area))
+        return note;
+    }
+  return NULL;
+}
+
+/**
+ * na_pdf_view_get_note_at:
+ * @x: points from the page's left edge
+ * @y: points from the page's top edge
+ *
+ * Returns: (nullable): the note whose passage (or marker) is at that point of @page: what the
+ *   view's tooltip shows there
+ */
+const char *
+na_pdf_view_get_note_at (NaPdfView *self,
+                         int        page,
+                         double     x,
+                         double     y)
+{
+  graphene_rect_t area;
+  Note *note;
+
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), NULL);
+
+  note = note_at (self, page, x, y, &area);
+  return note ? note->text : NULL;
 }
 
 /* Whether the widget point (@x, @y) is on a page; then the page and the point in points. */
@@ -1190,6 +1371,35 @@ click_released_cb (GtkGestureClick *gesture,
     na_pdf_view_activate_link_at (self, index, px, py);
 }
 
+/* Over a note's passage or marker, the note. */
+static gboolean
+na_pdf_view_query_tooltip (GtkWidget  *widget,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard_mode,
+                           GtkTooltip *tooltip)
+{
+  NaPdfView *self = NA_PDF_VIEW (widget);
+  graphene_rect_t on_page, area;
+  double px, py;
+  int page;
+  Note *note;
+
+  if (keyboard_mode || !point_to_page (self, x, y, &page, &px, &py)
+      || (note = note_at (self, page, px, py, &area)) == NULL)
+    return FALSE;
+  /* Asked again once the pointer leaves that rectangle: next to it may be another note. */
+  page_rect (self, page, &on_page);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+    floor (on_page.origin.x + area.origin.x * self->zoom -
+           gtk_adjustment_get_value (self->hadjustment)),
+    floor (on_page.origin.y + area.origin.y * self->zoom -
+           gtk_adjustment_get_value (self->vadjustment)),
+    ceil (area.size.width * self->zoom), ceil (area.size.height * self->zoom) });
+  gtk_tooltip_set_text (tooltip, note->text);
+  return TRUE;
+}
+
 static gboolean
 scroll_cb (GtkEventControllerScroll *controller,
            double                    dx,
@@ -1293,6 +1503,7 @@ na_pdf_view_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->notes, g_array_unref);
 
   G_OBJECT_CLASS (na_pdf_view_parent_class)->finalize (object);
 }
@@ -1384,6 +1595,7 @@ na_pdf_view_class_init (NaPdfViewClass *klass)
   object_class->set_property = na_pdf_view_set_property;
   widget_class->size_allocate = na_pdf_view_size_allocate;
   widget_class->snapshot = na_pdf_view_snapshot;
+  widget_class->query_tooltip = na_pdf_view_query_tooltip;
 
   properties [PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, NA_TYPE_PDF_DOCUMENT,
@@ -1432,6 +1644,8 @@ na_pdf_view_init (NaPdfView *self)
   self->cancellable = g_cancellable_new ();
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cache_entry_free);
   self->pending = g_hash_table_new (NULL, NULL);
+  self->notes = g_array_new (FALSE, FALSE, sizeof (Note));
+  g_array_set_clear_func (self->notes, note_clear);
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
 

@@ -49,6 +49,14 @@ void           na_pdf_view_scroll_to        (NaPdfView      *self,
 void           na_pdf_view_set_highlights   (NaPdfView      *self,
                                              NaPdfHighlight  kind,
                                              GArray         *rects);
+void           na_pdf_view_clear_notes      (NaPdfView      *self);
+void           na_pdf_view_add_note         (NaPdfView      *self,
+                                             GArray         *rects,
+                                             const char     *text);
+const char    *na_pdf_view_get_note_at      (NaPdfView      *self,
+                                             int             page,
+                                             double          x,
+                                             double          y);
 char          *na_pdf_view_dup_selection    (NaPdfView      *self);
 GArray        *na_pdf_view_dup_selection_rects (NaPdfView   *self,
                                              int            *page);

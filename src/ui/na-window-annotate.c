@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "na-note-editor.h"
 #include "na-pdf-page.h"
 #include "na-text-index.h"
 #include "na-util.h"
@@ -381,16 +382,41 @@ edit_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   NaWindowReader   *self)
 {
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+  GtkWidget *note = g_object_get_data (G_OBJECT (dialog), "note");
   GtkEditable *tags = g_object_get_data (G_OBJECT (dialog), "tags");
   GtkDropDown *color = g_object_get_data (G_OBJECT (dialog), "color");
   const char *id = g_object_get_data (G_OBJECT (dialog), "id");
   guint pos = color ? gtk_drop_down_get_selected (color) : G_N_ELEMENTS (color_names);
+  g_autofree char *text = NULL;
 
-  if (g_strcmp0 (response, "save") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.set-annotation", "(ssss)", id,
-                                gtk_editable_get_text (note), gtk_editable_get_text (tags),
-                                pos < G_N_ELEMENTS (color_names) ? color_names[pos] : "");
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  /* A highlight's note, on several lines; an argument's claim or a recommendation's action. */
+  text = NA_IS_NOTE_EDITOR (note) ? na_note_editor_dup_text (NA_NOTE_EDITOR (note))
+                                  : g_strdup (gtk_editable_get_text (GTK_EDITABLE (note)));
+  gtk_widget_activate_action (GTK_WIDGET (self->window), "win.set-annotation", "(ssss)", id,
+                              text, gtk_editable_get_text (tags),
+                              pos < G_N_ELEMENTS (color_names) ? color_names[pos] : "");
+}
+
+/* A highlight's note in a form: a text of several lines under its label, shared with the
+ * Source view's Add a Note dialog. */
+static GtkWidget *
+form_note (GtkWidget  *grid,
+           int         row,
+           const char *text)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Note"));
+  GtkWidget *editor = na_note_editor_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), editor);
+  na_note_editor_set_text (NA_NOTE_EDITOR (editor), text);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), editor, 1, row, 1, 1);
+  return editor;
 }
 
 /* Keeps the dialog's @response (the data) offered only while @editable says something. */
@@ -425,14 +451,17 @@ edit_annotation_action (GtkWidget  *widget,
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  note = _na_window_form_entry (grid, 0, kind == NA_ANNOTATION_ARGUMENT ? _("_Claim")
-                              : kind == NA_ANNOTATION_RECOMMENDATION ? _("_Action") : _("_Note"),
-                     "");
+  if (kind == NA_ANNOTATION_HIGHLIGHT)
+    note = form_note (grid, 0, na_annotation_get_note (a));
+  else
+    {
+      note = _na_window_form_entry (grid, 0, kind == NA_ANNOTATION_ARGUMENT ? _("_Claim")
+                                                                           : _("_Action"), "");
+      gtk_editable_set_text (GTK_EDITABLE (note), kind == NA_ANNOTATION_ARGUMENT
+                                                  ? na_annotation_get_claim (a)
+                                                  : na_annotation_get_action (a));
+    }
   tag_entry = _na_window_form_entry (grid, 1, _("_Tags"), _("Separated by commas"));
-  gtk_editable_set_text (GTK_EDITABLE (note),
-                         kind == NA_ANNOTATION_ARGUMENT ? na_annotation_get_claim (a)
-                         : kind == NA_ANNOTATION_RECOMMENDATION ? na_annotation_get_action (a)
-                         : na_annotation_get_note (a) ? na_annotation_get_note (a) : "");
   tags = na_annotation_get_tags (a);
   tags_text = tags ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (tag_entry), tags_text);
@@ -458,6 +487,7 @@ edit_annotation_action (GtkWidget  *widget,
   if (kind != NA_ANNOTATION_HIGHLIGHT)
     g_signal_connect (note, "changed", G_CALLBACK (require_text_cb), (gpointer) "save");
   g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), self);
+  gtk_window_set_focus (GTK_WINDOW (dialog), note);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
