@@ -201,11 +201,23 @@ test_help (void)
 {
   g_auto(Run) run = { 0 };
 
+  g_auto(GStrv) lines = NULL;
+
   run_natoasia (&run, (const char *[]) { "--help", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--export-library"));
   g_assert_nonnull (strstr (run.out, "--validate"));
   g_assert_nonnull (strstr (run.out, "--library"));
+
+  /* One placeholder for the arguments ("…" is "?" in the C locale), explained below. */
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Usage:");
+  g_assert_true (g_str_has_prefix (lines[1], "  natoasia [OPTION"));
+  g_assert_true (g_str_has_suffix (lines[1], "] [LIBRARY-FILE?]"));
+  g_assert_cmpuint (count_occurrences (lines[1], "["), ==, 2);
+  g_assert_nonnull (strstr (run.out, "Each LIBRARY-FILE opens in a window."));
+  g_assert_nonnull (strstr (run.out, "Exit status:"));
+  g_assert_nonnull (strstr (run.out, "  3  --attach or --check-anchors found none"));
 }
 
 int
