@@ -141,22 +141,59 @@ test_validate_reports_problems (void)
   g_rmdir (dir);
 }
 
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Errors name the file once and the problem once, on stderr, with a non-zero status. */
 static void
 test_errors_go_to_stderr (void)
 {
   g_auto(Run) missing = { 0 };
   g_auto(Run) unwritable = { 0 };
+  g_auto(Run) map = { 0 };
+  g_auto(Run) malformed = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-cli-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "malformed.json", NULL);
 
   run_natoasia (&missing, (const char *[]) { "--library", "/nonexistent/lib.json", "--list",
                                              NULL });
   g_assert_cmpint (missing.status, !=, 0);
   g_assert_cmpstr (missing.out, ==, "");
-  g_assert_nonnull (strstr (missing.err, "/nonexistent/lib.json"));
+  g_assert_cmpstr (missing.err, ==,
+                   "/nonexistent/lib.json: cannot read the file: No such file or directory\n");
 
   run_natoasia (&unwritable, (const char *[]) { "--export-library", "/nonexistent/out.json",
                                                 NULL });
   g_assert_cmpint (unwritable.status, !=, 0);
-  g_assert_nonnull (strstr (unwritable.err, "/nonexistent/out.json: cannot write the file"));
+  g_assert_nonnull (strstr (unwritable.err, "/nonexistent/out.json: cannot write the file: "));
+  g_assert_cmpuint (count_occurrences (unwritable.err, "/nonexistent/out.json"), ==, 1);
+  g_assert_cmpuint (count_occurrences (unwritable.err, "No such file or directory"), ==, 1);
+
+  run_natoasia (&map, (const char *[]) { "--export-map", "/nonexistent/map.svg", NULL });
+  g_assert_cmpint (map.status, !=, 0);
+  g_assert_cmpuint (count_occurrences (map.err, "/nonexistent/map.svg"), ==, 1);
+  g_assert_cmpuint (count_occurrences (map.err, "No such file or directory"), ==, 1);
+
+  /* A file that is there but broken is still named, with where it breaks. */
+  g_assert_no_error (error);
+  g_file_set_contents (path, "{\"format\": ", -1, &error);
+  g_assert_no_error (error);
+  run_natoasia (&malformed, (const char *[]) { "--library", path, "--list", NULL });
+  g_assert_cmpint (malformed.status, ==, 1);
+  g_assert_true (g_str_has_prefix (malformed.err, path));
+  g_assert_nonnull (strstr (malformed.err, "malformed.json:1:"));
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -164,11 +201,23 @@ test_help (void)
 {
   g_auto(Run) run = { 0 };
 
+  g_auto(GStrv) lines = NULL;
+
   run_natoasia (&run, (const char *[]) { "--help", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--export-library"));
   g_assert_nonnull (strstr (run.out, "--validate"));
   g_assert_nonnull (strstr (run.out, "--library"));
+
+  /* One placeholder for the arguments ("…" is "?" in the C locale), explained below. */
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "Usage:");
+  g_assert_true (g_str_has_prefix (lines[1], "  natoasia [OPTION"));
+  g_assert_true (g_str_has_suffix (lines[1], "] [LIBRARY-FILE?]"));
+  g_assert_cmpuint (count_occurrences (lines[1], "["), ==, 2);
+  g_assert_nonnull (strstr (run.out, "Each LIBRARY-FILE opens in a window."));
+  g_assert_nonnull (strstr (run.out, "Exit status:"));
+  g_assert_nonnull (strstr (run.out, "  3  --attach or --check-anchors found none"));
 }
 
 int

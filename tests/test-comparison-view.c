@@ -332,6 +332,151 @@ test_user_analysis (void)
   na_user_store_close (store);
 }
 
+static NaEssay *
+named_essay (const char *id,
+             const char *given,
+             const char *family,
+             const char *title,
+             int         year)
+{
+  NaEssay *essay = na_essay_new ();
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
+  g_autoptr(NaDate) date = na_date_new (year, 0, 0);
+
+  if (id != NULL)
+    na_essay_set_id (essay, id);
+  na_essay_set_title (essay, title);
+  g_ptr_array_add (authors, na_name_new (family, given, NULL));
+  na_essay_set_authors (essay, authors);
+  na_essay_set_issued (essay, date);
+  return essay;
+}
+
+static void
+add_named_essay (NaLibrary  *library,
+                 const char *id,
+                 const char *given,
+                 const char *family,
+                 const char *title,
+                 int         year)
+{
+  g_autoptr(NaEssay) essay = named_essay (id, given, family, title, year);
+
+  g_assert_true (na_library_add_essay (library, essay));
+}
+
+/* The text a check button shows, its labels' lines joined by newlines. */
+static void
+append_labels (GtkWidget *widget,
+               GString   *text)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s%s", text->len ? "\n" : "",
+                            gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_labels (child, text);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+#define LONG_TITLE \
+  "Another title, long enough to be cut short in the popover rather than widen it past the edge"
+
+/* An author's two essays of one year can be told apart in the Essays popover, whose entries
+ * are ordered as the library's list orders by author, the user's own essays among them; the
+ * grid's columns follow. Fixture essays, not the bundled ones. */
+static void
+test_essay_choices (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-compare-choices-XXXXXX", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (dir);
+  g_autoptr(NaLibrary) library = na_library_new ();
+  g_autoptr(NaEssay) own = named_essay (NULL, "Bea", "Baker", "Notes of my own", 2015);
+  g_autoptr(NaQuestion) question = na_question_new ();
+  const char *expected[] = {
+    "Ada Adams (2010)\nA first fixture essay",
+    "Bea Baker (2015)\nNotes of my own",
+    "Cy Chan (2020)\nThe later one",
+    "Cy Chan (2013)\n" LONG_TITLE,
+    "Cy Chan (2013)\nOne title",
+  };
+  GtkWidget *window = gtk_window_new ();
+  NaComparisonView *view = NA_COMPARISON_VIEW (na_comparison_view_new ());
+  GtkWidget *popover, *long_label;
+  NaComparison *cmp;
+  guint n = 0;
+
+  /* Library order on purpose neither by author nor by date. */
+  add_named_essay (library, "chan-2013b", "Cy", "Chan", "One title", 2013);
+  add_named_essay (library, "chan-2020", "Cy", "Chan", "The later one", 2020);
+  add_named_essay (library, "adams-2010", "Ada", "Adams", "A first fixture essay", 2010);
+  add_named_essay (library, "chan-2013a", "Cy", "Chan", LONG_TITLE, 2013);
+  na_question_set_id (question, "q1");
+  na_question_set_title (question, "Should the fixture hold?");
+  g_assert_true (na_library_add_question (library, question));
+  na_user_store_add_essay (store, own);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  na_comparison_view_set_library (view, library);
+  na_comparison_view_set_user_store (view, store);
+  gtk_window_present (GTK_WINDOW (window));
+  na_test_iterate (500);
+
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (
+                          na_test_find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON))));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  na_test_iterate (300);
+  for (GtkWidget *check = na_test_find_widget (popover, GTK_TYPE_CHECK_BUTTON);
+       check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      append_labels (check, text);
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (text->str, ==, expected[n]);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  /* A long title is cut short rather than widening the popover. */
+  g_assert_cmpint (gtk_widget_get_width (popover), <, 600);
+  long_label = find_label (popover, LONG_TITLE);
+  g_assert_nonnull (long_label);
+  g_assert_true (gtk_widget_get_mapped (long_label));
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (long_label))));
+  na_test_save_screenshot (popover, "comparison-essay-choices.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  cmp = na_comparison_view_get_comparison (view);
+  g_assert_nonnull (cmp);
+  g_assert_cmpuint (na_comparison_get_n_essays (cmp), ==, 5);
+  g_assert_cmpstr (na_essay_get_id (na_comparison_get_essay (cmp, 0)), ==, "adams-2010");
+  g_assert_cmpstr (na_essay_get_id (na_comparison_get_essay (cmp, 4)), ==, "chan-2013b");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  na_test_iterate (100);
+  na_user_store_close (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +491,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
   g_test_add_func ("/comparison-view/bundled", test_comparison_view);
   g_test_add_func ("/comparison-view/user-analysis", test_user_analysis);
+  g_test_add_func ("/comparison-view/essay-choices", test_essay_choices);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -40,6 +40,69 @@ find_item_list (GtkWidget *widget)
   return NULL;
 }
 
+/* The list of countries: the list view of country codes (not of a drop-down's choices). */
+static GListModel *
+find_country_codes (GtkWidget  *widget,
+                    NaWorldMap *map)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+      g_autoptr(GObject) first = model ? g_list_model_get_item (model, 0) : NULL;
+      const char *code = GTK_IS_STRING_OBJECT (first)
+                         ? gtk_string_object_get_string (GTK_STRING_OBJECT (first)) : NULL;
+
+      if (code != NULL && na_world_map_lookup_code (map, code) >= 0)
+        return model;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GListModel *found = find_country_codes (child, map);
+
+      if (found)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The country list goes from the most arguments to the fewest, countries with as many in the
+ * alphabetical order of the names it shows (not of their codes); there are such ties. */
+static void
+assert_countries_by_name (NaWindow    *window,
+                          NaMapCanvas *canvas,
+                          GtkWidget   *view)
+{
+  NaWorldMap *map = na_map_canvas_get_map (canvas);
+  GListModel *codes = find_country_codes (view, map);
+  g_autoptr(NaMapFigures) figures = na_map_figures_new (na_window_get_library (window), NULL);
+  guint n_ties = 0;
+
+  g_assert_nonnull (codes);
+  g_assert_cmpuint (g_list_model_get_n_items (codes), >, 2);
+  for (guint i = 1; i < g_list_model_get_n_items (codes); i++)
+    {
+      g_autoptr(GtkStringObject) a = g_list_model_get_item (codes, i - 1);
+      g_autoptr(GtkStringObject) b = g_list_model_get_item (codes, i);
+      const char *ca = gtk_string_object_get_string (a), *cb = gtk_string_object_get_string (b);
+      guint va = na_map_figures_get_value (figures, ca, NA_MAP_METRIC_ARGUMENTS);
+      guint vb = na_map_figures_get_value (figures, cb, NA_MAP_METRIC_ARGUMENTS);
+      const char *na = na_world_map_get_name_for_code (map, ca);
+      const char *nb = na_world_map_get_name_for_code (map, cb);
+
+      g_assert_cmpuint (va, >=, vb);
+      if (va != vb || na == NULL || nb == NULL)
+        continue;
+      n_ties++;
+      if (g_utf8_collate (na, nb) > 0)
+        g_error ("%s (%s) listed before %s (%s), with as many arguments", na, ca, nb, cb);
+    }
+  g_assert_cmpuint (n_ties, >, 0);
+}
+
 /* Widget coordinates of a longitude and latitude on the canvas. */
 static void
 canvas_point (NaMapCanvas *canvas,
@@ -107,6 +170,7 @@ test_map_view (void)
   /* The country list gives the figures in words; China, the most discussed, is listed. */
   g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), "China"));
   g_assert_true (na_test_wait_for_label (GTK_WIDGET (view), "Arguments concerning the country"));
+  assert_countries_by_name (window, canvas, GTK_WIDGET (view));
   na_test_save_screenshot (GTK_WIDGET (window), "map-view.png");
 
   /* Picking Japan lists what the essays say about it, grouped by essay. */

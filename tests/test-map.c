@@ -420,7 +420,7 @@ test_figures (void)
   g_assert_cmpuint (na_map_figures_get_max (all, NA_MAP_METRIC_ESSAYS), ==, 2);
   g_assert_cmpuint (na_map_figures_get_n_essays (all), ==, 2);
 
-  codes = na_map_figures_dup_codes (all, NA_MAP_METRIC_ARGUMENTS);
+  codes = na_map_figures_dup_codes (all, NA_MAP_METRIC_ARGUMENTS, NULL, NULL);
   g_assert_cmpuint (g_strv_length (codes), ==, 3);
   g_assert_cmpstr (codes[0], ==, "JPN");
   g_assert_cmpstr (codes[1], ==, "AUS");
@@ -442,6 +442,54 @@ test_figures (void)
   g_assert_true (na_map_metric_from_string ("essays", &metric));
   g_assert_cmpint (metric, ==, NA_MAP_METRIC_ESSAYS);
   g_assert_false (na_map_metric_from_string ("countries", &metric));
+}
+
+/* Equal counts, codes in one order and names in another, one country unnamed. */
+static const char ties_library[] =
+  "{\"format\":\"org.example.NatoAsia.library\",\"version\":1,"
+  " \"questions\":[{\"id\":\"q-1\",\"title\":\"Who counts?\"}],"
+  " \"countries\":[{\"code\":\"GEO\",\"name\":\"Georgia\"},"
+  "   {\"code\":\"HUN\",\"name\":\"Hungary\"},{\"code\":\"KHM\",\"name\":\"Cambodia\"},"
+  "   {\"code\":\"AAA\",\"name\":\"Zed\"},{\"code\":\"JPN\",\"name\":\"Japan\"}],"
+  " \"essays\":[{\"id\":\"e1\",\"type\":\"article\",\"title\":\"One\",\"author\":[]}],"
+  " \"arguments\":["
+  "   {\"id\":\"a1\",\"essay\":\"e1\",\"question\":\"q-1\",\"stance\":\"supports\","
+  "    \"claim\":\"All of them.\",\"countries\":[\"HUN\",\"GEO\",\"KHM\",\"AAA\",\"JPN\"]},"
+  "   {\"id\":\"a2\",\"essay\":\"e1\",\"question\":\"q-1\",\"stance\":\"opposes\","
+  "    \"claim\":\"Japan once more.\",\"countries\":[\"JPN\"]}],"
+  " \"recommendations\":[]}";
+
+/* The library's name of @code; Zed (AAA) has none, so it is listed as its code. */
+static const char *
+library_country_name (const char *code,
+                      gpointer    user_data)
+{
+  NaCountry *country = na_library_lookup_country (user_data, code);
+
+  return country && g_strcmp0 (code, "AAA") != 0 ? na_country_get_name (country) : NULL;
+}
+
+/* Countries with equal counts are listed by the names shown, not by their codes. */
+static void
+test_figures_ties_by_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (ties_library, strlen (ties_library));
+  g_autoptr(NaLibrary) library = na_library_new_from_bytes (bytes, "ties", &error);
+  g_autoptr(NaMapFigures) figures = NULL;
+  g_auto(GStrv) by_name = NULL;
+  g_auto(GStrv) by_code = NULL;
+  const char *expected_by_name[] = { "JPN", "AAA", "KHM", "GEO", "HUN", NULL };
+  const char *expected_by_code[] = { "JPN", "AAA", "GEO", "HUN", "KHM", NULL };
+
+  g_assert_no_error (error);
+  figures = na_map_figures_new (library, NULL);
+  by_name = na_map_figures_dup_codes (figures, NA_MAP_METRIC_ARGUMENTS, library_country_name,
+                                      library);
+  g_assert_cmpstrv (by_name, expected_by_name);
+  /* Without names, the codes themselves. */
+  by_code = na_map_figures_dup_codes (figures, NA_MAP_METRIC_ARGUMENTS, NULL, NULL);
+  g_assert_cmpstrv (by_code, expected_by_code);
 }
 
 static void
@@ -736,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/map/hit-testing", test_hit_testing);
   g_test_add_func ("/map/bounds-and-viewport", test_bounds_and_viewport);
   g_test_add_func ("/map/figures", test_figures);
+  g_test_add_func ("/map/figures-ties-by-name", test_figures_ties_by_name);
   g_test_add_func ("/map/figures-bundled", test_figures_bundled_classes);
   g_test_add_func ("/map/cli-export", test_cli_export);
   g_test_add_func ("/map/cli-user-analysis", test_cli_user_analysis);

@@ -436,6 +436,35 @@ test_names_form_text (void)
     }
 }
 
+/* A message naming a file keeps GIO's cause and drops GIO's repeat of the name. */
+static void
+test_error_reason (void)
+{
+  static const struct { const char *message, *name, *reason; } cases[] = {
+    { "Error opening file /x.pdf: No such file or directory", "/x.pdf",
+      "No such file or directory" },
+    { "Error opening file “/out/a b.json”: Permission denied", "/out/a b.json",
+      "Permission denied" },
+    { "Failed to open file “/x.pdf”: Is a directory", "/x.pdf", "Is a directory" },
+    /* Not about that file, or no cause after it: the whole message. */
+    { "Error opening file /other.pdf: No such file or directory", "/x.pdf",
+      "Error opening file /other.pdf: No such file or directory" },
+    { "Failed to create file “/x.pdf.ABC123”: No space left on device", "/x.pdf",
+      "Failed to create file “/x.pdf.ABC123”: No space left on device" },
+    { "Error renaming /x.pdf to /y.pdf: Busy", "/x.pdf", "Error renaming /x.pdf to /y.pdf: Busy" },
+    { "Unexpected end of /x.pdf:", "/x.pdf", "Unexpected end of /x.pdf:" },
+    { "Operation not supported", NULL, "Operation not supported" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                     cases[i].message);
+
+      g_assert_cmpstr (na_error_get_reason (error, cases[i].name), ==, cases[i].reason);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +472,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/essay/properties", test_essay_properties);
+  g_test_add_func ("/model/util/error-reason", test_error_reason);
   g_test_add_func ("/model/names/form-text", test_names_form_text);
   g_test_add_func ("/model/essay/title-punctuation", test_title_punctuation);
   g_test_add_func ("/model/essay/citation", test_citation);

@@ -626,7 +626,9 @@ static const char fixture_library[] =
   "{\"format\": \"org.example.NatoAsia.library\", \"version\": 1,"
   " \"questions\": [{\"id\": \"q\", \"title\": \"Should harbours cooperate?\"}],"
   " \"countries\": [], \"essays\": [{\"id\": \"lantern\", \"type\": \"report\","
-  " \"title\": \"The Harbour Lantern Report\", \"author\": [{\"family\": \"Quill\"}]}],"
+  " \"title\": \"The Harbour Lantern Report\", \"author\": [{\"family\": \"Quill\"}]},"
+  " {\"id\": \"beacon\", \"type\": \"report\", \"title\": \"The Beacon Memo\","
+  "  \"author\": [{\"family\": \"Reed\"}]}],"
   " \"arguments\": ["
   "  {\"id\": \"lantern-a1\", \"essay\": \"lantern\", \"question\": \"q\","
   "   \"stance\": \"supports\", \"claim\": \"Meet informally first.\","
@@ -636,7 +638,10 @@ static const char fixture_library[] =
   "   \"anchor\": {\"exact\": \"such drills, the authors insist, build trust\"}},"
   "  {\"id\": \"lantern-a3\", \"essay\": \"lantern\", \"question\": \"q\","
   "   \"stance\": \"neutral\", \"claim\": \"Not in the text.\","
-  "   \"anchor\": {\"exact\": \"a sentence nobody wrote\"}}],"
+  "   \"anchor\": {\"exact\": \"a sentence nobody wrote\"}},"
+  "  {\"id\": \"beacon-a1\", \"essay\": \"beacon\", \"question\": \"q\","
+  "   \"stance\": \"opposes\", \"claim\": \"Lights are enough.\","
+  "   \"anchor\": {\"exact\": \"a lit beacon on every headland will do\"}}],"
   " \"recommendations\": ["
   "  {\"id\": \"lantern-r1\", \"essay\": \"lantern\", \"actor\": \"nato\","
   "   \"action\": \"Set up a secretariat.\","
@@ -680,6 +685,69 @@ test_cli_attach_and_check (void)
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (store, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, fixture_path));
+}
+
+/* A PDF holding none of an essay's anchors is likely another essay's: --attach records it all
+ * the same but warns, naming the essay and the file, and exits with 3; so does
+ * --check-anchors. A missing file is named once, with its problem once. */
+static void
+test_cli_attach_wrong_pdf (void)
+{
+  g_autofree char *library = g_build_filename (tmpdir, "lantern.json", NULL);
+  g_autofree char *store = g_build_filename (tmpdir, "xdg-data", "natoasia", "attachments.json",
+                                             NULL);
+  g_autofree char *copy = g_build_filename (tmpdir, "copy of lantern.pdf", NULL);
+  g_autofree char *missing = g_build_filename (tmpdir, "nowhere.pdf", NULL);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL, *out4 = NULL, *err4 = NULL;
+  g_autofree char *out5 = NULL, *err5 = NULL;
+  g_autofree char *contents = NULL, *data = NULL;
+  g_autofree char *not_found = NULL;
+  gsize length;
+
+  write_file (library, fixture_library, -1);
+  g_assert_true (g_file_get_contents (fixture_path, &data, &length, NULL));
+  write_file (copy, data, length);
+
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--library", library, "--attach", "beacon",
+                                                    fixture_path, NULL }, &out, &err), ==, 3);
+  g_test_message ("%s%s", out, err);
+  g_assert_true (g_str_has_suffix (out, "beacon-a1 unresolved\nanchors: 0/1 resolved\n"));
+  not_found = g_strdup_printf ("natoasia: warning: none of the anchors of beacon "
+                               "(“The Beacon Memo”) were found in “%s”", fixture_path);
+  g_assert_true (g_str_has_prefix (err, not_found));
+  g_assert_nonnull (strstr (err, "may not be this essay's source"));
+  g_assert_true (g_str_has_suffix (err, "natoasia: it was attached all the same\n"));
+  g_assert_true (g_file_get_contents (store, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"beacon\""));
+
+  /* Another file in its place: the warning says which one it replaced. */
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--library", library, "--attach", "beacon",
+                                                    copy, NULL }, &out2, &err2), ==, 3);
+  g_assert_nonnull (strstr (err2, copy));
+  g_assert_nonnull (strstr (err2, "replacing"));
+  g_assert_nonnull (strstr (err2, fixture_path));
+
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--library", library, "--check-anchors",
+                                                    "beacon", NULL }, &out3, &err3), ==, 3);
+  g_assert_cmpstr (out3, ==, "beacon-a1 unresolved\nanchors: 0/1 resolved\n");
+  g_assert_nonnull (strstr (err3, "none of the anchors of beacon"));
+  g_assert_nonnull (strstr (err3, copy));
+
+  /* The right PDF: no warning. */
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--library", library, "--attach", "lantern",
+                                                    copy, NULL }, &out4, &err4), ==, 0);
+  g_assert_cmpstr (err4, ==, "");
+
+  g_assert_cmpint (run_natoasia ((const char *[]) { "--library", library, "--attach", "lantern",
+                                                    missing, NULL }, &out5, &err5), ==, 1);
+  g_assert_cmpstr (out5, ==, "");
+  {
+    g_autofree char *expected = g_strdup_printf ("natoasia: Could not read “%s”: No such file "
+                                                 "or directory\n", missing);
+
+    g_assert_cmpstr (err5, ==, expected);
+  }
 }
 
 /* The shared source PDFs, when present: how many bundled anchors resolve in them. */
@@ -777,6 +845,7 @@ main (int   argc,
                    test_attachments_unreadable_moved_aside);
   g_test_add_func ("/attachments/apply-pages", test_attachments_apply_pages);
   g_test_add_func ("/pdf/cli-attach-and-check", test_cli_attach_and_check);
+  g_test_add_func ("/pdf/cli-attach-wrong-pdf", test_cli_attach_wrong_pdf);
   g_test_add_func ("/pdf/shared-sources", test_shared_sources);
 
   status = g_test_run ();

@@ -24,6 +24,7 @@
 #include <json-glib/json-glib.h>
 
 #include "na-attachments.h"
+#include "na-util.h"
 
 typedef struct
 {
@@ -377,7 +378,7 @@ na_attachments_load (NaAttachments  *self,
       g_set_error (error, NA_ATTACHMENTS_ERROR, NA_ATTACHMENTS_ERROR_READ_ONLY,
                    _("Could not read the attachments file “%s”: %s. It was left as it is, and "
                      "new attachments will not be saved until it is fixed or removed."),
-                   name, local_error->message);
+                   name, na_error_get_reason (local_error, name));
       return FALSE;
     }
 
@@ -387,7 +388,7 @@ na_attachments_load (NaAttachments  *self,
     g_set_error (error, NA_ATTACHMENTS_ERROR, NA_ATTACHMENTS_ERROR_UNREADABLE,
                  _("Could not read the attachments file “%s”: %s. It was moved to “%s”; "
                    "attachments start afresh."),
-                 name, local_error->message, aside_name);
+                 name, na_error_get_reason (local_error, name), aside_name);
   }
   return FALSE;
 }
@@ -415,7 +416,8 @@ na_attachments_load_read_only (NaAttachments  *self,
     g_autofree char *name = g_file_get_parse_name (self->file);
 
     g_set_error (error, NA_ATTACHMENTS_ERROR, NA_ATTACHMENTS_ERROR_READ_ONLY,
-                 _("Could not read the attachments file “%s”: %s"), name, local_error->message);
+                 _("Could not read the attachments file “%s”: %s"), name,
+                 na_error_get_reason (local_error, name));
   }
   return FALSE;
 }
@@ -544,7 +546,8 @@ na_attachments_save (NaAttachments  *self,
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not save the attachments to “%s”: %s"), path, local_error->message);
+                   _("Could not save the attachments to “%s”: %s"), path,
+                   na_error_get_reason (local_error, path));
       return FALSE;
     }
   g_clear_error (&local_error);
@@ -554,7 +557,8 @@ na_attachments_save (NaAttachments  *self,
                                  0644, &local_error))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not save the attachments to “%s”: %s"), path, local_error->message);
+                   _("Could not save the attachments to “%s”: %s"), path,
+                   na_error_get_reason (local_error, path));
       return FALSE;
     }
 

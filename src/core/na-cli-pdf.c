@@ -5,6 +5,8 @@
  * resolves them again in the attached file and prints one line per anchor, for scripts:
  *   <item-id> resolved page N | <item-id> unresolved
  *   anchors: R/T resolved
+ * When the essay has anchors and none is found, both warn on stderr and exit with
+ * NO_ANCHOR_FOUND: most likely the PDF is another essay's.
  */
 #define G_LOG_DOMAIN "na-cli"
 
@@ -17,6 +19,10 @@
 #include "na-cli-pdf.h"
 #include "na-pdf-document.h"
 
+/* Exit status when none of the essay's anchors is in the PDF (--help and the README say so):
+ * not 1, since --attach did record the file, but not 0, so that scripts notice. */
+#define NO_ANCHOR_FOUND 3
+
 gboolean
 na_cli_pdf_wanted (GVariantDict *options)
 {
@@ -25,7 +31,8 @@ na_cli_pdf_wanted (GVariantDict *options)
 }
 
 /* Resolves the anchors of @essay_id's arguments, then its recommendations, in @document;
- * records their pages in @attachments and prints a line per anchor when @verbose. */
+ * records their pages in @attachments and appends a line per item to @out. @anchored counts
+ * the items that have an anchor to look for, @total all of them. */
 static void
 resolve_items (NaPdfDocument *document,
                GListModel    *items,
@@ -33,6 +40,7 @@ resolve_items (NaPdfDocument *document,
                const char    *essay_id,
                GString       *out,
                guint         *resolved,
+               guint         *anchored,
                guint         *total)
 {
   guint n = g_list_model_get_n_items (items);
@@ -46,6 +54,8 @@ resolve_items (NaPdfDocument *document,
 
       g_object_get (item, "id", &id, "anchor", &anchor, NULL);
       (*total)++;
+      if (anchor != NULL)
+        (*anchored)++;
       if (anchor != NULL &&
           na_pdf_document_resolve_anchor (document, anchor, NULL) == NA_ANCHOR_STATUS_RESOLVED)
         page = na_anchor_get_page (anchor);
@@ -69,15 +79,32 @@ resolve_essay (NaPdfDocument *document,
                const char    *essay_id,
                GString       *out,
                guint         *resolved,
+               guint         *anchored,
                guint         *total)
 {
   g_autoptr(GListModel) arguments = na_library_dup_arguments (library, essay_id, NULL, NULL);
   g_autoptr(GListModel) recommendations = na_library_dup_recommendations (library, essay_id,
                                                                           NULL, NULL);
 
-  *resolved = *total = 0;
-  resolve_items (document, arguments, attachments, essay_id, out, resolved, total);
-  resolve_items (document, recommendations, attachments, essay_id, out, resolved, total);
+  *resolved = *anchored = *total = 0;
+  resolve_items (document, arguments, attachments, essay_id, out, resolved, anchored, total);
+  resolve_items (document, recommendations, attachments, essay_id, out, resolved, anchored,
+                 total);
+}
+
+/* Not one of the essay's anchors is in @path: say which essay and which file, since the likely
+ * cause is a PDF attached to the wrong essay. */
+static void
+warn_no_anchor_found (NaLibrary  *library,
+                      const char *essay_id,
+                      const char *path)
+{
+  NaEssay *essay = na_library_lookup_essay (library, essay_id);
+  g_autofree char *title = na_essay_dup_full_title (essay);
+
+  g_printerr (_("natoasia: warning: none of the anchors of %s (“%s”) were found in “%s”: it "
+                "may not be this essay's source, or its text cannot be extracted (a scan)\n"),
+              essay_id, title, path);
 }
 
 static gboolean
@@ -122,8 +149,9 @@ cli_attach (NaLibrary    *library,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *abs_path = g_file_get_path (file);
   g_autofree char *title = NULL;
+  g_autofree char *previous = NULL;
   g_auto(GStrv) split = NULL;
-  guint resolved, total;
+  guint resolved, anchored, total;
 
   if (abs_path == NULL)
     {
@@ -136,8 +164,9 @@ cli_attach (NaLibrary    *library,
     return open_failed (error);
 
   attachments = load_attachments ();
+  previous = g_strdup (na_attachments_get_path (attachments, essay_id));
   na_attachments_set (attachments, essay_id, abs_path, na_pdf_document_get_sha256 (document));
-  resolve_essay (document, library, attachments, essay_id, lines, &resolved, &total);
+  resolve_essay (document, library, attachments, essay_id, lines, &resolved, &anchored, &total);
   if (!na_attachments_save (attachments, &error))
     {
       g_printerr ("natoasia: %s\n", error->message);
@@ -155,7 +184,20 @@ cli_attach (NaLibrary    *library,
     if (g_str_has_suffix (split[i], " unresolved"))
       g_string_append_printf (out, "%s\n", split[i]);
   g_string_append_printf (out, "anchors: %u/%u resolved\n", resolved, total);
-  return write_out (out->str, out->len) ? 0 : 1;
+  if (!write_out (out->str, out->len))
+    return 1;
+
+  /* Still attached: the user may know better (the text of a scan cannot be searched, say). */
+  if (anchored > 0 && resolved == 0)
+    {
+      warn_no_anchor_found (library, essay_id, abs_path);
+      if (previous != NULL && g_strcmp0 (previous, abs_path) != 0)
+        g_printerr (_("natoasia: it was attached all the same, replacing “%s”\n"), previous);
+      else
+        g_printerr (_("natoasia: it was attached all the same\n"));
+      return NO_ANCHOR_FOUND;
+    }
+  return 0;
 }
 
 static int
@@ -170,7 +212,7 @@ cli_check_anchors (NaLibrary  *library,
   g_autoptr(GFile) file = NULL;
   const char *path = na_attachments_get_path (attachments, essay_id);
   const char *sha256 = na_attachments_get_sha256 (attachments, essay_id);
-  guint resolved, total;
+  guint resolved, anchored, total;
 
   if (path == NULL)
     {
@@ -187,14 +229,21 @@ cli_check_anchors (NaLibrary  *library,
   if (sha256 != NULL && g_strcmp0 (sha256, na_pdf_document_get_sha256 (document)) != 0)
     g_printerr (_("natoasia: warning: “%s” changed since it was attached\n"), path);
 
-  resolve_essay (document, library, attachments, essay_id, lines, &resolved, &total);
+  resolve_essay (document, library, attachments, essay_id, lines, &resolved, &anchored, &total);
   g_string_append_printf (lines, "anchors: %u/%u resolved\n", resolved, total);
 
   /* Remember the pages found now; failing to is not this command's failure. */
   if (!na_attachments_save (attachments, &error))
     g_printerr ("natoasia: %s\n", error->message);
 
-  return write_out (lines->str, lines->len) ? 0 : 1;
+  if (!write_out (lines->str, lines->len))
+    return 1;
+  if (anchored > 0 && resolved == 0)
+    {
+      warn_no_anchor_found (library, essay_id, path);
+      return NO_ANCHOR_FOUND;
+    }
+  return 0;
 }
 
 /**

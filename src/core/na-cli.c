@@ -56,8 +56,9 @@ static const GOptionEntry entries[] = {
     N_("Resolve an essay's anchors in its attached PDF; print each one's page"), N_("ID") },
   { "password", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --attach or --check-anchors: the password of an encrypted PDF"), N_("PASSWORD") },
-  /* FILE of --attach; library files to open in windows otherwise. */
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  /* Library files to open in windows; the PDF of --attach. The usage line shows this one
+   * placeholder; the help's description says what the arguments are. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[LIBRARY-FILE…]") },
   { NULL }
 };
 
@@ -65,6 +66,21 @@ const GOptionEntry *
 na_cli_get_option_entries (void)
 {
   return entries;
+}
+
+/* The end of --help: what the arguments are, and what the exit statuses mean. */
+const char *
+na_cli_get_help_description (void)
+{
+  return _("Each LIBRARY-FILE opens in a window. With --attach ID FILE, the one FILE is the "
+           "essay's PDF.\n"
+           "\n"
+           "Exit status:\n"
+           "  0  success\n"
+           "  1  an error, explained on standard error\n"
+           "  2  --attach without exactly one FILE\n"
+           "  3  --attach or --check-anchors found none of the essay's anchors in the PDF "
+           "(--attach records the PDF all the same)");
 }
 
 /* g_print() converts to the locale's charset, which would mangle names like Kłodkowski in a

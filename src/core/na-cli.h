@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-const GOptionEntry *na_cli_get_option_entries (void);
-int                 na_cli_run                (GVariantDict *options);
+const GOptionEntry *na_cli_get_option_entries   (void);
+const char         *na_cli_get_help_description (void);
+int                 na_cli_run                  (GVariantDict *options);
 
 G_END_DECLS

@@ -676,6 +676,39 @@ na_essay_get_year (NaEssay *self)
   return self->issued != NULL ? self->issued->year : 0;
 }
 
+/* Orders newest first, then by title, as the library's list does "By Date". */
+int
+na_essay_compare_newest_first (NaEssay *a,
+                               NaEssay *b)
+{
+  int cmp;
+
+  g_return_val_if_fail (NA_IS_ESSAY (a), 0);
+  g_return_val_if_fail (NA_IS_ESSAY (b), 0);
+
+  cmp = na_date_compare (b->issued, a->issued);
+  return cmp != 0 ? cmp : g_utf8_collate (a->title ? a->title : "", b->title ? b->title : "");
+}
+
+/* Orders by the authors as shown, then newest first: the library's list "By Author", and any
+ * other list that names essays by their authors. */
+int
+na_essay_compare_by_author (NaEssay *a,
+                            NaEssay *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  int cmp;
+
+  g_return_val_if_fail (NA_IS_ESSAY (a), 0);
+  g_return_val_if_fail (NA_IS_ESSAY (b), 0);
+
+  x = na_essay_dup_authors_display (a);
+  y = na_essay_dup_authors_display (b);
+  cmp = g_utf8_collate (x ? x : "", y ? y : "");
+  return cmp != 0 ? cmp : na_essay_compare_newest_first (a, b);
+}
+
 /* @text followed by a period, unless it ends in a stop of its own. */
 static void
 append_sentence (GString    *str,

@@ -55,6 +55,11 @@ char *na_essay_dup_full_title      (NaEssay *self);
 int   na_essay_get_year            (NaEssay *self);
 char *na_essay_dup_citation        (NaEssay *self);
 
+int   na_essay_compare_newest_first (NaEssay *a,
+                                     NaEssay *b);
+int   na_essay_compare_by_author    (NaEssay *a,
+                                     NaEssay *b);
+
 gboolean na_essay_url_is_web       (const char *url);
 
 G_END_DECLS

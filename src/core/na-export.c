@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "na-export-private.h"
+#include "na-util.h"
 
 G_DEFINE_QUARK (na-export-error-quark, na_export_error)
 
@@ -319,7 +320,8 @@ na_export_comparison_to_file (NaComparison          *comparison,
     {
       name = g_file_get_parse_name (file);
       g_set_error (error, NA_EXPORT_ERROR, NA_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: %s"), name, local_error->message);
+                   _("Could not write “%s”: %s"), name,
+                   na_error_get_reason (local_error, name));
       return FALSE;
     }
   return TRUE;

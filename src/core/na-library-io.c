@@ -25,6 +25,7 @@
 #include "na-json-reader.h"
 #include "na-library.h"
 #include "na-model-private.h"
+#include "na-util.h"
 
 #define MAX_REPORTED_ERRORS 50
 #define BUNDLED_RESOURCE "/org/example/NatoAsia/library/natoasia-library.json"
@@ -1724,7 +1725,8 @@ set_fatal_error (Loader  *l,
                          l->fatal->message);
   else
     g_set_error (error, NA_LIBRARY_ERROR, NA_LIBRARY_ERROR_IO,
-                 _("%s: cannot read the file: %s"), l->name, l->fatal->message);
+                 _("%s: cannot read the file: %s"), l->name,
+                 na_error_get_reason (l->fatal, l->name));
 }
 
 static void
@@ -1844,7 +1846,8 @@ na_library_new_from_file (GFile         *file,
   if (stream == NULL)
     {
       g_set_error (error, NA_LIBRARY_ERROR, NA_LIBRARY_ERROR_IO,
-                   _("%s: cannot read the file: %s"), name, local_error->message);
+                   _("%s: cannot read the file: %s"), name,
+                   na_error_get_reason (local_error, name));
       return NULL;
     }
 
@@ -2198,7 +2201,8 @@ na_library_save_to_file (NaLibrary     *self,
     {
       name = g_file_get_parse_name (file);
       g_set_error (error, NA_LIBRARY_ERROR, NA_LIBRARY_ERROR_IO,
-                   _("%s: cannot write the file: %s"), name, local_error->message);
+                   _("%s: cannot write the file: %s"), name,
+                   na_error_get_reason (local_error, name));
       return FALSE;
     }
 

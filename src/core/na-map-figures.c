@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "na-map-figures.h"
 
@@ -296,6 +297,7 @@ typedef struct
 {
   NaMapFigures *figures;
   NaMapMetric   metric;
+  GHashTable   *keys;     /* code → collation key of its name */
 } SortData;
 
 static int
@@ -307,24 +309,32 @@ compare_codes (gconstpointer a,
   const char *ca = *(const char **) a, *cb = *(const char **) b;
   guint va = na_map_figures_get_value (data->figures, ca, data->metric);
   guint vb = na_map_figures_get_value (data->figures, cb, data->metric);
+  int cmp;
 
   if (va != vb)
     return va > vb ? -1 : 1;
-  return g_strcmp0 (ca, cb);
+  cmp = strcmp (g_hash_table_lookup (data->keys, ca), g_hash_table_lookup (data->keys, cb));
+  /* Two codes under one name still come in the same order every time. */
+  return cmp != 0 ? cmp : g_strcmp0 (ca, cb);
 }
 
 /**
  * na_map_figures_dup_codes:
+ * @name_func: (nullable) (scope call): the name a list shows for a code; %NULL (or a %NULL
+ *   name) for the code itself
  *
  * Returns: (transfer full): the codes of the countries the selection names, the highest
- *   value of @metric first, then by code
+ *   value of @metric first, then by name as the user's locale sorts it
  */
 char **
-na_map_figures_dup_codes (NaMapFigures *self,
-                          NaMapMetric   metric)
+na_map_figures_dup_codes (NaMapFigures  *self,
+                          NaMapMetric    metric,
+                          NaMapNameFunc  name_func,
+                          gpointer       user_data)
 {
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  SortData data = { self, metric };
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  SortData data = { self, metric, keys };
   GHashTableIter iter;
   const char *code;
 
@@ -332,8 +342,16 @@ na_map_figures_dup_codes (NaMapFigures *self,
 
   g_hash_table_iter_init (&iter, self->by_code);
   while (g_hash_table_iter_next (&iter, (gpointer *) &code, NULL))
-    g_ptr_array_add (codes, g_strdup (code));
+    {
+      const char *name = name_func ? name_func (code, user_data) : NULL;
+
+      /* Collation keys once per country, not per comparison: ties sort as g_utf8_collate(). */
+      g_hash_table_insert (keys, (gpointer) code, g_utf8_collate_key (name ? name : code, -1));
+      g_ptr_array_add (codes, (gpointer) code);
+    }
   g_ptr_array_sort_with_data (codes, compare_codes, &data);
+  for (guint i = 0; i < codes->len; i++)
+    codes->pdata[i] = g_strdup (codes->pdata[i]);
   g_ptr_array_add (codes, NULL);
 
   return (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);

@@ -32,6 +32,10 @@ typedef struct
 
 typedef struct _NaMapFigures NaMapFigures;
 
+/* The name shown for a country's @code, or %NULL if it has none. */
+typedef const char *(*NaMapNameFunc) (const char *code,
+                                      gpointer    user_data);
+
 gboolean           na_map_metric_from_string   (const char          *string,
                                                 NaMapMetric         *metric);
 const char        *na_map_metric_to_string     (NaMapMetric          metric);
@@ -51,7 +55,9 @@ guint              na_map_figures_get_value    (NaMapFigures        *self,
 guint              na_map_figures_get_max      (NaMapFigures        *self,
                                                 NaMapMetric          metric);
 char             **na_map_figures_dup_codes    (NaMapFigures        *self,
-                                                NaMapMetric          metric);
+                                                NaMapMetric          metric,
+                                                NaMapNameFunc        name_func,
+                                                gpointer             user_data);
 guint              na_map_figures_get_classes  (NaMapFigures        *self,
                                                 NaMapMetric          metric,
                                                 NaMapClass           classes[NA_MAP_MAX_CLASSES]);

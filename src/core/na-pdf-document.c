@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "na-pdf-document.h"
+#include "na-util.h"
 
 typedef struct
 {
@@ -247,7 +248,7 @@ na_pdf_document_new_from_file (GFile         *file,
   if (bytes == NULL)
     {
       g_set_error (error, NA_PDF_ERROR, NA_PDF_ERROR_IO, _("Could not read “%s”: %s"),
-                   name, local_error->message);
+                   name, na_error_get_reason (local_error, name));
       return NULL;
     }
 

@@ -14,6 +14,7 @@
 #include "na-enum-types.h"
 #include "na-pdf-document.h"
 #include "na-user-store.h"
+#include "na-util.h"
 
 #define MAX_UNDO 200
 
@@ -738,7 +739,7 @@ save_timeout_cb (gpointer user_data)
       g_autofree char *message =
         g_strdup_printf (_("Your annotations could not be saved to “%s”: %s. They are kept "
                            "while NatoAsia runs and saving is retried."),
-                         self->path, error->message);
+                         self->path, na_error_get_reason (error, self->path));
 
       set_save_error (self, message);
       schedule_save (self, self->retry_ms);
@@ -839,7 +840,7 @@ na_user_store_close (NaUserStore *self)
     }
   else
     g_printerr (_("NatoAsia: your annotations could not be saved to “%s” nor anywhere else: "
-                  "%s\n"), self->path, error->message);
+                  "%s\n"), self->path, na_error_get_reason (error, self->path));
 }
 
 /* Editing */
@@ -1343,7 +1344,7 @@ na_user_store_load (NaUserStore  *self,
     g_set_error (error, NA_USER_STORE_ERROR, NA_USER_STORE_ERROR_BROKEN,
                  _("Your annotations file “%s” could not be read (%s). It was kept as “%s” "
                    "and NatoAsia starts with no annotations."),
-                 self->path, local_error->message, aside);
+                 self->path, na_error_get_reason (local_error, self->path), aside);
   else
     {
       int saved_errno = errno;
@@ -1352,7 +1353,8 @@ na_user_store_load (NaUserStore  *self,
       g_set_error (error, NA_USER_STORE_ERROR, NA_USER_STORE_ERROR_BROKEN,
                    _("Your annotations file “%s” could not be read (%s) nor moved aside (%s). "
                      "It is left untouched; new annotations are kept in memory only."),
-                   self->path, local_error->message, g_strerror (saved_errno));
+                   self->path, na_error_get_reason (local_error, self->path),
+                   g_strerror (saved_errno));
     }
   return FALSE;
 }
@@ -1377,7 +1379,7 @@ na_user_store_load_read_only (NaUserStore  *self,
     return TRUE;
   g_set_error (error, NA_USER_STORE_ERROR, NA_USER_STORE_ERROR_BROKEN,
                _("Your annotations file “%s” could not be read (%s)"),
-               self->path, local_error->message);
+               self->path, na_error_get_reason (local_error, self->path));
   return FALSE;
 }
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "na-name.h"
 #include "na-util.h"
 
@@ -70,4 +72,29 @@ na_fold (const char *text)
   g_autofree char *folded = g_utf8_casefold (text, -1);
 
   return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+}
+
+/* The cause alone in @error when its message names the file @name and then says what is
+ * wrong, as GIO's and GLib's file errors do ("Error opening file /x.pdf: No such file or
+ * directory", "Failed to open file “/x.pdf”: Permission denied"); else the whole message.
+ * For messages that name the file themselves, so they name it once and the problem once. */
+const char *
+na_error_get_reason (const GError *error,
+                     const char   *name)
+{
+  const char *found, *after;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (name == NULL || *name == '\0' || (found = strstr (error->message, name)) == NULL)
+    return error->message;
+  after = found + strlen (name);
+  /* GIO quotes some names and not others. */
+  if (g_str_has_prefix (after, "”"))
+    after += strlen ("”");
+  else if (*after == '"' || *after == '\'')
+    after++;
+  if (!g_str_has_prefix (after, ": ") || after[2] == '\0')
+    return error->message;
+  return after + 2;
 }

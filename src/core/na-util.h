@@ -14,4 +14,7 @@ gboolean na_names_equal  (GPtrArray          *a,
 char   **na_split_list   (const char         *text);
 char    *na_fold         (const char         *text);
 
+const char *na_error_get_reason (const GError *error,
+                                 const char   *name);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 
 #include "na-projection.h"
+#include "na-util.h"
 #include "na-world-map-private.h"
 
 /* Palette */
@@ -687,7 +688,8 @@ na_world_map_export (NaWorldMap    *self,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not write the map to “%s”: %s"), name, local_error->message);
+                   _("Could not write the map to “%s”: %s"), name,
+                   na_error_get_reason (local_error, name));
       return FALSE;
     }
 

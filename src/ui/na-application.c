@@ -299,9 +299,12 @@ na_application_class_init (NaApplicationClass *klass)
 static void
 na_application_init (NaApplication *self)
 {
+  /* The entries' G_OPTION_REMAINING names the arguments in the usage line; a parameter
+   * string would add a second placeholder after it. */
   g_application_add_main_option_entries (G_APPLICATION (self), na_cli_get_option_entries ());
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[LIBRARY-FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Read, annotate and compare essays on NATO and "
                                               "the Asia-Pacific."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                na_cli_get_help_description ());
 }

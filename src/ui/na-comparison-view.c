@@ -537,15 +537,46 @@ queue_rebuild (NaComparisonView *self)
     self->rebuild_id = g_idle_add (rebuild_idle, self);
 }
 
+static GtkWidget *
+ellipsized_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  return label;
+}
+
+/* Who and when, then which essay on a second line: one author may have two essays in a year. */
+static GtkWidget *
+essay_check (NaEssay *essay)
+{
+  g_autofree char *name = dup_essay_short (essay);
+  g_autofree char *title = na_essay_dup_full_title (essay);
+  g_autofree char *accessible = NULL;
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title_label = ellipsized_label (title);
+
+  gtk_box_append (GTK_BOX (box), ellipsized_label (name));
+  gtk_widget_add_css_class (title_label, "caption");
+  gtk_widget_add_css_class (title_label, "dim-label");
+  gtk_box_append (GTK_BOX (box), title_label);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), box);
+  /* Translators: a checkbox's name for screen readers, e.g. "Smith (2013): On Alliances" */
+  accessible = g_strdup_printf (_("%s: %s"), name, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return check;
+}
+
 static void
 add_check (NaComparisonView *self,
            GtkBox           *box,
-           const char       *label,
+           GtkWidget        *check,
            const char       *tooltip,
            const char       *id)
 {
-  GtkWidget *check = gtk_check_button_new_with_label (label);
-
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   gtk_widget_set_tooltip_text (check, tooltip);
   g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
@@ -578,6 +609,13 @@ uncheck (GtkBox     *box,
       gtk_check_button_set_active (GTK_CHECK_BUTTON (child), FALSE);
 }
 
+static int
+compare_essays (gconstpointer a,
+                gconstpointer b)
+{
+  return na_essay_compare_by_author (*(NaEssay **) a, *(NaEssay **) b);
+}
+
 /* Boxes for every essay and question; those the user had unchecked stay unchecked, new ones
  * (an essay just added) start checked like all do. */
 static void
@@ -586,27 +624,35 @@ fill_checks (NaComparisonView *self)
   GListModel *essays, *questions;
   g_autoptr(GHashTable) unchecked_essays = dup_unchecked (self->essay_checks);
   g_autoptr(GHashTable) unchecked_questions = dup_unchecked (self->question_checks);
+  g_autoptr(GPtrArray) sorted = NULL;
 
   remove_children (self->essay_checks);
   remove_children (self->question_checks);
   if (compared (self) == NULL)
     return;
 
+  /* Named by author, so ordered by author as the library's list "By Author" is, the user's
+   * own essays among the others rather than after them; the grid's columns follow. */
   essays = na_library_get_essays (compared (self));
+  sorted = g_ptr_array_new_full (g_list_model_get_n_items (essays), g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (essays); i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (essays, i));
+  g_ptr_array_sort (sorted, compare_essays);
+  for (guint i = 0; i < sorted->len; i++)
     {
-      g_autoptr(NaEssay) essay = g_list_model_get_item (essays, i);
-      g_autofree char *name = dup_essay_short (essay);
+      NaEssay *essay = g_ptr_array_index (sorted, i);
       g_autofree char *citation = na_essay_dup_citation (essay);
 
-      add_check (self, self->essay_checks, name, citation, na_essay_get_id (essay));
+      add_check (self, self->essay_checks, essay_check (essay), citation,
+                 na_essay_get_id (essay));
     }
   questions = na_library_get_questions (compared (self));
   for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
     {
       g_autoptr(NaQuestion) question = g_list_model_get_item (questions, i);
 
-      add_check (self, self->question_checks, na_question_get_title (question),
+      add_check (self, self->question_checks,
+                 gtk_check_button_new_with_label (na_question_get_title (question)),
                  na_question_get_description (question), na_question_get_id (question));
     }
   uncheck (self->essay_checks, unchecked_essays);

@@ -108,6 +108,14 @@ country_name (NaMapView  *self,
   return name ? name : code;
 }
 
+/* For na_map_figures_dup_codes(): ties in the list go by the name it shows. */
+static const char *
+country_name_func (const char *code,
+                   gpointer    user_data)
+{
+  return country_name (user_data, code);
+}
+
 static void
 show_country (NaMapView  *self,
               const char *code)
@@ -194,7 +202,7 @@ refresh (NaMapView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->selection_label), selection);
   gtk_label_set_label (self->countries_heading, na_map_metric_get_legend (metric));
 
-  codes = na_map_figures_dup_codes (self->figures, metric);
+  codes = na_map_figures_dup_codes (self->figures, metric, country_name_func, self);
   gtk_string_list_splice (self->codes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->codes)),
                           (const char * const *) codes);
   adw_status_page_set_description (self->countries_empty,

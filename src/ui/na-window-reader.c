@@ -92,15 +92,6 @@ filter_func (gpointer item,
 }
 
 static int
-compare_by_date (NaEssay *a,
-                 NaEssay *b)
-{
-  int cmp = na_date_compare (na_essay_get_issued (b), na_essay_get_issued (a));
-
-  return cmp != 0 ? cmp : g_utf8_collate (na_essay_get_title (a), na_essay_get_title (b));
-}
-
-static int
 sort_func (gconstpointer a,
            gconstpointer b,
            gpointer      user_data)
@@ -109,14 +100,9 @@ sort_func (gconstpointer a,
   NaEssay *ea = (NaEssay *) a, *eb = (NaEssay *) b;
   guint mode = gtk_drop_down_get_selected (self->w.sort_dropdown);
 
+  /* The same orders as other lists of essays (the Compare view's), from the core. */
   if (mode == SORT_AUTHOR)
-    {
-      g_autofree char *x = na_essay_dup_authors_display (ea);
-      g_autofree char *y = na_essay_dup_authors_display (eb);
-      int cmp = g_utf8_collate (x ? x : "", y ? y : "");
-
-      return cmp != 0 ? cmp : compare_by_date (ea, eb);
-    }
+    return na_essay_compare_by_author (ea, eb);
   if (mode == SORT_RELEVANCE && self->ranks != NULL)
     {
       guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, na_essay_get_id (ea)));
@@ -125,7 +111,7 @@ sort_func (gconstpointer a,
       if (ra != rb)
         return ra < rb ? -1 : 1;
     }
-  return compare_by_date (ea, eb);
+  return na_essay_compare_newest_first (ea, eb);
 }
 
 static void
