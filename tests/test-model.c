@@ -344,6 +344,39 @@ test_country_parse (void)
   }
 }
 
+static NaEssay *
+essay_by (const char *family,
+          const char *given,
+          int         year)
+{
+  NaEssay *essay = na_essay_new ();
+  g_autoptr(GPtrArray) authors = g_ptr_array_new_with_free_func ((GDestroyNotify) na_name_free);
+  g_autoptr(NaDate) date = na_date_new (year, 0, 0);
+
+  g_ptr_array_add (authors, na_name_new (family, given, NULL));
+  na_essay_set_authors (essay, authors);
+  na_essay_set_issued (essay, date);
+  na_essay_set_title (essay, "A title");
+  return essay;
+}
+
+/* "By Author" files people by family name: Zoe Adams before Arthur Chan; the same author's
+ * essays newest first. */
+static void
+test_compare_by_author (void)
+{
+  g_autoptr(NaEssay) chan = essay_by ("Chan", "Arthur", 2013);
+  g_autoptr(NaEssay) chan_later = essay_by ("Chan", "Arthur", 2020);
+  g_autoptr(NaEssay) adams = essay_by ("Adams", "Zoe", 2001);
+  g_autoptr(NaEssay) cuyper = essay_by ("de Cuyper", "Alexander", 2021);
+
+  g_assert_cmpint (na_essay_compare_by_author (adams, chan), <, 0);
+  g_assert_cmpint (na_essay_compare_by_author (chan, adams), >, 0);
+  g_assert_cmpint (na_essay_compare_by_author (chan_later, chan), <, 0);
+  g_assert_cmpint (na_essay_compare_by_author (chan, cuyper), <, 0);
+  g_assert_cmpint (na_essay_compare_by_author (chan, chan), ==, 0);
+}
+
 static void
 test_citation (void)
 {
@@ -476,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/model/names/form-text", test_names_form_text);
   g_test_add_func ("/model/essay/title-punctuation", test_title_punctuation);
   g_test_add_func ("/model/essay/citation", test_citation);
+  g_test_add_func ("/model/essay/compare-by-author", test_compare_by_author);
   g_test_add_func ("/model/essay/citation-punctuation", test_citation_punctuation);
   g_test_add_func ("/model/enums", test_enums);
   g_test_add_func ("/model/dates", test_dates);

@@ -690,8 +690,29 @@ na_essay_compare_newest_first (NaEssay *a,
   return cmp != 0 ? cmp : g_utf8_collate (a->title ? a->title : "", b->title ? b->title : "");
 }
 
-/* Orders by the authors as shown, then newest first: the library's list "By Author", and any
- * other list that names essays by their authors. */
+/* "Chan Arthur\nLee Mina": family names first, as a catalogue files people, so "Arthur
+ * Chan" goes under C; one author per line, so a sole author comes before the same author
+ * with others. */
+static char *
+dup_author_sort_key (NaEssay *self)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; self->authors != NULL && i < self->authors->len; i++)
+    {
+      const NaName *name = g_ptr_array_index (self->authors, i);
+
+      if (i > 0)
+        g_string_append_c (key, '\n');
+      g_string_append (key, name->family ? name->family : "");
+      g_string_append_c (key, ' ');
+      g_string_append (key, name->given ? name->given : "");
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Orders by the authors' family names, then newest first: the library's list "By Author",
+ * and any other list that names essays by their authors. */
 int
 na_essay_compare_by_author (NaEssay *a,
                             NaEssay *b)
@@ -703,9 +724,9 @@ na_essay_compare_by_author (NaEssay *a,
   g_return_val_if_fail (NA_IS_ESSAY (a), 0);
   g_return_val_if_fail (NA_IS_ESSAY (b), 0);
 
-  x = na_essay_dup_authors_display (a);
-  y = na_essay_dup_authors_display (b);
-  cmp = g_utf8_collate (x ? x : "", y ? y : "");
+  x = dup_author_sort_key (a);
+  y = dup_author_sort_key (b);
+  cmp = g_utf8_collate (x, y);
   return cmp != 0 ? cmp : na_essay_compare_newest_first (a, b);
 }
 
