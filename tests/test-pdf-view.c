@@ -906,6 +906,37 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* A PDF that holds none of the essay's passages stays attached, but a toast says so and
+ * offers to detach it; the right PDF gives no such toast. */
+static void
+test_wrong_pdf_warns (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "wrong.pdf", NULL);
+  g_autoptr(GFile) wrong = g_file_new_for_path (path);
+  g_autoptr(GFile) right = g_file_new_for_path (fixture_path);
+  GtkWidget *detach;
+
+  na_test_pdf_write_long (path, 2);
+  na_pdf_page_attach_file (f->page, wrong);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_test_iterate (300);
+  g_assert_cmpstr (na_attachments_get_path (f->attachments, "lantern"), ==, path);
+  detach = find_button (GTK_WIDGET (f->overlay), "_Detach");
+  g_assert_nonnull (detach);
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-wrong-pdf-toast.png");
+  g_signal_emit_by_name (detach, "clicked");
+  na_test_iterate (300);
+  g_assert_null (na_attachments_get_path (f->attachments, "lantern"));
+  g_assert_cmpstr (na_pdf_page_get_state (f->page), ==, "empty");
+
+  na_test_iterate (300);
+  na_pdf_page_attach_file (f->page, right);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_test_iterate (300);
+  g_assert_null (find_button (GTK_WIDGET (f->overlay), "_Detach"));
+}
+
 /* Detaching a PDF forgets it and its pages, keeps the file, and the toast's Undo brings both
  * back. */
 static void
@@ -983,6 +1014,8 @@ main (int   argc,
   g_test_add ("/pdf-view/attach-view-zoom-find-select", Fixture, NULL, fixture_set_up,
               test_attach_view_zoom_find_select, fixture_tear_down);
   g_test_add ("/pdf-view/detach", Fixture, NULL, fixture_set_up, test_detach,
+              fixture_tear_down);
+  g_test_add ("/pdf-view/wrong-pdf-warns", Fixture, NULL, fixture_set_up, test_wrong_pdf_warns,
               fixture_tear_down);
   g_test_add ("/pdf-view/error-pages", Fixture, NULL, fixture_set_up, test_error_pages,
               fixture_tear_down);

@@ -590,6 +590,39 @@ show_first_anchored_page (NaPdfPage *self,
 }
 
 static void
+detach_clicked (NaPdfPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "pdf-page.detach", NULL);
+}
+
+/* A PDF that holds none of the essay's passages is most likely another publication: say so
+ * once, when it is attached, and offer to take it back (a scan without text finds none
+ * either, so it stays attached unless the user says). */
+static void
+warn_if_no_anchor_found (NaPdfPage *self,
+                         GPtrArray *results)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  if (results == NULL || results->len == 0)
+    return;
+  for (guint i = 0; i < results->len; i++)
+    if (((AnchorResult *) g_ptr_array_index (results, i))->page > 0)
+      return;
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (_("None of the essay’s passages are in this PDF: is it the right one?"));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Detach"));
+  /* The toast lives above this page, out of reach of its actions. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (detach_clicked), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
 resolved_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -604,7 +637,10 @@ resolved_cb (GObject      *object,
   fill_anchors (self, data->results);
   show_first_anchored_page (self, data->results);
   if (data->record)
-    record_pages (self, data->results);
+    {
+      record_pages (self, data->results);
+      warn_if_no_anchor_found (self, data->results);
+    }
   /* The text is there now: the reader's annotations can be found in it. */
   set_resolving (self, FALSE);
   _na_pdf_page_show_user_highlights (self);
