@@ -645,7 +645,7 @@ na_window_init (NaWindow *self)
   reader_widgets = (NaWindowReaderWidgets) {
     self->search_entry, self->sort_dropdown, self->question_dropdown, self->country_dropdown,
     self->content_stack, self->reader, self->read_button, self->list_stack,
-    self->comparison_view, self->map_view,
+    self->comparison_view, self->map_view, self->view_stack,
   };
   self->reader_state = _na_window_reader_new (self, &reader_widgets);
 

@@ -1,0 +1,140 @@
+/* test-layout.c — the main window's layout under a display, on the bundled library: the
+ * header's Read button only where reading applies. Screenshots saved for a person to look at
+ * (NA_SCREENSHOT_DIR). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "na-application.h"
+#include "na-test-display.h"
+#include "na-window.h"
+
+/* One application for all cases: it can register only once per process. */
+static NaApplication *app;
+
+/* A text to attach (our own words): the reader only needs something to show. */
+static const char fixture_text[] =
+  "A Fixture Text\n\n"
+  "Harbours along the strait keep their lights on all night, and the ships that pass them "
+  "are counted by volunteers who write the numbers on a board by the quay.\n";
+
+/* The first widget inside @widget whose action is @action_name. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_actionable (c, action_name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+text_attached (gpointer window)
+{
+  return na_user_store_get_attachment (na_window_get_user_store (window), "klodkowski-2020",
+                                       NULL) != NULL;
+}
+
+static void
+show_view (NaWindow   *window,
+           const char *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (na_test_find_widget (GTK_WIDGET (window),
+                                                             ADW_TYPE_VIEW_STACK));
+
+  adw_view_stack_set_visible_child_name (stack, name);
+  na_test_iterate (200);
+}
+
+/* A window on the bundled library, an essay with a text attached, its reader open. */
+static NaWindow *
+open_window_reading (int width)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "fixture.txt", NULL);
+  NaWindow *window = na_window_new (app);
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_assert_true (g_file_set_contents (path, fixture_text, -1, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+  na_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  na_test_iterate (600);
+  g_assert_nonnull (na_window_get_user_store (window));
+  na_window_select_essay (window, "klodkowski-2020");
+  na_test_iterate (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attach-file", "s", path));
+  na_test_iterate_until (text_attached, window);
+  na_test_iterate (300);
+  return window;
+}
+
+/* "Read" shows on the page of an essay with an attached text, in the Essay view only: not in
+ * Source, Compare or Map, where it did nothing useful, nor in the reader itself. */
+static void
+test_read_button_follows_view (void)
+{
+  NaWindow *window = open_window_reading (1100);
+  GtkWidget *header = na_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *read = find_actionable (header, "win.read");
+
+  g_assert_nonnull (read);
+  /* Attaching opened the reader. */
+  g_assert_false (gtk_widget_get_visible (read));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-essay", NULL);
+  na_test_iterate (200);
+  g_assert_true (gtk_widget_get_visible (read));
+
+  show_view (window, "pdf");
+  g_assert_false (gtk_widget_get_visible (read));
+  show_view (window, "compare");
+  g_assert_false (gtk_widget_get_visible (read));
+  show_view (window, "map");
+  g_assert_false (gtk_widget_get_visible (read));
+  show_view (window, "essay");
+  g_assert_true (gtk_widget_get_visible (read));
+
+  /* An essay with nothing attached has nothing to read. */
+  na_window_select_essay (window, "ashtakala-2023");
+  na_test_iterate (200);
+  g_assert_false (gtk_widget_get_visible (read));
+  na_window_select_essay (window, "klodkowski-2020");
+  na_test_iterate (200);
+  g_assert_true (gtk_widget_get_visible (read));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.read", NULL);
+  na_test_iterate (200);
+  g_assert_false (gtk_widget_get_visible (read));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  na_test_iterate (100);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  na_test_isolate_xdg ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = na_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/layout/read-button-follows-view", test_read_button_follows_view);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
