@@ -1,5 +1,6 @@
 /* test-layout.c — the main window's layout under a display, on the bundled library: the
- * header's Read button only where reading applies. Screenshots saved for a person to look at
+ * header's Read button only where reading applies; no text selected that the user did not
+ * select. Screenshots saved for a person to look at
  * (NA_SCREENSHOT_DIR). */
 #include "config.h"
 
@@ -117,6 +118,71 @@ test_read_button_follows_view (void)
   na_test_iterate (100);
 }
 
+/* The selectable label inside @widget that has a selection, if any. */
+static GtkWidget *
+find_selected_label (GtkWidget *widget)
+{
+  int start, end;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget))
+      && gtk_label_get_selection_bounds (GTK_LABEL (widget), &start, &end))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_selected_label (c);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+grab_focus_on_labels (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget))
+      && gtk_widget_get_mapped (widget))
+    g_assert_true (gtk_widget_grab_focus (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    grab_focus_on_labels (c);
+}
+
+/* The focus lands on the essay page's selectable labels when the view it was in goes away,
+ * or when a dialog closes: their text stays unselected, and they stay focusable. */
+static void
+test_focus_selects_nothing (void)
+{
+  NaWindow *window = na_window_new (app);
+  GtkWidget *stack, *focus;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  na_window_load_bundled (window);
+  gtk_window_present (GTK_WINDOW (window));
+  na_test_iterate (600);
+  na_window_select_essay (window, "klodkowski-2020");
+  na_test_iterate (300);
+  stack = na_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+  /* The focus in the Map view, then the Essay view: the stack focuses its first label. */
+  show_view (window, "map");
+  g_assert_true (gtk_widget_grab_focus (na_test_find_mapped (stack, GTK_TYPE_TOGGLE_BUTTON,
+                                                             NULL)));
+  show_view (window, "essay");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LABEL (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, stack));
+  g_assert_null (find_selected_label (GTK_WIDGET (window)));
+
+  /* Each label given the focus, as GTK does when a dialog closes. */
+  grab_focus_on_labels (stack);
+  na_test_iterate (100);
+  g_assert_null (find_selected_label (GTK_WIDGET (window)));
+  na_test_save_screenshot (GTK_WIDGET (window), "layout-label-focus.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  na_test_iterate (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +199,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/layout/read-button-follows-view", test_read_button_follows_view);
+  g_test_add_func ("/layout/focus-selects-nothing", test_focus_selects_nothing);
 
   status = g_test_run ();
   g_clear_object (&app);
