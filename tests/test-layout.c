@@ -1,15 +1,23 @@
-/* test-layout.c — the main window's layout under a display, on the bundled library: the
- * header's Read button only where reading applies; no text selected that the user did not
- * select. Screenshots saved for a person to look at
+/* test-layout.c — the main window's layout under a display, on the bundled library: every view
+ * fits a phone, 360 px wide; the header's Read button only where reading applies; no text
+ * selected that the user did not select. Screenshots saved for a person to look at
  * (NA_SCREENSHOT_DIR). */
 #include "config.h"
+
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "na-application.h"
+#include "na-pdf-page.h"
+#include "na-reader.h"
 #include "na-test-display.h"
+#include "na-test-pdf.h"
 #include "na-window.h"
+
+/* GNOME's narrowest window: a phone's. */
+#define PHONE_WIDTH 360
 
 /* One application for all cases: it can register only once per process. */
 static NaApplication *app;
@@ -76,6 +84,105 @@ open_window_reading (int width)
   na_test_iterate_until (text_attached, window);
   na_test_iterate (300);
   return window;
+}
+
+/* The window, as it is now, can be no wider than a phone and is not: saved as @name. */
+static void
+assert_fits_phone (NaWindow   *window,
+                   const char *name)
+{
+  int min = 0;
+
+  na_test_iterate (300);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("%s: minimum width %d", name, min);
+  g_assert_cmpint (min, <=, PHONE_WIDTH);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, PHONE_WIDTH);
+  na_test_save_screenshot (GTK_WIDGET (window), name);
+}
+
+/* The longest question's title, chosen in the sidebar's filter. */
+static void
+filter_longest_question (NaWindow *window)
+{
+  GtkWidget *sidebar = gtk_widget_get_ancestor (na_test_find_essay_list (GTK_WIDGET (window)),
+                                                GTK_TYPE_BOX);
+  GtkDropDown *sort = GTK_DROP_DOWN (na_test_find_widget (sidebar, GTK_TYPE_DROP_DOWN));
+  GtkDropDown *questions = GTK_DROP_DOWN (gtk_widget_get_next_sibling (GTK_WIDGET (sort)));
+  GListModel *titles = gtk_drop_down_get_model (questions);
+  guint longest = 0;
+  gsize length = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (titles); i++)
+    {
+      const char *title = gtk_string_list_get_string (GTK_STRING_LIST (titles), i);
+
+      if (strlen (title) > length)
+        {
+          length = strlen (title);
+          longest = i;
+        }
+    }
+  g_assert_cmpuint (length, >, 60);
+  gtk_drop_down_set_selected (questions, longest);
+}
+
+/* Every view at 360 px: the Essay view (the sidebar over it, a long question chosen; the
+ * essay's page, its Read button; the reader), Source (nothing attached, then a PDF), Compare
+ * and Map. The window's minimum width stays within a phone's in each. */
+static void
+test_views_fit_phone (void)
+{
+  g_autofree char *pdf_path = g_build_filename (g_get_user_data_dir (), "fixture.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  NaWindow *window = open_window_reading (PHONE_WIDTH);
+  NaPdfPage *page = na_window_get_pdf_page (window);
+  GtkWidget *header = na_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkToggleButton *sidebar_button;
+  NaReader *reader;
+
+  assert_fits_phone (window, "layout-phone-reader.png");
+  /* The list of items, folded away, comes over the text. */
+  reader = NA_READER (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+  g_assert_false (na_reader_get_reveal_items (reader));
+  na_reader_set_reveal_items (reader, TRUE);
+  assert_fits_phone (window, "layout-phone-reader-items.png");
+  na_reader_set_reveal_items (reader, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-essay", NULL);
+  na_test_iterate (200);
+  g_assert_true (gtk_widget_get_visible (find_actionable (header, "win.read")));
+  assert_fits_phone (window, "layout-phone-essay.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  filter_longest_question (window);
+  assert_fits_phone (window, "layout-phone-sidebar.png");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+
+  show_view (window, "pdf");
+  assert_fits_phone (window, "layout-phone-source-empty.png");
+  na_test_pdf_write_fixture (pdf_path);
+  na_pdf_page_attach_file (page, pdf);
+  na_test_iterate_until (na_test_pdf_page_settled, page);
+  na_test_iterate_until (na_test_pdf_view_idle, page);
+  g_assert_cmpstr (na_pdf_page_get_state (page), ==, "view");
+  assert_fits_phone (window, "layout-phone-source.png");
+  /* The sidebar, folded away, comes over the pages. */
+  sidebar_button = GTK_TOGGLE_BUTTON (na_test_find_widget (GTK_WIDGET (page),
+                                                         GTK_TYPE_TOGGLE_BUTTON));
+  g_assert_false (gtk_toggle_button_get_active (sidebar_button));
+  gtk_toggle_button_set_active (sidebar_button, TRUE);
+  assert_fits_phone (window, "layout-phone-source-sidebar.png");
+  gtk_toggle_button_set_active (sidebar_button, FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-listed", NULL);
+  na_test_iterate (500);
+  assert_fits_phone (window, "layout-phone-compare.png");
+
+  show_view (window, "map");
+  assert_fits_phone (window, "layout-phone-map.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  na_test_iterate (100);
 }
 
 /* "Read" shows on the page of an essay with an attached text, in the Essay view only: not in
@@ -198,6 +305,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/layout/views-fit-phone", test_views_fit_phone);
   g_test_add_func ("/layout/read-button-follows-view", test_read_button_follows_view);
   g_test_add_func ("/layout/focus-selects-nothing", test_focus_selects_nothing);
 
