@@ -274,7 +274,15 @@ na_application_startup (GApplication *app)
     { "win.back-to-essay", { "<Alt>Left", NULL } },
   };
 
+  GtkSettings *settings;
+
   G_APPLICATION_CLASS (na_application_parent_class)->startup (app);
+
+  /* A selectable label given the focus (a view switched while the focus was in another, a
+   * dialog closed) would select all its text: a selection the user did not make. They stay
+   * focusable and selectable from the keyboard (Shift+arrows, Ctrl+A). */
+  if ((settings = gtk_settings_get_default ()) != NULL)
+    g_object_set (settings, "gtk-label-select-on-focus", FALSE, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

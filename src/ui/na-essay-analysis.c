@@ -60,13 +60,23 @@ label_new (const char *text,
   return label;
 }
 
+/* A badge longer than a short phrase ("European allies") wraps, in a column this wide. */
+#define BADGE_LINE_CHARS 15
+#define BADGE_WRAP_CHARS 12
+
+/* An icon, as boxed lists' suffixes are: labels left the item's text too little room on a
+ * phone, and none at all with two of them. */
 static GtkWidget *
-action_button (const char *label,
+action_button (const char *icon_name,
+               const char *tooltip,
                const char *action,
                const char *target)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
   gtk_widget_add_css_class (button, "flat");
@@ -119,13 +129,27 @@ item_row (const char *id,
   gtk_widget_set_hexpand (t, TRUE);
   gtk_widget_add_css_class (b, badge_class);
   gtk_widget_set_valign (b, GTK_ALIGN_START);
+  /* A long badge ("Asia-Pacific states and bodies") wraps between words in a narrow column of
+   * its own: on a phone the text beside it needs the room. A fixed width wraps it alike in
+   * every row. */
+  if (badge != NULL && g_utf8_strlen (badge, -1) > BADGE_LINE_CHARS)
+    {
+      gtk_label_set_wrap (GTK_LABEL (b), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (b), PANGO_WRAP_WORD);
+      gtk_label_set_width_chars (GTK_LABEL (b), BADGE_WRAP_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (b), BADGE_WRAP_CHARS);
+      gtk_label_set_justify (GTK_LABEL (b), GTK_JUSTIFY_CENTER);
+      gtk_label_set_xalign (GTK_LABEL (b), 0.5);
+    }
   gtk_box_append (GTK_BOX (hbox), b);
   gtk_box_append (GTK_BOX (hbox), t);
   if (overridden)
-    gtk_box_append (GTK_BOX (hbox), action_button (_("Restore _Original"),
+    gtk_box_append (GTK_BOX (hbox), action_button ("document-revert-symbolic",
+                                                   _("Restore the Original"),
                                                    "win.restore-original", id));
   if (editable)
-    gtk_box_append (GTK_BOX (hbox), action_button (_("_Edit…"), "win.edit-item", id));
+    gtk_box_append (GTK_BOX (hbox), action_button ("document-edit-symbolic", _("Edit…"),
+                                                   "win.edit-item", id));
 
   gtk_widget_set_margin_top (hbox, 8);
   gtk_widget_set_margin_bottom (hbox, 8);

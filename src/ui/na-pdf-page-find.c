@@ -198,6 +198,7 @@ result_row_activated_cb (NaPdfPage     *self,
 {
   self->current_match = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "match"));
   show_match (self);
+  _na_pdf_page_sidebar_done (self);
 }
 
 static void

@@ -39,6 +39,7 @@ struct _NaPdfPage
   AdwStatusPage   *error_status;
   GtkWidget       *unlock_button;
   GtkWidget       *relocate_button;
+  AdwFlap         *sidebar_flap;
   GtkStack        *sidebar_stack;
   GtkListBox      *anchors_list;
   GtkListView     *thumbnails_view;
@@ -77,6 +78,7 @@ struct _NaPdfPage
 
 /* na-pdf-page.c */
 void       _na_pdf_page_clear_list               (GtkListBox     *list);
+void       _na_pdf_page_sidebar_done             (NaPdfPage      *self);
 GtkWidget *_na_pdf_page_jump_row_new             (const char     *prefix,
                                                   const char     *text,
                                                   int             page,

@@ -291,6 +291,7 @@ thumbnail_activate_cb (NaPdfPage *self,
                        guint      position)
 {
   na_pdf_view_scroll_to (self->view, position, 0);
+  _na_pdf_page_sidebar_done (self);
 }
 
 void

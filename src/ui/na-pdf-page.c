@@ -242,6 +242,15 @@ _na_pdf_page_clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* A place in the sidebar was chosen: over the pages on a narrow window, the sidebar gets out of
+ * the way of it. */
+void
+_na_pdf_page_sidebar_done (NaPdfPage *self)
+{
+  if (adw_flap_get_folded (self->sidebar_flap))
+    adw_flap_set_reveal_flap (self->sidebar_flap, FALSE);
+}
+
 /* A side-list row that jumps to @page (from 0) at @y points when activated; its label is
  * returned in @label to be filled. */
 static GtkWidget *
@@ -315,7 +324,10 @@ jump_row_activated_cb (NaPdfPage     *self,
   double *y = g_object_get_data (G_OBJECT (row), "y");
 
   if (page >= 0)
-    na_pdf_view_scroll_to (self->view, page, y ? *y : 0);
+    {
+      na_pdf_view_scroll_to (self->view, page, y ? *y : 0);
+      _na_pdf_page_sidebar_done (self);
+    }
 }
 
 static void
@@ -1291,6 +1303,7 @@ na_pdf_page_class_init (NaPdfPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, error_status);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, relocate_button);
+  gtk_widget_class_bind_template_child (widget_class, NaPdfPage, sidebar_flap);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, anchors_list);
   gtk_widget_class_bind_template_child (widget_class, NaPdfPage, thumbnails_view);

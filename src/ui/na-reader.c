@@ -20,6 +20,7 @@ struct _NaReader
   AdwBin             parent_instance;
 
   /* Template widgets */
+  AdwFlap           *flap;
   GtkScrolledWindow *text_scroller;
   GtkTextView       *text_view;
   GtkListBox        *items_list;
@@ -35,6 +36,14 @@ struct _NaReader
 };
 
 G_DEFINE_FINAL_TYPE (NaReader, na_reader, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_REVEAL_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 /* Translucent backgrounds over the theme's own text colour read in light and dark alike. */
 static const struct { const char *name; const char *rgba; } tag_colors[] = {
@@ -476,7 +485,8 @@ na_reader_item_at_offset (NaReader *self,
   return best;
 }
 
-/* Selects and shows the row of @item_id in the list: from a passage back to its item. */
+/* Selects and shows the row of @item_id in the list (folded away on a narrow window, it comes
+ * over the text): from a passage back to its item. */
 gboolean
 na_reader_reveal_item (NaReader   *self,
                        const char *item_id)
@@ -489,11 +499,28 @@ na_reader_reveal_item (NaReader   *self,
     if (GTK_IS_LIST_BOX_ROW (row)
         && g_strcmp0 (g_object_get_data (G_OBJECT (row), "item-id"), item_id) == 0)
       {
+        na_reader_set_reveal_items (self, TRUE);
         gtk_list_box_select_row (self->items_list, GTK_LIST_BOX_ROW (row));
         gtk_widget_grab_focus (row);
         return TRUE;
       }
   return FALSE;
+}
+
+/* Whether the list of items shows, beside the text or (on a narrow window) over it. */
+gboolean
+na_reader_get_reveal_items (NaReader *self)
+{
+  g_return_val_if_fail (NA_IS_READER (self), FALSE);
+  return adw_flap_get_reveal_flap (self->flap);
+}
+
+void
+na_reader_set_reveal_items (NaReader *self,
+                            gboolean  reveal_items)
+{
+  g_return_if_fail (NA_IS_READER (self));
+  adw_flap_set_reveal_flap (self->flap, reveal_items);
 }
 
 static void
@@ -525,7 +552,18 @@ on_row_activated (NaReader      *self,
   const char *id = g_object_get_data (G_OBJECT (row), "item-id");
 
   if (id != NULL && na_reader_scroll_to_item (self, id))
-    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+    {
+      /* Over the text on a narrow window: out of the way of the passage once chosen. */
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+    }
+}
+
+static void
+on_reveal_flap_changed (NaReader *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVEAL_ITEMS]);
 }
 
 static void
@@ -533,6 +571,8 @@ na_reader_dispose (GObject *object)
 {
   NaReader *self = (NaReader *)object;
 
+  /* The bin's child is a bound template child: let go of it before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), NA_TYPE_READER);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
@@ -544,14 +584,61 @@ na_reader_dispose (GObject *object)
 }
 
 static void
+na_reader_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  NaReader *self = NA_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVEAL_ITEMS:
+      g_value_set_boolean (value, na_reader_get_reveal_items (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+na_reader_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  NaReader *self = NA_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVEAL_ITEMS:
+      na_reader_set_reveal_items (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 na_reader_class_init (NaReaderClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = na_reader_dispose;
+  object_class->get_property = na_reader_get_property;
+  object_class->set_property = na_reader_set_property;
+
+  properties [PROP_REVEAL_ITEMS] =
+    g_param_spec_boolean ("reveal-items", NULL, "Whether the list of items shows",
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/NatoAsia/na-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, NaReader, flap);
   gtk_widget_class_bind_template_child (widget_class, NaReader, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, NaReader, text_view);
   gtk_widget_class_bind_template_child (widget_class, NaReader, items_list);
@@ -571,6 +658,8 @@ na_reader_init (NaReader *self)
     gtk_text_buffer_create_tag (buffer, tag_colors[i].name,
                                 "background", tag_colors[i].rgba, NULL);
   g_signal_connect_object (self->items_list, "row-activated", G_CALLBACK (on_row_activated),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_reveal_flap_changed),
                            self, G_CONNECT_SWAPPED);
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "released", G_CALLBACK (on_text_released), self,

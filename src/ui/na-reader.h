@@ -33,6 +33,9 @@ const char *na_reader_item_at_offset (NaReader  *self,
                                       int        offset);
 gboolean    na_reader_reveal_item   (NaReader    *self,
                                      const char  *item_id);
+gboolean    na_reader_get_reveal_items (NaReader *self);
+void        na_reader_set_reveal_items (NaReader *self,
+                                        gboolean  reveal_items);
 guint       na_reader_get_n_missing (NaReader    *self);
 guint       na_reader_get_n_highlighted (NaReader *self);
 

@@ -65,6 +65,20 @@ forget_detached_texts (NaWindowReader *self)
     }
 }
 
+/* "Read" only where it leads somewhere: on the page of an essay with an attached text, in the
+ * Essay view. The other views have no text to read, and the reader is already reading. */
+void
+_na_window_manage_sync_read (NaWindowReader *self)
+{
+  const char *id = self->essay ? na_essay_get_id (self->essay) : NULL;
+  const char *view = adw_view_stack_get_visible_child_name (self->w.view_stack);
+  const char *page = gtk_stack_get_visible_child_name (self->w.content_stack);
+
+  gtk_widget_set_visible (self->w.read_button,
+                          has_attachment (self, id)
+                          && g_strcmp0 (view, "essay") == 0 && g_strcmp0 (page, "essay") == 0);
+}
+
 /* After every change of the store or of the selected essay: what can be read, deleted and
  * detached; back to the essay's page if the text being read was detached. */
 void
@@ -74,7 +88,7 @@ _na_window_manage_sync (NaWindowReader *self)
   gboolean attached = has_attachment (self, id);
 
   forget_detached_texts (self);
-  gtk_widget_set_visible (self->w.read_button, attached);
+  _na_window_manage_sync_read (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.detach-text", attached);
   gtk_widget_action_set_enabled (GTK_WIDGET (self->window), "win.delete-essay",
                                  lookup_user_essay (self, id) != NULL);

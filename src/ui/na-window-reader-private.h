@@ -52,6 +52,7 @@ void            _na_window_annotate_class_init   (GtkWidgetClass     *widget_cla
 void            _na_window_annotate_update_undo  (NaWindowReader     *self);
 void            _na_window_manage_class_init     (GtkWidgetClass     *widget_class);
 void            _na_window_manage_sync           (NaWindowReader     *self);
+void            _na_window_manage_sync_read      (NaWindowReader     *self);
 NaEssay        *_na_window_essay_from_form       (GVariant           *form,
                                                   const char         *path,
                                                   GError            **error);

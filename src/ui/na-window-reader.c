@@ -1191,6 +1191,11 @@ _na_window_reader_new (NaWindow                    *window,
                             G_CALLBACK (on_filters_changed), self);
   g_signal_connect_swapped (self->w.country_dropdown, "notify::selected",
                             G_CALLBACK (on_filters_changed), self);
+  /* "Read" follows what is shown: the view, and the essay's page or its reader. */
+  g_signal_connect_swapped (self->w.view_stack, "notify::visible-child-name",
+                            G_CALLBACK (_na_window_manage_sync_read), self);
+  g_signal_connect_swapped (self->w.content_stack, "notify::visible-child-name",
+                            G_CALLBACK (_na_window_manage_sync_read), self);
 
   /* The application's store, once the window belongs to one (after construction). */
   g_signal_connect (window, "notify::application", G_CALLBACK (on_application_changed), NULL);
@@ -1204,6 +1209,9 @@ _na_window_reader_free (NaWindowReader *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* The stacks outlive us (the template goes after): they must not call back. */
+  g_signal_handlers_disconnect_by_data (self->w.view_stack, self);
+  g_signal_handlers_disconnect_by_data (self->w.content_stack, self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->attachments != NULL)

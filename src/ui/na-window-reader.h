@@ -26,6 +26,7 @@ typedef struct
   GtkStack       *list_stack;
   NaComparisonView *comparison_view;
   NaMapView      *map_view;
+  AdwViewStack   *view_stack;
 } NaWindowReaderWidgets;
 
 void            _na_window_reader_class_init (GtkWidgetClass              *widget_class);

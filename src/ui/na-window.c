@@ -38,6 +38,7 @@ struct _NaWindow
   GtkDropDown          *country_dropdown;
   NaReader             *reader;
   GtkWidget            *read_button;
+  GtkWidget            *open_button;
 
   /* Owned references */
   NaLibrary            *library;
@@ -48,6 +49,8 @@ struct _NaWindow
   GCancellable         *cancellable;
   NaAttachments        *attachments;
   NaWindowReader       *reader_state;
+
+  gboolean              compact;      /* the header keeps to what fits a phone */
 };
 
 G_DEFINE_FINAL_TYPE (NaWindow, na_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -510,6 +513,45 @@ on_comparison_changed (NaWindow *self)
   na_map_view_set_compared_essays (self->map_view, (const char * const *) ids);
 }
 
+/* A phone-sized window keeps to what fits a phone's header: Open stays in the main menu
+ * (Ctrl+O), and Read shrinks to its icon. */
+static void
+set_compact (NaWindow *self,
+             gboolean  compact)
+{
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  gtk_widget_set_visible (self->open_button, !compact);
+  if (compact)
+    gtk_button_set_icon_name (GTK_BUTTON (self->read_button), "text-x-generic-symbolic");
+  else
+    gtk_button_set_label (GTK_BUTTON (self->read_button), _("_Read"));
+}
+
+/* Compact when the sidebar folds over the page. Decided here, before the header is laid out:
+ * the flap folds in its own allocation, after the header's, by this rule (its default
+ * fold-threshold-policy, on minimum sizes). */
+static void
+na_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  NaWindow *self = NA_WINDOW (widget);
+  int flap_min, content_min, separator_min;
+
+  gtk_widget_measure (adw_flap_get_flap (self->flap), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &flap_min, NULL, NULL, NULL);
+  gtk_widget_measure (adw_flap_get_content (self->flap), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &content_min, NULL, NULL, NULL);
+  gtk_widget_measure (adw_flap_get_separator (self->flap), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &separator_min, NULL, NULL, NULL);
+  set_compact (self, width < flap_min + content_min + separator_min);
+
+  GTK_WIDGET_CLASS (na_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static void
 na_window_dispose (GObject *object)
 {
@@ -585,6 +627,7 @@ na_window_class_init (NaWindowClass *klass)
   object_class->finalize = na_window_finalize;
   object_class->get_property = na_window_get_property;
   object_class->set_property = na_window_set_property;
+  widget_class->size_allocate = na_window_size_allocate;
 
   properties [PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, "The library shown",
@@ -617,6 +660,7 @@ na_window_class_init (NaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NaWindow, country_dropdown);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, NaWindow, read_button);
+  gtk_widget_class_bind_template_child (widget_class, NaWindow, open_button);
   _na_window_reader_class_init (widget_class);
 
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
@@ -645,7 +689,7 @@ na_window_init (NaWindow *self)
   reader_widgets = (NaWindowReaderWidgets) {
     self->search_entry, self->sort_dropdown, self->question_dropdown, self->country_dropdown,
     self->content_stack, self->reader, self->read_button, self->list_stack,
-    self->comparison_view, self->map_view,
+    self->comparison_view, self->map_view, self->view_stack,
   };
   self->reader_state = _na_window_reader_new (self, &reader_widgets);
 
