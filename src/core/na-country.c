@@ -214,6 +214,34 @@ add_name (GHashTable *table,
     g_ptr_array_add (codes, (gpointer) code);
 }
 
+/**
+ * na_country_load_iso_3166:
+ *
+ * Reads Debian's iso-codes table of countries (ISO 3166-1), for the codes and English names
+ * a user may type and for the names the map translates.
+ *
+ * Returns: (transfer full): the table's entries, or %NULL with @error set
+ */
+JsonArray *
+na_country_load_iso_3166 (GError **error)
+{
+  g_autofree char *path = g_build_filename (ISO_CODES_DIR, "iso_3166-1.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root, *list;
+
+  if (!json_parser_load_from_file (parser, path, error))
+    return NULL;
+  if ((root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      (list = json_object_get_member (json_node_get_object (root), "3166-1")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (list))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s is not the iso-codes table we know", path);
+      return NULL;
+    }
+  return json_array_ref (json_node_get_array (list));
+}
+
 static const IsoNames *
 iso_names (void)
 {
@@ -223,24 +251,18 @@ iso_names (void)
     {
       static const char * const fields[] = { "name", "common_name", "official_name" };
       IsoNames *t = g_new0 (IsoNames, 1);
-      g_autofree char *path = g_build_filename (ISO_CODES_DIR, "iso_3166-1.json", NULL);
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       g_autoptr(GError) error = NULL;
-      JsonNode *root, *list;
+      g_autoptr(JsonArray) array = na_country_load_iso_3166 (&error);
 
       t->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       t->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_ptr_array_unref);
       t->first_parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) g_ptr_array_unref);
-      if (!json_parser_load_from_file (parser, path, &error))
+      if (array == NULL)
         g_warning ("Only the library's countries will be recognised: %s", error->message);
-      else if ((root = json_parser_get_root (parser)) && JSON_NODE_HOLDS_OBJECT (root) &&
-               (list = json_object_get_member (json_node_get_object (root), "3166-1")) &&
-               JSON_NODE_HOLDS_ARRAY (list))
+      else
         {
-          JsonArray *array = json_node_get_array (list);
-
           for (guint i = 0, n = json_array_get_length (array); i < n; i++)
             {
               JsonObject *o = json_array_get_object_element (array, i);
@@ -270,8 +292,6 @@ iso_names (void)
                 }
             }
         }
-      else
-        g_warning ("%s is not the iso-codes table we know", path);
 
       g_once_init_leave (&iso, t);
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,7 @@ char       **na_country_parse_list (const char   *text,
                                     GListModel   *countries,
                                     char       ***unknown,
                                     char       ***ambiguous);
+
+JsonArray   *na_country_load_iso_3166 (GError    **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "na-country.h"
 #include "na-projection.h"
 #include "na-world-map-private.h"
 
@@ -59,20 +60,14 @@ iso_table (void)
     {
       GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) iso_entry_free);
-      g_autofree char *path = g_build_filename (ISO_CODES_DIR, "iso_3166-1.json", NULL);
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       g_autoptr(GError) error = NULL;
-      JsonNode *root, *list;
+      g_autoptr(JsonArray) array = na_country_load_iso_3166 (&error);
 
       bind_textdomain_codeset (ISO_DOMAIN, "UTF-8");
-      if (!json_parser_load_from_file (parser, path, &error))
+      if (array == NULL)
         g_warning ("Country names will not be translated: %s", error->message);
-      else if ((root = json_parser_get_root (parser)) && JSON_NODE_HOLDS_OBJECT (root) &&
-               (list = json_object_get_member (json_node_get_object (root), "3166-1")) &&
-               JSON_NODE_HOLDS_ARRAY (list))
+      else
         {
-          JsonArray *array = json_node_get_array (list);
-
           for (guint i = 0, n = json_array_get_length (array); i < n; i++)
             {
               JsonObject *o = json_array_get_object_element (array, i);
@@ -94,8 +89,6 @@ iso_table (void)
               g_hash_table_insert (t, g_strdup (numeric), entry);
             }
         }
-      else
-        g_warning ("%s is not the iso-codes table we know", path);
 
       g_once_init_leave (&table, t);
     }
