@@ -82,6 +82,22 @@ test_about_and_shortcuts (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   na_test_iterate (300);
   g_assert_true (has_toplevel_of_type (ADW_TYPE_ABOUT_WINDOW));
+  /* Where to learn more and report a problem, as the AppStream metainfo says. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (!ADW_IS_ABOUT_WINDOW (toplevel))
+          continue;
+        g_assert_cmpstr (adw_about_window_get_website (ADW_ABOUT_WINDOW (toplevel)), ==,
+                         "https://example.org/natoasia");
+        g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (toplevel)), ==,
+                         "https://example.org/natoasia/issues");
+      }
+  }
 
   g_assert_false (has_toplevel_of_type (GTK_TYPE_SHORTCUTS_WINDOW));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);

@@ -215,6 +215,9 @@ about_action (GSimpleAction *action,
                         "comments", _("Read, annotate and compare essays on NATO and the "
                                       "Asia-Pacific"),
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        /* The same addresses as the AppStream metainfo's. */
+                        "website", "https://example.org/natoasia",
+                        "issue-url", "https://example.org/natoasia/issues",
                         /* Translators: replace with your names, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
