@@ -1,6 +1,7 @@
 /* na-test-display.c — helpers shared by the display tests (see na-test-display.h) */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "na-pdf-page.h"
@@ -231,6 +232,30 @@ static gboolean
 is_set (gpointer data)
 {
   return *(char **) data != NULL;
+}
+
+/* The message dialog whose heading is @heading, among the toplevels, or NULL. */
+GtkWidget *
+na_test_find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w)
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
+        return w;
+    }
+  return NULL;
+}
+
+/* For na_test_iterate_until(): whether the message dialog headed @heading is up. */
+gboolean
+na_test_message_dialog_shown (gpointer heading)
+{
+  return na_test_find_message_dialog (heading) != NULL;
 }
 
 /* The clipboard's text ("" when it holds none), read as a paste would. */

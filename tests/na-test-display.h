@@ -17,6 +17,8 @@ GtkWidget  *na_test_find_mapped               (GtkWidget  *widget,
                                                guint      *count);
 GtkWidget  *na_test_find_toplevel             (GType       type);
 GtkWidget  *na_test_find_essay_list           (GtkWidget  *widget);
+GtkWidget  *na_test_find_message_dialog       (const char *heading);
+gboolean    na_test_message_dialog_shown      (gpointer    heading);
 gboolean    na_test_has_mapped_label          (GtkWidget  *widget,
                                                const char *text);
 gboolean    na_test_has_mapped_label_prefix   (GtkWidget  *widget,

@@ -103,28 +103,6 @@ has_row_with (GtkWidget  *widget,
   return FALSE;
 }
 
-static GtkWidget *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w)
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
-        return w;
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer heading)
-{
-  return find_dialog (heading) != NULL;
-}
-
 /* Two pages of our sentences, with an information dictionary (title, author, date). */
 static void
 write_pdf (const char *path)
@@ -272,8 +250,8 @@ test_mark_argument_in_pdf (void)
 
   /* Mark it with the reader's own dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-argument", NULL));
-  na_test_iterate_until (dialog_shown, (gpointer) "Mark as Argument");
-  dialog = find_dialog ("Mark as Argument");
+  na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "Mark as Argument");
+  dialog = na_test_find_message_dialog ("Mark as Argument");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, marked);
   /* The claim is typed first, and is needed: Mark waits for it. */
   {
@@ -472,8 +450,8 @@ test_new_essay_from_pdf (void)
   g_assert_true (g_file_set_contents (garbage, "just some words, no PDF at all", -1, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-essay-from-pdf-file",
                                              "s", garbage));
-  na_test_iterate_until (dialog_shown, (gpointer) "Could Not Open the PDF");
-  dialog = find_dialog ("Could Not Open the PDF");
+  na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "Could Not Open the PDF");
+  dialog = na_test_find_message_dialog ("Could Not Open the PDF");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "not-a-pdf.pdf"));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -482,8 +460,8 @@ test_new_essay_from_pdf (void)
   /* The form comes pre-filled from the PDF's information dictionary. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-essay-from-pdf-file",
                                              "s", pdf_path));
-  na_test_iterate_until (dialog_shown, (gpointer) "New Essay from PDF");
-  dialog = find_dialog ("New Essay from PDF");
+  na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "New Essay from PDF");
+  dialog = na_test_find_message_dialog ("New Essay from PDF");
   g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "title")), ==,
                    "The Quiet Strait Papers");
   g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "authors")), ==,
@@ -502,7 +480,7 @@ test_new_essay_from_pdf (void)
 
   /* The essay is the user's, with authors and date, and its PDF shows in the Source view. */
   na_test_iterate_until (source_shows_pdf, window);
-  g_assert_null (find_dialog ("New Essay from PDF"));
+  g_assert_null (na_test_find_message_dialog ("New Essay from PDF"));
   g_assert_cmpuint (g_list_model_get_n_items (na_user_store_get_essays (store)), ==, 1);
   essay = g_list_model_get_item (na_user_store_get_essays (store), 0);
   g_object_unref (essay);  /* the store keeps it */
@@ -560,14 +538,14 @@ test_new_essay_from_locked_pdf (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-essay-from-pdf-file",
                                              "s", locked));
-  na_test_iterate_until (dialog_shown, (gpointer) "Password Required");
-  dialog = find_dialog ("Password Required");
+  na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "Password Required");
+  dialog = na_test_find_message_dialog ("Password Required");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "locked.pdf"));
   gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "entry")), "strait");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "unlock");
-  na_test_iterate_until (dialog_shown, (gpointer) "New Essay from PDF");
-  dialog = find_dialog ("New Essay from PDF");
+  na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "New Essay from PDF");
+  dialog = na_test_find_message_dialog ("New Essay from PDF");
   g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "title")), ==,
                    "The Quiet Strait Papers");
   gtk_window_destroy (GTK_WINDOW (dialog));

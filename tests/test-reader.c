@@ -834,28 +834,6 @@ test_reader_search_and_new_essay (void)
   na_test_iterate (100);
 }
 
-static GtkWidget *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w)
-          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w)), heading) == 0)
-        return w;
-    }
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer heading)
-{
-  return find_dialog (heading) != NULL;
-}
-
 /* A dialog's response button, to click as the user would (which closes the dialog first). */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -932,20 +910,20 @@ test_new_essay_form (void)
 
   /* A file that is not there: said at once, naming it; no form to fill in for nothing. */
   g_assert_true (activate (window, "win.new-essay-from-file", g_variant_new_string (missing)));
-  na_test_iterate_until (dialog_shown, (gpointer) "Could Not Open the Text Source");
-  dialog = find_dialog ("Could Not Open the Text Source");
+  na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "Could Not Open the Text Source");
+  dialog = na_test_find_message_dialog ("Could Not Open the Text Source");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "no-notes.txt"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                             "does not exist"));
-  g_assert_null (find_dialog ("New Essay"));
+  g_assert_null (na_test_find_message_dialog ("New Essay"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The form; empty fields are fine (the title falls back to the file's name). */
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   g_assert_true (activate (window, "win.new-essay-from-file", g_variant_new_string (path)));
-  na_test_iterate_until (dialog_shown, (gpointer) "New Essay");
-  dialog = find_dialog ("New Essay");
+  na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "New Essay");
+  dialog = na_test_find_message_dialog ("New Essay");
   add = find_button (dialog, "_Add Essay");
   g_assert_nonnull (add);
   g_assert_true (can_add (dialog));
@@ -1006,7 +984,7 @@ test_new_essay_form (void)
   g_assert_false (can_add (dialog));  /* no second Add while this one reads the file */
   na_test_iterate_until (form_says_why, dialog);
   g_assert_true (can_add (dialog));
-  g_assert_true (find_dialog ("New Essay") == dialog);
+  g_assert_true (na_test_find_message_dialog ("New Essay") == dialog);
   g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "title")), ==, "Harbour Notes");
   g_assert_cmpstr (gtk_editable_get_text (form_entry (dialog, "date")), ==, "2013-11-05");
   g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 0);
@@ -1018,7 +996,7 @@ test_new_essay_form (void)
   g_signal_emit_by_name (add, "clicked");
   na_test_iterate_until (store_has_essay, store);
   na_test_iterate (100);
-  g_assert_null (find_dialog ("New Essay"));
+  g_assert_null (na_test_find_message_dialog ("New Essay"));
   essay = g_list_model_get_item (mine, 0);
   g_object_unref (essay);  /* the store keeps it */
   g_assert_cmpstr (na_essay_get_title (essay), ==, "Harbour Notes");
@@ -1042,7 +1020,7 @@ test_new_essay_form (void)
       g_assert_true (activate (window, "win.create-essay", g_variant_builder_end (&b)));
       na_test_iterate (300);
       g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
-      dialog = find_dialog ("Could Not Add the Essay");
+      dialog = na_test_find_message_dialog ("Could Not Add the Essay");
       g_assert_nonnull (dialog);
       g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
                                 i == 0 ? "date" : "link"));
@@ -1053,15 +1031,15 @@ test_new_essay_form (void)
   for (guint i = 0; i < 2; i++)
     {
       g_assert_true (activate (window, "win.new-essay-from-file", g_variant_new_string (path)));
-      na_test_iterate_until (dialog_shown, (gpointer) "New Essay");
-      dialog = find_dialog ("New Essay");
+      na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "New Essay");
+      dialog = na_test_find_message_dialog ("New Essay");
       gtk_editable_set_text (form_entry (dialog, "title"), "Never Added");
       if (i == 0)
         g_signal_emit_by_name (find_button (dialog, "_Cancel"), "clicked");
       else
         gtk_window_close (GTK_WINDOW (dialog));
       na_test_iterate (200);
-      g_assert_null (find_dialog ("New Essay"));
+      g_assert_null (na_test_find_message_dialog ("New Essay"));
       g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
     }
 
