@@ -300,6 +300,7 @@ test_country_parse (void)
     { "fra, Germany, TÜRKIYE, iran", "FRA,DEU,TUR,IRN", "", "" },
     { "Taiwan, United States of America", "TWN,USA", "", "" },
     { "Virgin Islands, Congo", "COG", "", "Virgin Islands" },  /* ISO's name "Congo" wins */
+    { "us, GB, Jp", "USA,GBR,JPN", "", "" },               /* two-letter codes too */
     { "Narnia, XY, JPNX", "", "Narnia,XY,JPNX", "" },
     { "  ;  , ", "", "", "" },
     { "", "", "", "" },

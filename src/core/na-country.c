@@ -193,6 +193,7 @@ na_country_set_region (NaCountry *self,
 typedef struct
 {
   GHashTable *codes;        /* alpha-3 → itself */
+  GHashTable *alpha_2;      /* alpha-2 ("US") → alpha-3 ("USA"), as often typed */
   GHashTable *names;        /* folded name → GPtrArray of alpha-3 codes */
   GHashTable *first_parts;  /* "korea" from "Korea, Republic of" → GPtrArray of codes */
 } IsoNames;
@@ -255,6 +256,7 @@ iso_names (void)
       g_autoptr(JsonArray) array = na_country_load_iso_3166 (&error);
 
       t->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      t->alpha_2 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       t->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_ptr_array_unref);
       t->first_parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -268,12 +270,16 @@ iso_names (void)
               JsonObject *o = json_array_get_object_element (array, i);
               const char *alpha_3 = json_object_get_string_member_with_default (o, "alpha_3",
                                                                                 NULL);
+              const char *alpha_2 = json_object_get_string_member_with_default (o, "alpha_2",
+                                                                                NULL);
               char *code;
 
               if (alpha_3 == NULL || g_hash_table_contains (t->codes, alpha_3))
                 continue;
               code = g_strdup (alpha_3);
               g_hash_table_add (t->codes, code);
+              if (alpha_2 != NULL)
+                g_hash_table_insert (t->alpha_2, g_strdup (alpha_2), code);
               for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
                 {
                   const char *name = json_object_get_string_member_with_default (o, fields[f],
@@ -322,7 +328,7 @@ is_code_shaped (const char *entry)
          && g_ascii_isalpha (entry[2]);
 }
 
-/* The codes @entry may stand for, in turn: a code ("jpn"), the countries so named ("japan",
+/* The codes @entry may stand for, in turn: a code ("jpn", "jp"), the countries so named ("japan",
  * "South Korea"), those whose inverted ISO name starts so ("Korea" for "Korea, Republic of"
  * and "Korea, Democratic People's Republic of": two, so ambiguous). The library's countries
  * count with iso-codes', as it may name some in its own way ("Vietnam"). */
@@ -334,6 +340,19 @@ match_country (const char *entry,
   const IsoNames *iso = iso_names ();
   guint n = countries ? g_list_model_get_n_items (countries) : 0;
   g_autofree char *folded = NULL;
+
+  /* "US", "gb": ISO's two-letter codes, which people type as often as the three-letter ones. */
+  if (strlen (entry) == 2 && g_ascii_isalpha (entry[0]) && g_ascii_isalpha (entry[1]))
+    {
+      g_autofree char *code2 = g_ascii_strup (entry, -1);
+      const char *code = g_hash_table_lookup (iso->alpha_2, code2);
+
+      if (code != NULL)
+        {
+          add_match (matches, code);
+          return;
+        }
+    }
 
   if (is_code_shaped (entry))
     {
