@@ -62,23 +62,32 @@ count_mapped (GtkWidget *widget,
   return n;
 }
 
-/* The first mapped label inside @widget that shows @text, or NULL. */
+/* The first mapped label or button inside @widget that shows @text (a button's label with
+ * its mnemonic underscore), or NULL. */
 static GtkWidget *
-find_label (GtkWidget  *widget,
+find_shown (GtkWidget  *widget,
+            GType       type,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  const char *shown = NULL;
+
+  if (gtk_widget_get_mapped (widget) && G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    shown = GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+            : GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+  if (g_strcmp0 (shown, text) == 0)
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = find_label (c, text);
+      GtkWidget *found = find_shown (c, type, text);
 
       if (found != NULL)
         return found;
     }
   return NULL;
 }
+
+#define find_label(widget, text) find_shown ((widget), GTK_TYPE_LABEL, (text))
+#define find_button(widget, text) find_shown ((widget), GTK_TYPE_BUTTON, (text))
 
 /* The viewer's controls (page entry, zoom, find, annotate, sidebar: toggles and menu buttons
  * all hold a GtkToggleButton) are hidden without a document, not greyed out; only the
@@ -886,24 +895,6 @@ test_window_searches_attached_pdf (void)
   gtk_editable_set_text (entry, "");
   gtk_window_destroy (GTK_WINDOW (window));
   na_test_iterate (100);
-}
-
-/* A button of @widget's tree whose label is @label, mapped. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* A PDF that holds none of the essay's passages stays attached, but a toast says so and
