@@ -301,6 +301,12 @@ test_country_parse (void)
     { "Taiwan, United States of America", "TWN,USA", "", "" },
     { "Virgin Islands, Congo", "COG", "", "Virgin Islands" },  /* ISO's name "Congo" wins */
     { "us, GB, Jp", "USA,GBR,JPN", "", "" },               /* two-letter codes too */
+    /* Names in common use that ISO spells otherwise, and the usual initials. */
+    { "Turkey; Russia, UK, Burma", "TUR,RUS,GBR,MMR", "", "" },
+    { "DPRK, ROK, PRC", "PRK,KOR,CHN", "", "" },
+    /* ISO's inverted names the natural way round, and an article left out. */
+    { "Republic of Korea, Democratic Republic of the Congo", "KOR,COD", "", "" },
+    { "the Philippines, The Netherlands, the", "PHL,NLD", "the", "" },
     { "Narnia, XY, JPNX", "", "Narnia,XY,JPNX", "" },
     { "  ;  , ", "", "", "" },
     { "", "", "", "" },

@@ -243,6 +243,33 @@ na_country_load_iso_3166 (GError **error)
   return json_array_ref (json_node_get_array (list));
 }
 
+/* Names in common English use that ISO 3166 spells otherwise ("Türkiye", "Russian
+ * Federation") or no longer uses ("Swaziland"), and the usual initials. */
+static const struct
+{
+  const char *name;
+  const char *code;
+} common_names[] = {
+  { "Britain", "GBR" }, { "Great Britain", "GBR" }, { "UK", "GBR" },
+  { "Brunei", "BRN" },
+  { "Burma", "MMR" },
+  { "Cape Verde", "CPV" },
+  { "DPRK", "PRK" },
+  { "DRC", "COD" },
+  { "East Timor", "TLS" },
+  { "Holland", "NLD" },
+  { "Ivory Coast", "CIV" },
+  { "Macau", "MAC" },
+  { "Macedonia", "MKD" },
+  { "PRC", "CHN" },
+  { "ROK", "KOR" },
+  { "Russia", "RUS" },
+  { "Swaziland", "SWZ" },
+  { "Turkey", "TUR" },
+  { "UAE", "ARE" },
+  { "Vatican", "VAT" }, { "Vatican City", "VAT" },
+};
+
 static const IsoNames *
 iso_names (void)
 {
@@ -292,12 +319,21 @@ iso_names (void)
                   if (comma != NULL)
                     {
                       g_autofree char *first = g_strndup (name, comma - name);
+                      /* "Korea, Republic of" as people write it: "Republic of Korea". */
+                      g_autofree char *natural = g_strconcat (comma + 2, " ", first, NULL);
 
                       add_name (t->first_parts, first, code);
+                      add_name (t->names, natural, code);
+                      if (g_str_has_prefix (natural, "The "))
+                        add_name (t->names, natural + 4, code);
                     }
                 }
             }
         }
+
+      for (guint i = 0; array != NULL && i < G_N_ELEMENTS (common_names); i++)
+        if (g_hash_table_contains (t->codes, common_names[i].code))
+          add_name (t->names, common_names[i].name, common_names[i].code);
 
       g_once_init_leave (&iso, t);
     }
@@ -371,6 +407,14 @@ match_country (const char *entry,
         return;
     }
 
+  /* "the Philippines", "The Netherlands": ISO names them without the article. */
+  if (g_ascii_strncasecmp (entry, "the ", 4) == 0 && entry[4] != '\0')
+    {
+      match_country (entry + 4, countries, matches);
+      if (matches->len > 0)
+        return;
+    }
+
   folded = na_fold (entry);
   for (guint i = 0; i < n; i++)
     {
@@ -389,7 +433,8 @@ match_country (const char *entry,
 /**
  * na_country_parse_list:
  * @text: (nullable): countries as a user typed them, separated by commas or semicolons:
- *   alpha-3 codes or English names, in any case
+ *   alpha-3 or alpha-2 codes or English names (ISO's, their natural order, or the common
+ *   one: "Turkey", "Russia"), in any case
  * @countries: (nullable): the library's #NaCountry items, whose names count too
  * @unknown: (out) (optional): the entries that name no country
  * @ambiguous: (out) (optional): the entries that name more than one
