@@ -10,6 +10,7 @@
 
 #include "na-application.h"
 #include "na-test-display.h"
+#include "na-essay-analysis.h"
 #include "na-essay-row.h"
 #include "na-note-editor.h"
 #include "na-reader.h"
@@ -28,6 +29,34 @@ static const char fixture[] =
   "on cyber defence and kelp farming research.\n";
 
 static NaApplication *app;
+
+/* The mapped button under @widget bound to @action with the string target @target. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action,
+                    const char *target)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
+          && g_strcmp0 (g_variant_get_string (value, NULL), target) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action, target);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
 
 static NaAnchor *
 anchor (const char *exact)
@@ -299,6 +328,40 @@ test_reader_annotate_restart (void)
   activate (window, "win.set-annotation",
             g_variant_new ("(ssss)", na_annotation_get_id (a), " ", "", ""));
   g_assert_cmpstr (na_annotation_get_claim (nth_annotation (store, 1)), ==, "Europe first");
+
+  /* The essay page lists it under the user's own items, with Edit and Delete; Delete takes it
+   * away at once and says so, with Undo, which brings it back. */
+  g_assert_true (activate (window, "win.back-to-essay", NULL));
+  na_test_iterate (200);
+  {
+    g_autofree char *own_id = g_strdup (na_annotation_get_id (nth_annotation (store, 1)));
+    GtkWidget *analysis = na_test_find_widget (GTK_WIDGET (window), NA_TYPE_ESSAY_ANALYSIS);
+    GtkWidget *edit, *del;
+
+    g_assert_nonnull (analysis);
+    g_assert_true (na_test_has_mapped_label (analysis, "Your Arguments and Recommendations"));
+    edit = find_action_button (analysis, "win.edit-annotation", own_id);
+    del = find_action_button (analysis, "win.delete-annotation", own_id);
+    g_assert_nonnull (edit);
+    g_assert_nonnull (del);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (del), ==, "Delete");
+    na_test_save_screenshot (GTK_WIDGET (window), "own-argument.png");
+    g_assert_true (gtk_widget_activate (del));
+    na_test_iterate (300);
+    g_assert_cmpuint (n_annotations (store), ==, 1);
+    g_assert_null (na_user_store_lookup_annotation (store, own_id));
+    g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "Argument deleted"));
+    g_assert_null (find_action_button (analysis, "win.delete-annotation", own_id));
+    na_test_iterate (500);   /* the toast slides in */
+    na_test_save_screenshot (GTK_WIDGET (window), "own-argument-deleted.png");
+    g_assert_true (activate (window, "win.undo", NULL));
+    na_test_iterate (300);
+    g_assert_cmpuint (n_annotations (store), ==, 2);
+    g_assert_nonnull (find_action_button (analysis, "win.delete-annotation", own_id));
+    g_assert_true (activate (window, "win.read", NULL));
+    na_test_iterate (200);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  }
 
   /* Undo, redo, delete, undo the delete. */
   g_assert_true (activate (window, "win.undo", NULL));

@@ -94,7 +94,8 @@ item_row (const char *id,
           const char *text,
           NaAnchor   *anchor,
           gboolean    overridden,
-          gboolean    editable)
+          gboolean    editable,
+          gboolean    own)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
@@ -150,6 +151,14 @@ item_row (const char *id,
   if (editable)
     gtk_box_append (GTK_BOX (hbox), action_button ("document-edit-symbolic", _("Edit…"),
                                                    "win.edit-item", id));
+  /* The user's own items: edited and deleted as in the reader's list (Undo brings one back). */
+  if (own)
+    {
+      gtk_box_append (GTK_BOX (hbox), action_button ("document-edit-symbolic", _("Edit…"),
+                                                     "win.edit-annotation", id));
+      gtk_box_append (GTK_BOX (hbox), action_button ("user-trash-symbolic", _("Delete"),
+                                                     "win.delete-annotation", id));
+    }
 
   gtk_widget_set_margin_top (hbox, 8);
   gtk_widget_set_margin_bottom (hbox, 8);
@@ -220,7 +229,7 @@ rebuild (NaEssayAnalysis *self)
                                          over ? na_annotation_get_claim (over)
                                               : na_argument_get_claim (arg),
                                          na_argument_get_anchor (arg), over != NULL,
-                                         self->store != NULL));
+                                         self->store != NULL, FALSE));
         }
     }
 
@@ -253,7 +262,7 @@ add_recommendations (NaEssayAnalysis *self,
                                          over ? na_annotation_get_action (over)
                                               : na_recommendation_get_action (rec),
                                          na_recommendation_get_anchor (rec), over != NULL,
-                                         self->store != NULL));
+                                         self->store != NULL, FALSE));
         }
     }
 }
@@ -288,13 +297,14 @@ add_own_items (NaEssayAnalysis *self,
                              item_row (na_annotation_get_id (a),
                                        na_stance_to_label (na_annotation_get_stance (a)),
                                        stance_class (na_annotation_get_stance (a)),
-                                       na_annotation_get_claim (a), anchor, FALSE, FALSE));
+                                       na_annotation_get_claim (a), anchor, FALSE, FALSE,
+                                       TRUE));
       else
         gtk_list_box_append (GTK_LIST_BOX (list),
                              item_row (na_annotation_get_id (a),
                                        na_actor_to_label (na_annotation_get_actor (a)),
                                        "stance-neutral", na_annotation_get_action (a), anchor,
-                                       FALSE, FALSE));
+                                       FALSE, FALSE, TRUE));
     }
 }
 

@@ -275,15 +275,43 @@ set_annotation_action (GtkWidget  *widget,
   na_user_store_replace_annotation (self->store, edited);
 }
 
+/* win.delete-annotation (s): deletes one of the user's annotations at once, and says so with
+ * Undo at hand, as GNOME apps do rather than asking first. */
 static void
 delete_annotation_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
   NaWindowReader *self = _na_window_reader_get (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  NaAnnotation *a;
+  const char *title;
+  AdwToast *toast;
 
-  if (self->store != NULL)
-    na_user_store_remove_annotation (self->store, g_variant_get_string (parameter, NULL));
+  if (self->store == NULL || (a = na_user_store_lookup_annotation (self->store, id)) == NULL)
+    return;
+  switch (na_annotation_get_kind (a))
+    {
+    case NA_ANNOTATION_ARGUMENT:
+      title = _("Argument deleted");
+      break;
+    case NA_ANNOTATION_RECOMMENDATION:
+      title = _("Recommendation deleted");
+      break;
+    case NA_ANNOTATION_HIGHLIGHT:
+    default:
+      title = na_annotation_get_note (a) ? _("Note deleted") : _("Highlight deleted");
+      break;
+    }
+  toast = adw_toast_new (title);
+  if (!na_user_store_remove_annotation (self->store, id))
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  na_window_add_toast (self->window, toast);
 }
 
 /* win.override-argument (sss): a bundled argument's id, the user's stance and claim. */

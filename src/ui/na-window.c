@@ -271,6 +271,21 @@ show_item_action (GtkWidget  *widget,
   _na_window_reader_show_item (self->reader_state, id);
 }
 
+/**
+ * na_window_add_toast:
+ * @toast: (transfer full): a toast, as adw_toast_overlay_add_toast() takes it
+ *
+ * Shows @toast over the window's content.
+ */
+void
+na_window_add_toast (NaWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (NA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 comparison_saved_cb (NaWindow *self,
                      GFile    *file)

@@ -26,6 +26,8 @@ void       na_window_show_library_error (NaWindow   *self,
 NaPdfPage *na_window_get_pdf_page   (NaWindow      *self);
 void       na_window_select_essay   (NaWindow      *self,
                                      const char    *essay_id);
+void       na_window_add_toast      (NaWindow      *self,
+                                     AdwToast      *toast);
 /* na-window-reader.c */
 void         na_window_set_user_store (NaWindow    *self,
                                        NaUserStore *store);
