@@ -53,6 +53,13 @@ text_attached (gpointer window)
                                        NULL) != NULL;
 }
 
+/* Attaching a text opens the reader once the text is read, in a worker thread. */
+static gboolean
+reader_shown (gpointer window)
+{
+  return na_test_find_mapped (window, NA_TYPE_READER, NULL) != NULL;
+}
+
 static void
 show_view (NaWindow   *window,
            const char *name)
@@ -82,6 +89,7 @@ open_window_reading (int width)
   na_test_iterate (200);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attach-file", "s", path));
   na_test_iterate_until (text_attached, window);
+  na_test_iterate_until (reader_shown, window);
   na_test_iterate (300);
   return window;
 }

@@ -310,6 +310,8 @@ test_mark_argument_in_pdf (void)
                                              "s", id));
   g_assert_cmpuint (n_annotations (store), ==, 0);
   g_assert_false (has_label_prefix (GTK_WIDGET (page), "Supports: Announce patrols ahead"));
+  /* Said in a toast with Undo, as a deletion anywhere else in the window. */
+  g_assert_true (has_label_prefix (GTK_WIDGET (window), "Argument deleted"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (n_annotations (store), ==, 1);
   g_assert_true (has_label_prefix (GTK_WIDGET (page), "Supports: Announce patrols ahead"));

@@ -58,6 +58,23 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *id;
+  gboolean    present;
+} OwnProbe;
+
+/* Whether the Delete button of the user's item is there (or gone), as the probe asks. */
+static gboolean
+own_button_is (gpointer data)
+{
+  OwnProbe *probe = data;
+
+  return (find_action_button (probe->widget, "win.delete-annotation", probe->id) != NULL)
+         == probe->present;
+}
+
 static NaAnchor *
 anchor (const char *exact)
 {
@@ -337,6 +354,7 @@ test_reader_annotate_restart (void)
     g_autofree char *own_id = g_strdup (na_annotation_get_id (nth_annotation (store, 1)));
     GtkWidget *analysis = na_test_find_widget (GTK_WIDGET (window), NA_TYPE_ESSAY_ANALYSIS);
     GtkWidget *edit, *del;
+    OwnProbe own_probe;
 
     g_assert_nonnull (analysis);
     g_assert_true (na_test_has_mapped_label (analysis, "Your Arguments and Recommendations"));
@@ -351,12 +369,17 @@ test_reader_annotate_restart (void)
     g_assert_cmpuint (n_annotations (store), ==, 1);
     g_assert_null (na_user_store_lookup_annotation (store, own_id));
     g_assert_true (na_test_has_mapped_label (GTK_WIDGET (window), "Argument deleted"));
+    /* The page is rebuilt in a low-priority idle. */
+    own_probe = (OwnProbe) { analysis, own_id, FALSE };
+    na_test_iterate_until (own_button_is, &own_probe);
     g_assert_null (find_action_button (analysis, "win.delete-annotation", own_id));
     na_test_iterate (500);   /* the toast slides in */
     na_test_save_screenshot (GTK_WIDGET (window), "own-argument-deleted.png");
     g_assert_true (activate (window, "win.undo", NULL));
     na_test_iterate (300);
     g_assert_cmpuint (n_annotations (store), ==, 2);
+    own_probe.present = TRUE;
+    na_test_iterate_until (own_button_is, &own_probe);
     g_assert_nonnull (find_action_button (analysis, "win.delete-annotation", own_id));
     g_assert_true (activate (window, "win.read", NULL));
     na_test_iterate (200);

@@ -310,17 +310,24 @@ context_menu_action (GtkWidget  *widget,
 }
 
 /* pdf-page.delete-annotation (s): one of the user's annotations, by id (Delete on its row in
- * the side list); one edit of the store, so Ctrl+Z brings it back. */
+ * the side list); one edit of the store, so Ctrl+Z brings it back. In a window, the window's
+ * win.delete-annotation does it, which says so with Undo, as everywhere else. */
 static void
 delete_annotation_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
   NaPdfPage *self = NA_PDF_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
 
-  if (self->store == NULL
-      || !na_user_store_remove_annotation (self->store, g_variant_get_string (parameter, NULL)))
-    gtk_widget_error_bell (widget);
+  if (self->store == NULL || na_user_store_lookup_annotation (self->store, id) == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.delete-annotation", "s", id);
+  if (na_user_store_lookup_annotation (self->store, id) != NULL)
+    na_user_store_remove_annotation (self->store, id);
 }
 
 static gboolean
