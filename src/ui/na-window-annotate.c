@@ -303,12 +303,9 @@ delete_annotation_action (GtkWidget  *widget,
       title = na_annotation_get_note (a) ? _("Note deleted") : _("Highlight deleted");
       break;
     }
-  toast = adw_toast_new (title);
   if (!na_user_store_remove_annotation (self->store, id))
-    {
-      g_object_unref (g_object_ref_sink (toast));
-      return;
-    }
+    return;
+  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   na_window_add_toast (self->window, toast);
