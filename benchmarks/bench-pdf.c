@@ -7,10 +7,11 @@
  * 2. The viewer's pixels against `pdftocairo -png -r DPI` of the same page.
  * 3. A generated 200-page PDF scrolled programmatically at 200% in a window: the longest
  *    main-thread stall (goal: <= 16 ms) and the peak memory. Needs a display. The goal is
- *    measured with GTK's default renderer; when that is not the Cairo one, the scroll is
- *    measured again with it in a child process (GSK_RENDERER=cairo), for comparison: under
- *    Xvfb the default is GL through Mesa's software rasterizer, which costs most of a frame.
- *    Each scroll is followed by its floor: the same scroll over an empty widget.
+ *    measured with the renderer the app chooses on this display (na_renderer_choose()); the
+ *    scroll is then measured again with the other of GL and Cairo in a child process, for
+ *    comparison: under Xvfb, GTK's default is GL through Mesa's software rasterizer, which
+ *    the app passes over. Each scroll is followed by its floor: the same scroll over an
+ *    empty widget.
  *
  * The viewer's path pays two thread hand-offs (request to worker, result to main loop) that
  * the bare render does not; an empty GTask round trip is printed as that floor, and the
@@ -30,6 +31,7 @@
 #include "na-pdf-document.h"
 #include "na-pdf-view.h"
 #include "na-render-queue.h"
+#include "na-renderer-choice.h"
 #include "na-test-pdf.h"
 #include "natoasia-bench.h"
 
@@ -444,6 +446,8 @@ count_over_goal (void)
   return over;
 }
 
+static gboolean scroll_renderer_was_cairo;
+
 static gboolean
 measure_scroll (void)
 {
@@ -451,6 +455,7 @@ measure_scroll (void)
   g_autofree char *path = g_build_filename (dir, "long-200.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(NaPdfDocument) doc = NULL;
+  g_autofree char *reason = NULL;
   GtkWidget *window, *scroller, *view, *empty;
   double t0, elapsed, upper;
   guint frames;
@@ -461,6 +466,9 @@ measure_scroll (void)
       printf ("scroll: NOT measured: no display (run under a session or xvfb-run)\n");
       return FALSE;
     }
+  /* As the app does at startup, before its first window. */
+  na_renderer_choose (gdk_display_get_default (), &reason);
+  printf ("renderer: %s\n", reason);
 
   na_test_pdf_write_long (path, 200);
   doc = na_pdf_document_new_from_file (file, NULL, NULL, NULL);
@@ -487,6 +495,8 @@ measure_scroll (void)
   elapsed = bench_now_ms () - t0;
 
   met = longest_stall <= GOAL_STALL_MS;
+  scroll_renderer_was_cairo =
+    GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window)));
   printf ("scroll through 200 pages at 200%% with %s (%u frames, %.1f s, %u pages rendered, "
           "texture cache %.0f MB at the end):\n",
           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
@@ -544,9 +554,11 @@ bench_pdf (int    argc,
   if (g_getenv ("GSK_RENDERER") == NULL)
     {
       const char *child[] = { "/proc/self/exe", "pdf", "--scroll-only", NULL };
-      g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "GSK_RENDERER", "cairo", TRUE);
+      const char *other = scroll_renderer_was_cairo ? "gl" : "cairo";
+      g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "GSK_RENDERER", other, TRUE);
 
-      printf ("for comparison only (not the goal), the same scroll with GSK_RENDERER=cairo:\n");
+      printf ("for comparison only (not the goal), the same scroll with GSK_RENDERER=%s:\n",
+              other);
       fflush (stdout);
       g_spawn_sync (NULL, (char **) child, env, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL,
                     NULL, NULL, NULL);

@@ -4,7 +4,7 @@
 NATOASIA_DEPS=(
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  libpoppler-glib-dev libsqlite3-dev
+  libpoppler-glib-dev libsqlite3-dev libepoxy-dev
   libxml2-dev
   gettext desktop-file-utils appstream iso-codes
   xvfb xauth dbus dbus-x11 qpdf poppler-utils fonts-cantarell adwaita-icon-theme

@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <poppler.h>
 
 #include "na-application.h"
 #include "na-cli.h"
+#include "na-renderer-choice.h"
 #include "na-window.h"
 
 struct _NaApplication
@@ -16,6 +18,7 @@ struct _NaApplication
   /* The user's annotations, shared by all windows; loaded on first use, saved on quit. */
   NaUserStore   *user_store;
   char          *user_store_problem;
+  char          *renderer_reason;   /* for the About window's troubleshooting page */
 };
 
 G_DEFINE_FINAL_TYPE (NaApplication, na_application, ADW_TYPE_APPLICATION)
@@ -134,6 +137,7 @@ na_application_finalize (GObject *object)
 
   g_clear_object (&self->user_store);
   g_clear_pointer (&self->user_store_problem, g_free);
+  g_clear_pointer (&self->renderer_reason, g_free);
 
   G_OBJECT_CLASS (na_application_parent_class)->finalize (object);
 }
@@ -203,7 +207,18 @@ about_action (GSimpleAction *action,
 {
   static const char *developers[] = { "The NatoAsia developers", NULL };
   GtkApplication *app = user_data;
+  NaApplication *self = NA_APPLICATION (app);
   AdwAboutWindow *about;
+  g_autofree char *debug_info = NULL;
+
+  /* What a bug report about drawing or PDFs needs; not translated, for the developers. */
+  debug_info = g_strdup_printf ("NatoAsia %s\nGTK %u.%u.%u\nlibadwaita %u.%u.%u\n"
+                                "Poppler %s\nRenderer: %s\n", PACKAGE_VERSION,
+                                gtk_get_major_version (), gtk_get_minor_version (),
+                                gtk_get_micro_version (), adw_get_major_version (),
+                                adw_get_minor_version (), adw_get_micro_version (),
+                                poppler_get_version (),
+                                self->renderer_reason ? self->renderer_reason : "GTK's default");
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
@@ -220,6 +235,7 @@ about_action (GSimpleAction *action,
                         "issue-url", "https://example.org/natoasia/issues",
                         /* Translators: replace with your names, one per line */
                         "translator-credits", _("translator-credits"),
+                        "debug-info", debug_info,
                         NULL);
   adw_about_window_add_legal_section (about, _("Country shapes"),
                                       _("Made with Natural Earth, public domain."),
@@ -280,6 +296,10 @@ na_application_startup (GApplication *app)
   GtkSettings *settings;
 
   G_APPLICATION_CLASS (na_application_parent_class)->startup (app);
+
+  /* Before the first window is realized: its renderer is chosen then. */
+  if (gdk_display_get_default () != NULL)
+    na_renderer_choose (gdk_display_get_default (), &NA_APPLICATION (app)->renderer_reason);
 
   /* A selectable label given the focus (a view switched while the focus was in another, a
    * dialog closed) would select all its text: a selection the user did not make. They stay
