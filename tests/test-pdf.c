@@ -343,6 +343,45 @@ test_render_queue (void)
   cairo_surface_destroy (page1);
 }
 
+/* @index of @bare at @scale on white, as the bench's bare path and pdftocairo draw it. */
+static cairo_surface_t *
+bare_render (NaPdfDocument   *document,
+             PopplerDocument *bare,
+             int              index,
+             double           scale)
+{
+  PopplerPage *page = poppler_document_get_page (bare, index);
+  cairo_surface_t *surface;
+  int w, h;
+  cairo_t *cr;
+
+  na_render_page_size (document, index, scale, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_object_unref (page);
+  return surface;
+}
+
+static void
+assert_same_pixels (cairo_surface_t *got,
+                    cairo_surface_t *want)
+{
+  int h = cairo_image_surface_get_height (want);
+  int stride = cairo_image_surface_get_stride (want);
+
+  g_assert_nonnull (got);
+  g_assert_cmpint (cairo_image_surface_get_height (got), ==, h);
+  g_assert_cmpint (cairo_image_surface_get_stride (got), ==, stride);
+  g_assert_true (memcmp (cairo_image_surface_get_data (got), cairo_image_surface_get_data (want),
+                         (gsize) h * stride) == 0);
+}
+
 /* Pixel memory is reused from render to render and whitened ahead in slices that stop when
  * a job waits: every page must still come out exactly as a bare render on white, whatever a
  * reused buffer held before. */
@@ -362,22 +401,7 @@ test_render_queue_reuses_buffers (void)
   g_assert_no_error (error);
 
   for (int i = 0; i < n; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (bare, i);
-      int w, h;
-      cairo_t *cr;
-
-      na_render_page_size (document, i, 2.0, &w, &h);
-      expected[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-      cr = cairo_create (expected[i]);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, 2.0, 2.0);
-      poppler_page_render (page, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (expected[i]);
-      g_object_unref (page);
-    }
+    expected[i] = bare_render (document, bare, i, 2.0);
 
   /* Batches queued back to back (no whitening ahead) and one at a time (whitening ahead,
    * mostly cut short by the next request: at 200 % a page's buffer takes longer to whiten
@@ -400,23 +424,52 @@ test_render_queue_reuses_buffers (void)
         g_main_context_iteration (NULL, TRUE);
 
       for (int k = 0; k < 6; k++)
-        {
-          cairo_surface_t *got = g_ptr_array_index (results, k);
-          cairo_surface_t *want = expected[(k + batch) % n];
-          int h = cairo_image_surface_get_height (want);
-          int stride = cairo_image_surface_get_stride (want);
-
-          g_assert_nonnull (got);
-          g_assert_cmpint (cairo_image_surface_get_height (got), ==, h);
-          g_assert_cmpint (cairo_image_surface_get_stride (got), ==, stride);
-          g_assert_true (memcmp (cairo_image_surface_get_data (got),
-                                 cairo_image_surface_get_data (want), (gsize) h * stride) == 0);
-        }
+        assert_same_pixels (g_ptr_array_index (results, k), expected[(k + batch) % n]);
     }
 
   for (int i = 0; i < n; i++)
     cairo_surface_destroy (expected[i]);
   g_object_unref (bare);
+}
+
+/* A worker keeps the pages it rendered last, and lets go of older ones: a page rendered
+ * again, kept or let go and fetched anew, comes out exactly as a bare render. Twelve pages
+ * are more than it keeps. */
+static void
+test_render_queue_keeps_pages (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "twelve.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NaPdfDocument) document = NULL;
+  g_autoptr(NaRenderQueue) queue = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) cairo_surface_destroy);
+  static const int order[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 11, 10, 0, 0, 5, 1 };
+  PopplerDocument *bare;
+
+  na_test_pdf_write_long (path, 12);
+  document = na_pdf_document_new_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  bare = na_pdf_document_open_poppler (document, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 12; i++)
+    g_ptr_array_add (expected, bare_render (document, bare, i, 1.5));
+
+  queue = na_render_queue_new (document, 1);
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (
+        (GDestroyNotify) cairo_surface_destroy);
+
+      na_render_queue_render_async (queue, order[k], 1.5, 0, NULL, rendered_cb, results);
+      while (results->len < 1)
+        g_main_context_iteration (NULL, TRUE);
+      assert_same_pixels (g_ptr_array_index (results, 0), g_ptr_array_index (expected,
+                                                                             order[k]));
+    }
+  g_object_unref (bare);
+  g_unlink (path);
 }
 
 static void
@@ -839,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/render-queue", test_render_queue);
   g_test_add_func ("/pdf/render-queue/reuses-buffers", test_render_queue_reuses_buffers);
+  g_test_add_func ("/pdf/render-queue/keeps-pages", test_render_queue_keeps_pages);
   g_test_add_func ("/attachments/round-trip", test_attachments_round_trip);
   g_test_add_func ("/attachments/changes-and-ranges", test_attachments_changes_and_ranges);
   g_test_add_func ("/attachments/unreadable-moved-aside",

@@ -5,7 +5,8 @@
  * delivered to the main loop through GTask, jobs whose GCancellable was cancelled (the zoom
  * changed) dropped before they start. A PopplerDocument must not render in two threads at
  * once, so each worker takes a PopplerDocument of its own, opened on the same bytes, from a
- * pool (as many as threads), opened ahead from the queue's creation on.
+ * pool (as many as threads), opened ahead from the queue's creation on. Each keeps the pages
+ * it rendered last (see WorkerDocument).
  */
 #define G_LOG_DOMAIN "na-render-queue"
 
@@ -22,7 +23,7 @@ struct _NaRenderQueue
 
   NaPdfDocument *document;
   GThreadPool   *pool;
-  GAsyncQueue   *free_documents;  /* PopplerDocument, one per worker once made */
+  GAsyncQueue   *free_documents;  /* WorkerDocument, one per worker once made */
   GMutex         lock;
   guint          n_documents;
   guint          n_threads;
@@ -74,7 +75,68 @@ typedef struct
   guint64  sequence;
 } Job;
 
+/* A worker's document, with the pages it rendered last. On a PopplerPage's first render,
+ * poppler also lays out its text, for text queries on that object: a quarter of the render of
+ * a page of text, which NatoAsia never asks that object for. A page kept skips that, and the
+ * page's lookup, when it is rendered again: after a zoom, or scrolled back to once evicted. */
+typedef struct
+{
+  PopplerDocument *poppler;
+  GQueue           pages;   /* PopplerPage, the most recently rendered first */
+} WorkerDocument;
+
+/* The pages in view and around them, at a few hundred kilobytes of text layout each. */
+#define KEPT_PAGES 8
+
 G_DEFINE_FINAL_TYPE (NaRenderQueue, na_render_queue, G_TYPE_OBJECT)
+
+static WorkerDocument *
+worker_document_new (PopplerDocument *poppler)
+{
+  WorkerDocument *document = g_new0 (WorkerDocument, 1);
+
+  document->poppler = poppler;
+  g_queue_init (&document->pages);
+  return document;
+}
+
+static void
+worker_document_free (WorkerDocument *document)
+{
+  g_queue_clear_full (&document->pages, g_object_unref);
+  g_object_unref (document->poppler);
+  g_free (document);
+}
+
+/* @index's page, kept for the next render of it (until worker_document_trim()). */
+static PopplerPage *
+worker_document_get_page (WorkerDocument *document,
+                          int             index)
+{
+  PopplerPage *page;
+
+  for (GList *l = document->pages.head; l != NULL; l = l->next)
+    if (poppler_page_get_index (l->data) == index)
+      {
+        g_queue_unlink (&document->pages, l);
+        g_queue_push_head_link (&document->pages, l);
+        return l->data;
+      }
+
+  page = poppler_document_get_page (document->poppler, index);
+  if (page != NULL)
+    g_queue_push_head (&document->pages, page);
+  return page;
+}
+
+/* Lets go of the pages rendered longest ago: after the page is handed over, since freeing a
+ * page's text layout is thousands of small frees. */
+static void
+worker_document_trim (WorkerDocument *document)
+{
+  while (g_queue_get_length (&document->pages) > KEPT_PAGES)
+    g_object_unref (g_queue_pop_tail (&document->pages));
+}
 
 static int
 compare_jobs (gconstpointer a,
@@ -262,7 +324,7 @@ prepare_white_buffer (NaRenderQueue *self,
 
 /* A new document for the workers if they have fewer than one each; NULL, and no error, if
  * they have theirs. */
-static PopplerDocument *
+static WorkerDocument *
 open_spare_document (NaRenderQueue  *self,
                      GError        **error)
 {
@@ -283,16 +345,17 @@ open_spare_document (NaRenderQueue  *self,
       g_mutex_lock (&self->lock);
       self->n_documents--;
       g_mutex_unlock (&self->lock);
+      return NULL;
     }
-  return document;
+  return worker_document_new (document);
 }
 
-static PopplerDocument *
+static WorkerDocument *
 take_document (NaRenderQueue  *self,
                GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
-  PopplerDocument *document = g_async_queue_try_pop (self->free_documents);
+  WorkerDocument *document = g_async_queue_try_pop (self->free_documents);
 
   if (document != NULL)
     return document;
@@ -313,7 +376,7 @@ take_document (NaRenderQueue  *self,
 static void
 open_document_ahead (NaRenderQueue *self)
 {
-  PopplerDocument *document;
+  WorkerDocument *document;
 
   if (g_atomic_int_get (&self->closing))
     return;
@@ -329,7 +392,7 @@ run_job (gpointer data,
   Job *job = data;
   NaRenderQueue *self = user_data;
   g_autoptr(GError) error = NULL;
-  PopplerDocument *document;
+  WorkerDocument *document;
   PopplerPage *page;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -357,16 +420,16 @@ run_job (gpointer data,
   surface = create_white_surface (self, width, height);
   cr = cairo_create (surface);
   cairo_scale (cr, job->scale, job->scale);
-  page = poppler_document_get_page (document, job->page);
+  page = worker_document_get_page (document, job->page);
   if (page != NULL)
     poppler_page_render (page, cr);
-  g_clear_object (&page);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  g_async_queue_push (self->free_documents, document);
 
   ((JobTimes *) g_task_get_task_data (job->task))->finished = g_get_monotonic_time ();
   g_task_return_pointer (job->task, surface, (GDestroyNotify) cairo_surface_destroy);
+  worker_document_trim (document);
+  g_async_queue_push (self->free_documents, document);
   prepare_white_buffer (self, (gsize) cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32,
                                                                        width) * height);
 
@@ -379,14 +442,14 @@ static void
 na_render_queue_finalize (GObject *object)
 {
   NaRenderQueue *self = NA_RENDER_QUEUE (object);
-  PopplerDocument *document;
+  WorkerDocument *document;
 
   /* Let running jobs finish (render jobs hold a reference to us through their task, so only
    * documents opened ahead can be left, and those are skipped). */
   g_atomic_int_set (&self->closing, TRUE);
   g_thread_pool_free (self->pool, FALSE, TRUE);
   while ((document = g_async_queue_try_pop (self->free_documents)) != NULL)
-    g_object_unref (document);
+    worker_document_free (document);
   g_async_queue_unref (self->free_documents);
   g_clear_object (&self->document);
   g_mutex_clear (&self->lock);
@@ -474,7 +537,7 @@ na_render_queue_open_documents (NaRenderQueue  *self,
 
   for (guint i = 0; i < self->n_threads && ok; i++)
     {
-      PopplerDocument *document = take_document (self, error);
+      WorkerDocument *document = take_document (self, error);
 
       if (document != NULL)
         g_ptr_array_add (taken, document);
