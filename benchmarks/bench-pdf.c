@@ -46,22 +46,10 @@ bare_render (PopplerDocument *document,
              double           scale)
 {
   double t0 = bench_now_ms ();
-  PopplerPage *page = poppler_document_get_page (document, index);
   int w, h;
-  cairo_surface_t *surface;
-  cairo_t *cr;
 
   na_render_page_size (doc, index, scale, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  cairo_surface_destroy (surface);
-  g_object_unref (page);
+  cairo_surface_destroy (na_test_pdf_bare_render (document, index, w, h, scale));
   return bench_now_ms () - t0;
 }
 

@@ -172,3 +172,30 @@ na_test_pdf_write_long (const char *path,
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
 }
+
+/**
+ * na_test_pdf_bare_render:
+ *
+ * @index of @document at @scale into a new @width × @height image on white, with nothing but
+ * poppler_page_render: what pdftocairo draws, and the floor the viewer's renders are held to.
+ */
+cairo_surface_t *
+na_test_pdf_bare_render (PopplerDocument *document,
+                         int              index,
+                         int              width,
+                         int              height,
+                         double           scale)
+{
+  PopplerPage *page = poppler_document_get_page (document, index);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_object_unref (page);
+  return surface;
+}

@@ -343,29 +343,16 @@ test_render_queue (void)
   cairo_surface_destroy (page1);
 }
 
-/* @index of @bare at @scale on white, as the bench's bare path and pdftocairo draw it. */
 static cairo_surface_t *
 bare_render (NaPdfDocument   *document,
              PopplerDocument *bare,
              int              index,
              double           scale)
 {
-  PopplerPage *page = poppler_document_get_page (bare, index);
-  cairo_surface_t *surface;
   int w, h;
-  cairo_t *cr;
 
   na_render_page_size (document, index, scale, &w, &h);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  g_object_unref (page);
-  return surface;
+  return na_test_pdf_bare_render (bare, index, w, h, scale);
 }
 
 static void
