@@ -205,9 +205,14 @@ test_read_button_follows_view (void)
   g_assert_nonnull (read);
   /* Attaching opened the reader. */
   g_assert_false (gtk_widget_get_visible (read));
+  /* Back from reading, the focus is on Read, not on the essay's selectable title. */
+  gtk_widget_grab_focus (na_test_find_widget (na_test_find_widget (GTK_WIDGET (window),
+                                                                   NA_TYPE_READER),
+                                              GTK_TYPE_TEXT_VIEW));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-essay", NULL);
   na_test_iterate (200);
   g_assert_true (gtk_widget_get_visible (read));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == read);
 
   show_view (window, "pdf");
   g_assert_false (gtk_widget_get_visible (read));

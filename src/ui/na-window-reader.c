@@ -695,6 +695,10 @@ back_to_essay_action (GtkWidget  *widget,
   NaWindowReader *self = _na_window_reader_get (widget);
 
   gtk_stack_set_visible_child_name (self->w.content_stack, self->essay ? "essay" : "none");
+  /* Back where the reader was opened from. Left to itself, the stack would give the focus to
+   * the page's first focusable widget, the selectable title, whose caret then shows. */
+  if (gtk_widget_get_visible (self->w.read_button))
+    gtk_widget_grab_focus (self->w.read_button);
 }
 
 /* The Source view, when it is what the user sees. */
