@@ -402,6 +402,40 @@ test_mark_argument_in_pdf (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (n_annotations (store), ==, 0);
 
+  /* The same with a note, from the Source view's own Note dialog: placed in the text at the
+   * same occurrence, and highlighted there when the reader opens. */
+  select_sentence (page, 1, "Patrols matter.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf-page.note", NULL));
+  na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "Add a Note");
+  dialog = na_test_find_message_dialog ("Add a Note");
+  {
+    GtkWidget *editor = g_object_get_data (G_OBJECT (dialog), "note");
+    GtkTextView *view = GTK_TEXT_VIEW (na_test_find_widget (editor, GTK_TYPE_TEXT_VIEW));
+
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Said twice, on purpose", -1);
+  }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  na_test_iterate (200);
+  g_assert_cmpuint (n_annotations (store), ==, 1);
+  {
+    g_autoptr(NaAnnotation) noted =
+      g_list_model_get_item (na_user_store_get_annotations (store), 0);
+    int second = g_utf8_pointer_to_offset (fixture_text,
+                                           g_strrstr (fixture_text, "Patrols matter."));
+
+    g_assert_cmpstr (na_annotation_get_note (noted), ==, "Said twice, on purpose");
+    g_assert_cmpint (na_annotation_get_page (noted), ==, 1);
+    g_assert_cmpint (na_annotation_get_start (noted), ==, second);
+    show_view (window, "essay");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.read", NULL));
+    na_test_iterate (300);
+    g_assert_cmpuint (na_reader_get_n_highlighted (reader), ==, 1);
+    g_assert_true (has_label_prefix (GTK_WIDGET (reader), "Said twice, on purpose (p. 2)"));
+    show_view (window, "pdf");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_annotations (store), ==, 0);
+
   /* Nothing selected: the action only beeps, nothing is added. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-argument",
                                              "(ssss)", "q-strait", "supports", "x", ""));

@@ -185,6 +185,24 @@ add_highlight_action (GtkWidget  *widget,
   add_annotation (self, a);
 }
 
+/* win.add-note: the selection, the reader's or the Source view's, kept with a note; from the
+ * Source view, also placed in the essay's attached text, as win.add-highlight does. */
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  NaWindowReader *self = _na_window_reader_get (widget);
+  g_autoptr(NaAnnotation) a = annotation_for_selection (self, NA_ANNOTATION_HIGHLIGHT);
+  const char *note = g_variant_get_string (parameter, NULL);
+
+  if (a == NULL)
+    return;
+  na_annotation_set_color (a, "yellow");
+  na_annotation_set_note (a, *note != '\0' ? note : NULL);
+  add_annotation (self, a);
+}
+
 static void
 add_argument_action (GtkWidget  *widget,
                      const char *action_name,
@@ -811,6 +829,7 @@ _na_window_annotate_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.add-highlight", "s",
                                    add_highlight_action);
+  gtk_widget_class_install_action (widget_class, "win.add-note", "s", add_note_action);
   gtk_widget_class_install_action (widget_class, "win.add-argument", "(ssss)",
                                    add_argument_action);
   gtk_widget_class_install_action (widget_class, "win.add-recommendation", "(sss)",
