@@ -10,8 +10,9 @@
  *    measured with the renderer the app chooses on this display (na_renderer_choose()); the
  *    scroll is then measured again with the other of GL and Cairo in a child process, for
  *    comparison: under Xvfb, GTK's default is GL through Mesa's software rasterizer, which
- *    the app passes over. Each scroll is followed by its floor: the same scroll over an
- *    empty widget.
+ *    the app passes over. Then, for information: the longest stall of a zoom with pages in
+ *    view and the time closing the document takes. Each scroll is followed by its floor: the
+ *    same scroll over an empty widget.
  *
  * The viewer's path pays two thread hand-offs (request to worker, result to main loop) that
  * the bare render does not; an empty GTask round trip is printed as that floor, and the
@@ -400,6 +401,24 @@ load_average (void)
   return buf;
 }
 
+/* From here to timing_end(), the main thread's busy periods are timed. */
+static void
+timing_begin (void)
+{
+  default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, timing_poll);
+  poll_returned = 0;
+  longest_stall = 0;
+  longest_cpu = 0;
+  g_array_set_size (stalls, 0);
+}
+
+static void
+timing_end (void)
+{
+  g_main_context_set_poll_func (NULL, default_poll);
+}
+
 /* Scrolls @widget, the child of @scroller, from top to bottom at 300 px a frame (18 000 px/s
  * at 60 frames a second), timing the main thread's busy periods. */
 static guint
@@ -412,16 +431,53 @@ scroll_through (GtkWidget     *widget,
   for (int i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
   gtk_widget_add_tick_callback (widget, scroll_tick, &scroll, NULL);
-  default_poll = g_main_context_get_poll_func (NULL);
-  g_main_context_set_poll_func (NULL, timing_poll);
-  poll_returned = 0;
-  longest_stall = 0;
-  longest_cpu = 0;
-  g_array_set_size (stalls, 0);
+  timing_begin ();
   while (!scroll.done)
     g_main_context_iteration (NULL, TRUE);
-  g_main_context_set_poll_func (NULL, default_poll);
+  timing_end ();
   return scroll.frames;
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms, whatever happens meanwhile. */
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* From 200 % to 150 % with pages in view, then until their new renders are drawn: each
+ * replaces the old render of a page still in the last frame. */
+static void
+measure_zoom (NaPdfView *view)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  iterate_for (300);
+  while (na_pdf_view_get_n_pending (view) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  iterate_for (200);
+
+  timing_begin ();
+  na_pdf_view_set_zoom (view, 1.5);
+  iterate_for (100);
+  while (na_pdf_view_get_n_pending (view) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  iterate_for (300);
+  timing_end ();
+  printf ("  zoom from 200%% to 150%% with pages in view, until they are drawn again: longest "
+          "main-thread stall %.1f ms (%u busy periods)\n", longest_stall, stalls->len);
 }
 
 static guint
@@ -500,10 +556,18 @@ measure_scroll (void)
           "for a core; load average now %s)\n", longest_cpu, load_average ());
   printf ("  peak memory (VmHWM) %.0f MB\n", bench_peak_rss_kb () / 1024.0);
 
+  upper = gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+  measure_zoom (NA_PDF_VIEW (view));
+
   /* The floor: the same window, renderer and scroll over a widget of the same height that
    * draws nothing and renders nothing. What stalls remain are the toolkit's, the display
-   * server's and the rasterizer's, which no viewer can go below. */
-  upper = gtk_adjustment_get_upper (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+   * server's and the rasterizer's, which no viewer can go below. The view lets go of its
+   * pages first, so that is not counted in the floor's scroll. */
+  t0 = bench_now_ms ();
+  na_pdf_view_set_document (NA_PDF_VIEW (view), NULL);
+  printf ("  closing the document, its pages in view: %.1f ms on the main thread\n",
+          bench_now_ms () - t0);
+  iterate_for (200);
   empty = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (empty), (int) upper);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), empty);
