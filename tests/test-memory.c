@@ -46,9 +46,56 @@ test_keep_and_give_back (void)
                  given_back.keepcost < freed.keepcost ||
                  given_back.fordblks < freed.fordblks);
 }
+
+static void
+given_back_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (na_memory_give_back_finish (result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+allocate_and_free (void)
+{
+  char *buffer = g_malloc (PAGE_BYTES);
+
+  memset (buffer, 0xff, PAGE_BYTES);
+  g_free (buffer);
+}
+
+/* The same from a worker thread, as the viewer does it: the freed pages leave the process. */
+static void
+test_give_back_in_background (void)
+{
+  gboolean done = FALSE;
+  gsize kept, given_back;
+
+  na_memory_keep_freed_pages ();
+  allocate_and_free ();
+  kept = na_memory_resident_bytes ();
+
+  na_memory_give_back_async (given_back_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  given_back = na_memory_resident_bytes ();
+  g_test_message ("resident: %" G_GSIZE_FORMAT " kB kept, %" G_GSIZE_FORMAT " kB given back",
+                  kept / 1024, given_back / 1024);
+  g_assert_cmpuint (given_back + PAGE_BYTES / 2, <, kept);
+}
 #else
 static void
 test_keep_and_give_back (void)
+{
+  g_test_skip ("not glibc's allocator (another C library, or AddressSanitizer's)");
+}
+
+static void
+test_give_back_in_background (void)
 {
   g_test_skip ("not glibc's allocator (another C library, or AddressSanitizer's)");
 }
@@ -60,5 +107,6 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/memory/keep-and-give-back", test_keep_and_give_back);
+  g_test_add_func ("/memory/give-back-in-background", test_give_back_in_background);
   return g_test_run ();
 }

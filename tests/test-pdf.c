@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 
 #include "na-attachments.h"
+#include "na-memory.h"
 #include "na-pdf-document.h"
 #include "na-render-queue.h"
 #include "na-test-pdf.h"
@@ -459,6 +460,47 @@ test_render_queue_keeps_pages (void)
   g_unlink (path);
 }
 
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the view and its queue let go of a PDF's pages, their memory leaves the process (it
+ * is unmapped on a thread of its own, soon after): it is not kept in a worker's heap. */
+static void
+test_render_queue_gives_pages_back (void)
+{
+  g_autoptr(NaPdfDocument) document = open_fixture ();
+  NaRenderQueue *queue = na_render_queue_new (document, 1);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) cairo_surface_destroy);
+  gsize page_bytes, holding;
+  gboolean late = FALSE;
+  guint timeout;
+
+  /* Twelve pages at 300 %, each 4.5 MB, all held at once: more than the queue keeps for
+   * reuse. */
+  for (int k = 0; k < 12; k++)
+    na_render_queue_render_async (queue, k % 3, 3.0, 0, NULL, rendered_cb, results);
+  while (results->len < 12)
+    g_main_context_iteration (NULL, TRUE);
+  page_bytes = (gsize) cairo_image_surface_get_stride (g_ptr_array_index (results, 0)) *
+               cairo_image_surface_get_height (g_ptr_array_index (results, 0));
+  holding = na_memory_resident_bytes ();
+
+  g_ptr_array_set_size (results, 0);
+  g_object_unref (queue);
+  timeout = g_timeout_add_seconds (10, timed_out, &late);
+  while (!late && na_memory_resident_bytes () + 8 * page_bytes > holding)
+    g_main_context_iteration (NULL, FALSE);
+  g_test_message ("resident: %" G_GSIZE_FORMAT " MB holding twelve pages, %" G_GSIZE_FORMAT
+                  " MB after", holding >> 20, na_memory_resident_bytes () >> 20);
+  g_assert_false (late);
+  g_source_remove (timeout);
+}
+
 static void
 count_changed_cb (NaAttachments *attachments,
                   const char    *essay_id,
@@ -863,6 +905,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* Large buffers as the app allocates them (see main.c). */
+  na_memory_keep_freed_pages ();
   g_test_init (&argc, &argv, NULL);
   tmpdir = g_dir_make_tmp ("natoasia-pdf-XXXXXX", &error);
   g_assert_no_error (error);
@@ -880,6 +924,7 @@ main (int   argc,
   g_test_add_func ("/pdf/render-queue", test_render_queue);
   g_test_add_func ("/pdf/render-queue/reuses-buffers", test_render_queue_reuses_buffers);
   g_test_add_func ("/pdf/render-queue/keeps-pages", test_render_queue_keeps_pages);
+  g_test_add_func ("/pdf/render-queue/gives-pages-back", test_render_queue_gives_pages_back);
   g_test_add_func ("/attachments/round-trip", test_attachments_round_trip);
   g_test_add_func ("/attachments/changes-and-ranges", test_attachments_changes_and_ranges);
   g_test_add_func ("/attachments/unreadable-moved-aside",

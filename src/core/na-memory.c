@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include "na-memory.h"
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
@@ -70,4 +72,62 @@ na_memory_give_back (void)
   if (keeping)
     malloc_trim (0);
 #endif
+}
+
+static void
+give_back_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  na_memory_give_back ();
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * na_memory_give_back_async:
+ * @callback: (nullable): called on the caller's main context once it is done
+ *
+ * na_memory_give_back() in a worker thread. Giving back a closed PDF's pages walks the heap
+ * and returns each free page to the kernel: 30 ms measured on the main thread, a dropped
+ * frame if the user scrolls meanwhile. The pages' buffers were allocated by the render
+ * workers, in their own heap arenas, so the main thread does not wait on those.
+ */
+void
+na_memory_give_back_async (GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+
+  g_task_set_source_tag (task, na_memory_give_back_async);
+  g_task_run_in_thread (task, give_back_thread);
+}
+
+gboolean
+na_memory_give_back_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * na_memory_resident_bytes:
+ *
+ * Returns: the memory the process holds in RAM now, in bytes (0 where the system does not
+ *   say): what giving memory back lowers
+ */
+gsize
+na_memory_resident_bytes (void)
+{
+  g_autofree char *statm = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    return 0;
+  fields = g_strsplit (statm, " ", 3);
+  if (g_strv_length (fields) < 2)
+    return 0;
+  return g_ascii_strtoull (fields[1], NULL, 10) * (gsize) sysconf (_SC_PAGESIZE);
 }

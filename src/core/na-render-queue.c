@@ -12,8 +12,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "na-render-queue.h"
 
@@ -170,13 +172,28 @@ na_render_page_size (NaPdfDocument *document,
   *height = MAX (1, (int) ceil (h * scale - 1e-6));
 }
 
+/* Page buffers are mappings of their own, not heap memory: freed in a render worker's heap
+ * arena, whose top glibc's malloc_trim() never gives back, tens of megabytes of a closed PDF
+ * would stay with the process. A mapping goes back when it is unmapped. Keeping pages for
+ * reuse, which the heap did to spare page faults, is the pool's job here. */
+static guchar *
+buffer_data_new (gsize size)
+{
+  void *data = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+  if (data == MAP_FAILED)
+    g_error ("%s: cannot map %" G_GSIZE_FORMAT " bytes for a page: %s", G_STRLOC, size,
+             g_strerror (errno));
+  return data;
+}
+
 static void
 buffer_free (gpointer data,
              gpointer user_data)
 {
   Buffer *buffer = data;
 
-  g_free (buffer->data);
+  munmap (buffer->data, buffer->size);
   g_free (buffer);
 }
 
@@ -277,7 +294,7 @@ create_white_surface (NaRenderQueue *self,
     {
       buffer = g_new0 (Buffer, 1);
       buffer->size = size;
-      buffer->data = g_malloc (size);
+      buffer->data = buffer_data_new (size);
     }
   buffer->pool = pool_ref (self->pool_buffers);
   memset (buffer->data + buffer->white, 0xff, size - buffer->white);
@@ -309,7 +326,7 @@ prepare_white_buffer (NaRenderQueue *self,
     {
       buffer = g_new0 (Buffer, 1);
       buffer->size = size;
-      buffer->data = g_malloc (size);
+      buffer->data = buffer_data_new (size);
     }
   while (buffer->white < size && g_thread_pool_unprocessed (self->pool) == 0)
     {

@@ -219,14 +219,14 @@ give_back_cb (gpointer data)
   NaPdfView *self = data;
 
   self->give_back_id = 0;
-  na_memory_give_back ();
+  na_memory_give_back_async (NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
 static gboolean
 give_back_later_cb (gpointer data)
 {
-  na_memory_give_back ();
+  na_memory_give_back_async (NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
