@@ -573,30 +573,61 @@ draw_strips (GtkSnapshot           *snapshot,
     }
 }
 
-/* What a frame's Cairo node paints a page from: a surface of its own on the page's pixels,
- * which keeps the page's surface alive. A recording surface takes a copy-on-write snapshot
- * of a surface painted into it; were that the page's own surface, letting go of it while a
- * frame still holds the recording (a zoom replacing a page in view, a closed PDF) would copy
- * its pixels there and then, 8 MB at 200 %, tens of milliseconds on the main thread. The
- * recording keeps this one instead, and lets go of it only after its snapshots. */
+/* A frame's Cairo node paints a page through a raster-source pattern, which hands cairo the
+ * page's surface when it draws and holds a reference meanwhile. Painted as a plain surface
+ * pattern, the page would get a copy-on-write snapshot in the node's recording surface, and
+ * letting go of it while a frame still holds the recording (a zoom replacing a page in view,
+ * a closed PDF) would copy its pixels there and then: 8 MB at 200 %, tens of milliseconds on
+ * the main thread. A raster source is recorded by reference, never copied. */
+static cairo_surface_t *
+page_source_acquire (cairo_pattern_t             *pattern,
+                     void                        *page,
+                     cairo_surface_t             *target,
+                     const cairo_rectangle_int_t *extents)
+{
+  return cairo_surface_reference (page);
+}
+
+static void
+page_source_release (cairo_pattern_t *pattern,
+                     void            *page,
+                     cairo_surface_t *surface)
+{
+  cairo_surface_destroy (surface);
+}
+
+static cairo_status_t
+page_source_copy (cairo_pattern_t       *pattern,
+                  void                  *page,
+                  const cairo_pattern_t *other)
+{
+  cairo_surface_reference (page);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+page_source_finish (cairo_pattern_t *pattern,
+                    void            *page)
+{
+  cairo_surface_destroy (page);
+}
+
 static void
 paint_page_in_frame (cairo_t         *cr,
                      cairo_surface_t *page)
 {
-  static const cairo_user_data_key_t page_key, frame_key;
-  cairo_surface_t *pixels =
-    cairo_image_surface_create_for_data (cairo_image_surface_get_data (page),
-                                         cairo_image_surface_get_format (page),
-                                         cairo_image_surface_get_width (page),
-                                         cairo_image_surface_get_height (page),
-                                         cairo_image_surface_get_stride (page));
+  cairo_pattern_t *source =
+    cairo_pattern_create_raster_source (cairo_surface_reference (page),
+                                        CAIRO_CONTENT_COLOR_ALPHA,
+                                        cairo_image_surface_get_width (page),
+                                        cairo_image_surface_get_height (page));
 
-  cairo_surface_set_user_data (pixels, &page_key, cairo_surface_reference (page),
-                               (cairo_destroy_func_t) cairo_surface_destroy);
-  cairo_set_source_surface (cr, pixels, 0, 0);
+  cairo_raster_source_pattern_set_acquire (source, page_source_acquire, page_source_release);
+  cairo_raster_source_pattern_set_copy (source, page_source_copy);
+  cairo_raster_source_pattern_set_finish (source, page_source_finish);
+  cairo_set_source (cr, source);
   cairo_paint (cr);
-  cairo_surface_set_user_data (cairo_get_target (cr), &frame_key, pixels,
-                               (cairo_destroy_func_t) cairo_surface_destroy);
+  cairo_pattern_destroy (source);
 }
 
 /* A one-pixel frame just outside @rect. */
