@@ -6,7 +6,9 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "na-attachments.h"
 #include "na-memory.h"
@@ -467,6 +469,31 @@ timed_out (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+#ifndef __SANITIZE_ADDRESS__
+/* The process's mapped address space, in bytes. */
+static rlim_t
+virtual_bytes (void)
+{
+  g_autofree char *statm = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL));
+  return g_ascii_strtoull (statm, NULL, 10) * (rlim_t) sysconf (_SC_PAGESIZE);
+}
+
+static void
+oom_cb (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  GError **error = user_data;
+  cairo_surface_t *surface = na_render_queue_render_finish (NA_RENDER_QUEUE (object), result,
+                                                            error);
+
+  g_assert_null (surface);
+  g_assert_nonnull (*error);
+}
+#endif
+
 /* Once the view and its queue let go of a PDF's pages, their memory leaves the process (it
  * is unmapped on a thread of its own, soon after): it is not kept in a worker's heap. */
 static void
@@ -499,6 +526,39 @@ test_render_queue_gives_pages_back (void)
                   " MB after", holding >> 20, na_memory_resident_bytes () >> 20);
   g_assert_false (late);
   g_source_remove (timeout);
+}
+
+/* A page too large for the memory left is refused with an error naming it, not a crash. The
+ * address space is limited in a subprocess, so the page's mapping fails there. */
+static void
+test_render_queue_out_of_memory (void)
+{
+#ifdef __SANITIZE_ADDRESS__
+  g_test_skip ("AddressSanitizer needs more address space than the limit leaves");
+#else
+  if (g_test_subprocess ())
+    {
+      g_autoptr(NaPdfDocument) document = open_fixture ();
+      g_autoptr(NaRenderQueue) queue = na_render_queue_new (document, 1);
+      g_autoptr(GPtrArray) results = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit;
+
+      g_assert_true (na_render_queue_open_documents (queue, &error));
+      /* 64 MB more than is mapped now; the page at 2000 % needs 800 MB. */
+      limit.rlim_cur = limit.rlim_max = virtual_bytes () + (rlim_t) 64 * 1024 * 1024;
+      g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+      na_render_queue_render_async (queue, 0, 20.0, 0, NULL, oom_cb, &error);
+      while (error == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_print ("%s\n", error->message);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  /* "?": "×", which the C locale prints as "?". */
+  g_test_trap_assert_stdout ("No memory for page 1 at 11900 ? 16840 pixels: *");
+#endif
 }
 
 static void
@@ -925,6 +985,7 @@ main (int   argc,
   g_test_add_func ("/pdf/render-queue/reuses-buffers", test_render_queue_reuses_buffers);
   g_test_add_func ("/pdf/render-queue/keeps-pages", test_render_queue_keeps_pages);
   g_test_add_func ("/pdf/render-queue/gives-pages-back", test_render_queue_gives_pages_back);
+  g_test_add_func ("/pdf/render-queue/out-of-memory", test_render_queue_out_of_memory);
   g_test_add_func ("/attachments/round-trip", test_attachments_round_trip);
   g_test_add_func ("/attachments/changes-and-ranges", test_attachments_changes_and_ranges);
   g_test_add_func ("/attachments/unreadable-moved-aside",

@@ -176,15 +176,18 @@ na_render_page_size (NaPdfDocument *document,
  * arena, whose top glibc's malloc_trim() never gives back, tens of megabytes of a closed PDF
  * would stay with the process. A mapping goes back when it is unmapped. Keeping pages for
  * reuse, which the heap did to spare page faults, is the pool's job here. */
-static guchar *
-buffer_data_new (gsize size)
+static Buffer *
+buffer_new (gsize size)
 {
   void *data = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  Buffer *buffer;
 
   if (data == MAP_FAILED)
-    g_error ("%s: cannot map %" G_GSIZE_FORMAT " bytes for a page: %s", G_STRLOC, size,
-             g_strerror (errno));
-  return data;
+    return NULL;
+  buffer = g_new0 (Buffer, 1);
+  buffer->size = size;
+  buffer->data = data;
+  return buffer;
 }
 
 static void
@@ -277,7 +280,7 @@ pool_take (Pool  *pool,
   return found;
 }
 
-/* A surface for a page, already opaque white: paper is white whatever the theme, and PDFs
+/* A surface for a page, already opaque white, or NULL when memory for it cannot be had: paper is white whatever the theme, and PDFs
  * expect to be drawn on it. Opaque white in ARGB32 is all bits set, so whitening is a memset,
  * and only of what the buffer's last preparation left undone. */
 static cairo_surface_t *
@@ -290,12 +293,8 @@ create_white_surface (NaRenderQueue *self,
   Buffer *buffer = pool_take (self->pool_buffers, size);
   cairo_surface_t *surface;
 
-  if (buffer == NULL)
-    {
-      buffer = g_new0 (Buffer, 1);
-      buffer->size = size;
-      buffer->data = buffer_data_new (size);
-    }
+  if (buffer == NULL && (buffer = buffer_new (size)) == NULL)
+    return NULL;
   buffer->pool = pool_ref (self->pool_buffers);
   memset (buffer->data + buffer->white, 0xff, size - buffer->white);
   buffer->white = 0;   /* from now on, it is drawn on */
@@ -322,12 +321,8 @@ prepare_white_buffer (NaRenderQueue *self,
   if (g_thread_pool_unprocessed (self->pool) > 0)
     return;
   buffer = pool_take (pool, size);
-  if (buffer == NULL)
-    {
-      buffer = g_new0 (Buffer, 1);
-      buffer->size = size;
-      buffer->data = buffer_data_new (size);
-    }
+  if (buffer == NULL && (buffer = buffer_new (size)) == NULL)
+    return;
   while (buffer->white < size && g_thread_pool_unprocessed (self->pool) == 0)
     {
       gsize n = MIN (WHITEN_SLICE, size - buffer->white);
@@ -435,6 +430,16 @@ run_job (gpointer data,
 
   na_render_page_size (self->document, job->page, job->scale, &width, &height);
   surface = create_white_surface (self, width, height);
+  if (surface == NULL)
+    {
+      int saved_errno = errno;
+
+      g_async_queue_push (self->free_documents, document);
+      g_task_return_new_error (job->task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               "No memory for page %d at %d × %d pixels: %s", job->page + 1,
+                               width, height, g_strerror (saved_errno));
+      goto out;
+    }
   cr = cairo_create (surface);
   cairo_scale (cr, job->scale, job->scale);
   page = worker_document_get_page (document, job->page);
