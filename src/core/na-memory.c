@@ -88,10 +88,10 @@ give_back_thread (GTask        *task,
  * na_memory_give_back_async:
  * @callback: (nullable): called on the caller's main context once it is done
  *
- * na_memory_give_back() in a worker thread. Giving back a closed PDF's pages walks the heap
- * and returns each free page to the kernel: 30 ms measured on the main thread, a dropped
- * frame if the user scrolls meanwhile. The pages' buffers were allocated by the render
- * workers, in their own heap arenas, so the main thread does not wait on those.
+ * na_memory_give_back() in a worker thread. It walks every heap arena and returns each free
+ * page to the kernel: 30 ms measured on the main thread after the viewer let go of a PDF, a
+ * dropped frame if the user scrolls meanwhile. The main thread may still wait for it if it
+ * allocates from the arena being trimmed at that moment, but not for the whole walk.
  */
 void
 na_memory_give_back_async (GAsyncReadyCallback callback,

@@ -280,9 +280,10 @@ pool_take (Pool  *pool,
   return found;
 }
 
-/* A surface for a page, already opaque white, or NULL when memory for it cannot be had: paper is white whatever the theme, and PDFs
- * expect to be drawn on it. Opaque white in ARGB32 is all bits set, so whitening is a memset,
- * and only of what the buffer's last preparation left undone. */
+/* A surface for a page, already opaque white (or NULL when no memory can be had for it):
+ * paper is white whatever the theme, and PDFs expect to be drawn on it. Opaque white in
+ * ARGB32 is all bits set, so whitening is a memset, and only of what the buffer's last
+ * preparation left undone. */
 static cairo_surface_t *
 create_white_surface (NaRenderQueue *self,
                       int            width,

@@ -17,8 +17,9 @@
 
 #include "na-renderer-choice.h"
 
-/* GTK reads a renderer name from this key of the display before anything else; its inspector
- * sets it the same way. */
+/* GTK reads a renderer name from this key of the display before GSK_RENDERER and its own
+ * choice (get_renderer_for_display() in gsk/gskrenderer.c). It is not public API: it is used
+ * only on GTK older than 4.14, and tests/test-renderer.c checks that it takes effect. */
 #define DISPLAY_RENDERER_KEY "gsk-renderer"
 
 /**
