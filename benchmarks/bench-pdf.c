@@ -27,9 +27,11 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 
 #include "na-pdf-document.h"
 #include "na-pdf-view.h"
@@ -558,6 +560,7 @@ count_over_goal (void)
 }
 
 static gboolean scroll_renderer_was_cairo;
+static gboolean scroll_measured;
 
 static gboolean
 measure_scroll (void)
@@ -577,6 +580,7 @@ measure_scroll (void)
       printf ("scroll: NOT measured: no display (run under a session or xvfb-run)\n");
       return FALSE;
     }
+  scroll_measured = TRUE;
   /* As the app does at startup, before its first window. */
   na_renderer_choose (gdk_display_get_default (), &reason);
   printf ("renderer: %s\n", reason);
@@ -662,11 +666,154 @@ measure_scroll (void)
   return met;
 }
 
+/* Removes @path and what it holds: the Wayland session's runtime directory, where Weston
+ * leaves its socket and GTK its dconf directory. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Outcomes of a child's scroll, as its exit status. */
+enum { SCROLL_MET, SCROLL_NOT_MET, SCROLL_NOT_MEASURED };
+
+/* Runs `natoasia-bench pdf --scroll-only` with @env. */
+static int
+run_scroll_child (char **env)
+{
+  const char *child[] = { "/proc/self/exe", "pdf", "--scroll-only", NULL };
+  int status = 0;
+
+  fflush (stdout);
+  if (!g_spawn_sync (NULL, (char **) child, env, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                     NULL, NULL, &status, NULL) || !WIFEXITED (status))
+    return SCROLL_NOT_MEASURED;
+  return WEXITSTATUS (status);
+}
+
+/* A D-Bus session bus of its own, for the Wayland session, which has no X display for GLib
+ * to start one from: without it GTK's accessibility, which is there under X11, would be off.
+ * Returns the daemon (NULL if it could not start) and its address. */
+static GSubprocess *
+start_session_bus (char **address)
+{
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+
+  daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                             NULL, "dbus-daemon", "--session", "--nofork", "--print-address",
+                             NULL);
+  if (daemon == NULL)
+    return NULL;
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon));
+  *address = g_data_input_stream_read_line_utf8 (out, NULL, NULL, NULL);
+  if (*address == NULL)
+    {
+      g_subprocess_force_exit (daemon);
+      return NULL;
+    }
+  return g_steal_pointer (&daemon);
+}
+
+/* The same scroll in a Wayland session, the default of GNOME on Debian: a headless Weston
+ * (the reference compositor, drawing in software) started for it, with a runtime directory
+ * of its own. Under X11, GTK 4.8 makes X server round trips every frame (the monitor and its
+ * work area, the pointer) and hands each frame's pixels to the X server; a Wayland client
+ * shares a buffer with the compositor instead. Returns a SCROLL_ outcome. */
+static int
+measure_scroll_on_wayland (void)
+{
+  g_autofree char *weston = g_find_program_in_path ("weston");
+  g_autofree char *runtime = NULL;
+  g_autofree char *socket = NULL;
+  g_autoptr(GSubprocess) compositor = NULL;
+  g_autoptr(GSubprocess) bus = NULL;
+  g_autofree char *bus_address = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = NULL;
+  int outcome;
+
+  printf ("the same scroll on Wayland (Weston's headless backend):\n");
+  if (weston == NULL)
+    {
+      printf ("scroll on Wayland: NOT measured: weston (Debian package weston) is not "
+              "installed\n");
+      return SCROLL_NOT_MEASURED;
+    }
+  runtime = g_dir_make_tmp ("natoasia-wayland-XXXXXX", &error);
+  if (runtime == NULL)
+    {
+      printf ("scroll on Wayland: NOT measured: %s\n", error->message);
+      return SCROLL_NOT_MEASURED;
+    }
+  socket = g_build_filename (runtime, "natoasia-bench", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime, TRUE);
+  compositor = g_subprocess_launcher_spawn (launcher, &error, weston, "--no-config",
+                                            "--backend=headless-backend.so",
+                                            "--socket=natoasia-bench", "--width=1280",
+                                            "--height=800", "--idle-time=0", NULL);
+  for (int i = 0; compositor != NULL && i < 100 && !g_file_test (socket, G_FILE_TEST_EXISTS);
+       i++)
+    g_usleep (100000);
+  if (compositor == NULL || !g_file_test (socket, G_FILE_TEST_EXISTS))
+    {
+      printf ("scroll on Wayland: NOT measured: weston did not start%s%s\n",
+              error ? ": " : "", error ? error->message : "");
+      outcome = SCROLL_NOT_MEASURED;
+    }
+  else
+    {
+      env = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+      env = g_environ_unsetenv (env, "GSK_RENDERER");
+      env = g_environ_setenv (env, "GDK_BACKEND", "wayland", TRUE);
+      env = g_environ_setenv (env, "WAYLAND_DISPLAY", "natoasia-bench", TRUE);
+      env = g_environ_setenv (env, "XDG_RUNTIME_DIR", runtime, TRUE);
+      bus = start_session_bus (&bus_address);
+      if (bus != NULL)
+        env = g_environ_setenv (env, "DBUS_SESSION_BUS_ADDRESS", bus_address, TRUE);
+      outcome = run_scroll_child (env);
+      if (bus != NULL)
+        {
+          g_subprocess_send_signal (bus, SIGTERM);
+          g_subprocess_wait (bus, NULL, NULL);
+        }
+    }
+  if (compositor != NULL)
+    {
+      g_subprocess_send_signal (compositor, SIGTERM);
+      g_subprocess_wait (compositor, NULL, NULL);
+    }
+  remove_tree (runtime);
+  return outcome;
+}
+
+static const char *
+outcome_label (int outcome)
+{
+  return outcome == SCROLL_MET ? "met" : outcome == SCROLL_NOT_MET ? "NOT met" : "not measured";
+}
+
 int
 bench_pdf (int    argc,
            char **argv)
 {
-  gboolean render_met, scroll_met;
+  gboolean render_met;
+  int x11 = SCROLL_NOT_MEASURED, wayland = SCROLL_NOT_MEASURED;
 
   if (argc < 2)
     {
@@ -675,23 +822,30 @@ bench_pdf (int    argc,
     }
   /* The child process of the comparison below. */
   if (g_str_equal (argv[1], "--scroll-only"))
-    return measure_scroll () ? 0 : 1;
+    {
+      gboolean met = measure_scroll ();
+
+      return !scroll_measured ? SCROLL_NOT_MEASURED : met ? SCROLL_MET : SCROLL_NOT_MET;
+    }
 
   render_met = measure_render (argv[1]);
-  scroll_met = measure_scroll ();
-  if (g_getenv ("GSK_RENDERER") == NULL)
+  if (measure_scroll ())
+    x11 = SCROLL_MET;
+  else if (scroll_measured)
+    x11 = SCROLL_NOT_MET;
+  if (scroll_measured && g_getenv ("GSK_RENDERER") == NULL)
     {
-      const char *child[] = { "/proc/self/exe", "pdf", "--scroll-only", NULL };
       const char *other = scroll_renderer_was_cairo ? "gl" : "cairo";
       g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "GSK_RENDERER", other, TRUE);
 
       printf ("for comparison only (not the goal), the same scroll with GSK_RENDERER=%s:\n",
               other);
-      fflush (stdout);
-      g_spawn_sync (NULL, (char **) child, env, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL,
-                    NULL, NULL, NULL);
+      run_scroll_child (env);
     }
-  printf ("pdf: render ratio goal %s, scroll stall goal %s\n", render_met ? "met" : "NOT met",
-          scroll_met ? "met" : "NOT met");
+  if (g_getenv ("WAYLAND_DISPLAY") == NULL)
+    wayland = measure_scroll_on_wayland ();
+  printf ("pdf: render ratio goal %s, scroll stall goal: %s on %s, %s on Wayland\n",
+          render_met ? "met" : "NOT met", outcome_label (x11),
+          g_getenv ("WAYLAND_DISPLAY") ? "this Wayland display" : "X11", outcome_label (wayland));
   return 0;
 }
