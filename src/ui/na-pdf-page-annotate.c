@@ -217,9 +217,11 @@ note_response_cb (AdwMessageDialog *dialog,
     {
       g_autofree char *note = na_note_editor_dup_text (editor);
 
-      /* In the window, the passage is also placed in the essay's attached text. */
-      if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.add-note", "s", note ? note : ""))
-        na_pdf_page_highlight_selection (self, note);
+      /* In the window, the passage is also placed in the essay's attached text; the window
+       * clears the selection once the note is stored. A selection still there (no window, or
+       * one that could not take it) is stored here, so the note is never dropped. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.add-note", "s", note ? note : "");
+      na_pdf_page_highlight_selection (self, note);
     }
 }
 
