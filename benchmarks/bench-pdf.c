@@ -14,6 +14,9 @@
  *    showed its pages is reported apart. Then, for information: the longest stall of a zoom
  *    with pages in view and the time closing the document takes. Each scroll is followed by
  *    its floor: the same scroll over an empty widget.
+ * 4. The same scroll in a Wayland session of its own, on a headless Weston the bench starts
+ *    (when `weston` is installed): GNOME's default session, where GTK makes no X server round
+ *    trips.
  *
  * The viewer's path pays two thread hand-offs (request to worker, result to main loop) that
  * the bare render does not; an empty GTask round trip is printed as that floor, back to back
