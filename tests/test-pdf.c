@@ -372,6 +372,150 @@ assert_same_pixels (cairo_surface_t *got,
                          (gsize) h * stride) == 0);
 }
 
+/* The nice value of thread @tid of this process, from /proc; G_MININT when unknown. */
+static int
+thread_nice (const char *tid)
+{
+  g_autofree char *path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  char *end;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || (end = strrchr (stat, ')')) == NULL)
+    return G_MININT;
+  /* After the command's name: state is field 3, nice field 19. */
+  fields = g_strsplit (end + 2, " ", 0);
+  if (g_strv_length (fields) < 17)
+    return G_MININT;
+  return atoi (fields[16]);
+}
+
+/* Whether thread @tid of this process is named as the render queue names its workers. */
+static gboolean
+is_render_thread (const char *tid)
+{
+  g_autofree char *path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+  g_autofree char *comm = NULL;
+
+  return g_file_get_contents (path, &comm, NULL, NULL) &&
+         g_str_has_prefix (comm, "natoasia-render");
+}
+
+static guint
+count_render_threads (void)
+{
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (tasks != NULL && (name = g_dir_read_name (tasks)) != NULL)
+    n += is_render_thread (name);
+  return n;
+}
+
+/* Waits up to 10 s for the number of render workers to come down to @n; returns it. */
+static guint
+wait_for_render_threads (guint n)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (count_render_threads () > n && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  return count_render_threads ();
+}
+
+/* Render workers run at a lower priority than the main thread, so that on a machine whose
+ * processors are all busy a frame does not wait for a page being rendered; the main thread
+ * keeps its own. */
+static void
+test_render_queue_workers_yield (void)
+{
+  g_autoptr(NaPdfDocument) document = open_fixture ();
+  g_autoptr(NaRenderQueue) queue = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) cairo_surface_destroy);
+  g_autofree char *self_tid = g_strdup_printf ("%d", (int) getpid ());
+  int main_nice = thread_nice (self_tid);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint workers, lower;
+
+  if (main_nice == G_MININT)
+    {
+      g_test_skip ("no /proc/self/task to read threads' priorities from");
+      return;
+    }
+
+  g_assert_cmpuint (wait_for_render_threads (0), ==, 0);
+  queue = na_render_queue_new (document, 2);
+  na_render_queue_render_async (queue, 0, 1.0, 0, NULL, rendered_cb, results);
+  na_render_queue_render_async (queue, 1, 1.0, 0, NULL, rendered_cb, results);
+  while (results->len < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (g_ptr_array_index (results, 0));
+
+  /* Each worker lowers its priority as it starts. */
+  do
+    {
+      g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (tasks);
+      workers = lower = 0;
+      while ((name = g_dir_read_name (tasks)) != NULL)
+        if (is_render_thread (name))
+          {
+            workers++;
+            lower += thread_nice (name) > main_nice;
+          }
+    }
+  while (lower < workers && g_get_monotonic_time () < deadline && (g_usleep (1000), TRUE));
+
+  g_test_message ("%u of %u workers below the main thread's priority (nice %d)", lower,
+                  workers, main_nice);
+  g_assert_cmpuint (workers, ==, 2);
+  g_assert_cmpuint (lower, ==, workers);
+  g_assert_cmpint (thread_nice (self_tid), ==, main_nice);
+}
+
+/* The viewer lets go of its queue while a page is being rendered (a PDF closed, a zoom):
+ * the job's task then holds the last reference, often dropped by the worker itself, which
+ * is still whitening a buffer for the next page after handing this one over. The queue
+ * must still end every worker; one cannot wait for itself. */
+static void
+test_render_queue_freed_from_a_worker (void)
+{
+  g_autoptr(NaPdfDocument) document = open_fixture ();
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) cairo_surface_destroy);
+  if (!g_file_test ("/proc/self/task", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no /proc/self/task to count threads in");
+      return;
+    }
+
+  /* Earlier tests' queues are gone; a worker that dropped the last reference to its queue
+   * may still be on its way out. */
+  g_assert_cmpuint (wait_for_render_threads (0), ==, 0);
+  for (int round = 0; round < 5; round++)
+    {
+      NaRenderQueue *queue = na_render_queue_new (document, 2);
+      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+      /* A thread takes its name as it starts. */
+      while (count_render_threads () < 2 && g_get_monotonic_time () < deadline)
+        g_usleep (1000);
+      g_assert_cmpuint (count_render_threads (), ==, 2);
+      /* At 400 %, whitening the next buffer takes the worker a while after the result. */
+      na_render_queue_render_async (queue, round % 3, 4.0, 0, NULL, rendered_cb, results);
+      g_object_unref (queue);
+      while (results->len < (guint) round + 1)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_nonnull (g_ptr_array_index (results, round));
+
+      g_assert_cmpuint (wait_for_render_threads (0), ==, 0);
+    }
+}
+
 /* Pixel memory is reused from render to render and whitened ahead in slices that stop when
  * a job waits: every page must still come out exactly as a bare render on white, whatever a
  * reused buffer held before. */
@@ -983,6 +1127,9 @@ main (int   argc,
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/render-queue", test_render_queue);
   g_test_add_func ("/pdf/render-queue/reuses-buffers", test_render_queue_reuses_buffers);
+  g_test_add_func ("/pdf/render-queue/workers-yield", test_render_queue_workers_yield);
+  g_test_add_func ("/pdf/render-queue/freed-from-a-worker",
+                   test_render_queue_freed_from_a_worker);
   g_test_add_func ("/pdf/render-queue/keeps-pages", test_render_queue_keeps_pages);
   g_test_add_func ("/pdf/render-queue/gives-pages-back", test_render_queue_gives_pages_back);
   g_test_add_func ("/pdf/render-queue/out-of-memory", test_render_queue_out_of_memory);

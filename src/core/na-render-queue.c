@@ -1,12 +1,13 @@
 /* na-render-queue.c — renders PDF pages in worker threads, most urgent first
  *
- * After GNOME Papers' job scheduler: a GThreadPool whose queue is sorted by priority (lower
- * first: the viewer gives visible pages 0 and pages further away larger numbers), results
- * delivered to the main loop through GTask, jobs whose GCancellable was cancelled (the zoom
- * changed) dropped before they start. A PopplerDocument must not render in two threads at
- * once, so each worker takes a PopplerDocument of its own, opened on the same bytes, from a
- * pool (as many as threads), opened ahead from the queue's creation on. Each keeps the pages
- * it rendered last (see WorkerDocument).
+ * After GNOME Papers' job scheduler: worker threads of its own, at a lower priority than the
+ * main thread, taking jobs from a queue sorted by priority (lower first: the viewer gives
+ * visible pages 0 and pages further away larger numbers), results delivered to the main loop
+ * through GTask, jobs whose GCancellable was cancelled (the zoom changed) dropped before they
+ * start. A PopplerDocument must not render in two threads at once, so each worker takes a
+ * PopplerDocument of its own, opened on the same bytes, from a pool (as many as threads),
+ * opened ahead from the queue's creation on. Each keeps the pages it rendered last (see
+ * WorkerDocument).
  */
 #define G_LOG_DOMAIN "na-render-queue"
 
@@ -16,6 +17,9 @@
 #include <math.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "na-render-queue.h"
 
@@ -24,7 +28,8 @@ struct _NaRenderQueue
   GObject        parent_instance;
 
   NaPdfDocument *document;
-  GThreadPool   *pool;
+  GAsyncQueue   *jobs;            /* Job, sorted by compare_jobs() */
+  GThread      **workers;         /* n_threads */
   GAsyncQueue   *free_documents;  /* WorkerDocument, one per worker once made */
   GMutex         lock;
   guint          n_documents;
@@ -71,6 +76,7 @@ typedef struct
 typedef struct
 {
   GTask   *task;
+  gboolean stop;   /* tells the worker taking it to end */
   int      page;
   double   scale;
   int      priority;
@@ -89,6 +95,9 @@ typedef struct
 
 /* The pages in view and around them, at a few hundred kilobytes of text layout each. */
 #define KEPT_PAGES 8
+
+/* Low enough that the main thread wins a contended processor nine times in ten. */
+#define WORKER_NICE 10
 
 G_DEFINE_FINAL_TYPE (NaRenderQueue, na_render_queue, G_TYPE_OBJECT)
 
@@ -190,12 +199,30 @@ buffer_new (gsize size)
   return buffer;
 }
 
+/* Workers yield to the main thread: when the processors are all taken (by the workers, the
+ * display server and the main thread), a frame must not wait for a page further down. Linux
+ * keeps a nice value per thread. */
+static void
+lower_worker_priority (void)
+{
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered) != NULL)
+    return;
+  g_private_set (&lowered, GINT_TO_POINTER (1));
+#ifdef __linux__
+  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE) != 0)
+    g_debug ("Could not lower the render worker's priority: %s", g_strerror (errno));
+#endif
+}
+
 static void
 buffer_free (gpointer data,
              gpointer user_data)
 {
   Buffer *buffer = data;
 
+  lower_worker_priority ();
   munmap (buffer->data, buffer->size);
   g_free (buffer);
 }
@@ -208,7 +235,7 @@ buffer_free_later (Buffer *buffer)
   static GThreadPool *reaper;
 
   if (g_once_init_enter (&reaper))
-    g_once_init_leave (&reaper, g_thread_pool_new ((GFunc) buffer_free, NULL, 1, FALSE,
+    g_once_init_leave (&reaper, g_thread_pool_new ((GFunc) buffer_free, NULL, 1, TRUE,
                                                    NULL));
   g_thread_pool_push (reaper, buffer, NULL);
 }
@@ -319,12 +346,12 @@ prepare_white_buffer (NaRenderQueue *self,
   Pool *pool = self->pool_buffers;
   Buffer *buffer;
 
-  if (g_thread_pool_unprocessed (self->pool) > 0)
+  if (g_async_queue_length (self->jobs) > 0)
     return;
   buffer = pool_take (pool, size);
   if (buffer == NULL && (buffer = buffer_new (size)) == NULL)
     return;
-  while (buffer->white < size && g_thread_pool_unprocessed (self->pool) == 0)
+  while (buffer->white < size && g_async_queue_length (self->jobs) <= 0)
     {
       gsize n = MIN (WHITEN_SLICE, size - buffer->white);
 
@@ -462,15 +489,76 @@ out:
 }
 
 static void
+push_job (NaRenderQueue *self,
+          Job           *job)
+{
+  g_async_queue_push_sorted (self->jobs, job, compare_jobs, NULL);
+}
+
+/* What a worker is started with. */
+typedef struct
+{
+  NaRenderQueue *queue;
+  GAsyncQueue   *jobs;   /* a reference of the worker's own */
+} WorkerStart;
+
+/* A worker thread of the queue's own, rather than a GThreadPool's: its priority is lowered
+ * for good, and a pool's thread would go on to serve GLib's other pools once the queue is
+ * freed. */
+static gpointer
+worker_main (gpointer data)
+{
+  WorkerStart *start = data;
+  NaRenderQueue *self = start->queue;
+  g_autoptr(GAsyncQueue) jobs = start->jobs;
+
+  g_free (start);
+  lower_worker_priority ();
+  for (;;)
+    {
+      Job *job = g_async_queue_pop (jobs);
+
+      if (job->stop)
+        {
+          g_free (job);
+          break;
+        }
+      /* The job's task may hold the last reference to the queue, dropped at the job's end:
+       * from here on, only the worker's own reference to the jobs is used. */
+      run_job (job, self);
+    }
+  return NULL;
+}
+
+static void
 na_render_queue_finalize (GObject *object)
 {
   NaRenderQueue *self = NA_RENDER_QUEUE (object);
   WorkerDocument *document;
 
   /* Let running jobs finish (render jobs hold a reference to us through their task, so only
-   * documents opened ahead can be left, and those are skipped). */
+   * documents opened ahead can be left, and those are skipped), then stop the workers: one
+   * stop each, sorted after every job. When a worker's job dropped the last reference, this
+   * runs in that worker, which cannot wait for itself; it ends on its own once this returns. */
   g_atomic_int_set (&self->closing, TRUE);
-  g_thread_pool_free (self->pool, FALSE, TRUE);
+  for (guint i = 0; i < self->n_threads; i++)
+    {
+      Job *stop = g_new0 (Job, 1);
+
+      stop->stop = TRUE;
+      stop->priority = G_MAXINT;
+      stop->sequence = G_MAXUINT64;
+      push_job (self, stop);
+    }
+  for (guint i = 0; i < self->n_threads; i++)
+    {
+      if (self->workers[i] == g_thread_self ())
+        g_thread_unref (self->workers[i]);
+      else
+        g_thread_join (self->workers[i]);
+    }
+  g_free (self->workers);
+  g_async_queue_unref (self->jobs);
   while ((document = g_async_queue_try_pop (self->free_documents)) != NULL)
     worker_document_free (document);
   g_async_queue_unref (self->free_documents);
@@ -495,6 +583,7 @@ na_render_queue_init (NaRenderQueue *self)
   g_atomic_ref_count_init (&self->pool_buffers->ref_count);
   g_mutex_init (&self->pool_buffers->lock);
   self->free_documents = g_async_queue_new ();
+  self->jobs = g_async_queue_new ();
 }
 
 /**
@@ -518,8 +607,15 @@ na_render_queue_new (NaPdfDocument *document,
   self = g_object_new (NA_TYPE_RENDER_QUEUE, NULL);
   self->document = g_object_ref (document);
   self->n_threads = n_threads;
-  self->pool = g_thread_pool_new (run_job, self, n_threads, FALSE, NULL);
-  g_thread_pool_set_sort_function (self->pool, compare_jobs, NULL);
+  self->workers = g_new0 (GThread *, n_threads);
+  for (guint i = 0; i < n_threads; i++)
+    {
+      WorkerStart *start = g_new0 (WorkerStart, 1);
+
+      start->queue = self;
+      start->jobs = g_async_queue_ref (self->jobs);
+      self->workers[i] = g_thread_new ("natoasia-render", worker_main, start);
+    }
   /* Open the workers' documents now, while the viewer lays itself out: first, since every
    * render needs one. */
   for (guint i = 0; i < n_threads; i++)
@@ -528,7 +624,7 @@ na_render_queue_new (NaPdfDocument *document,
 
       job->priority = G_MININT;
       job->sequence = self->sequence++;
-      g_thread_pool_push (self->pool, job, NULL);
+      push_job (self, job);
     }
   return self;
 }
@@ -608,7 +704,7 @@ na_render_queue_render_async (NaRenderQueue       *self,
   times = g_new0 (JobTimes, 1);
   times->requested = g_get_monotonic_time ();
   g_task_set_task_data (job->task, times, g_free);
-  g_thread_pool_push (self->pool, job, NULL);
+  push_job (self, job);
 }
 
 /**
