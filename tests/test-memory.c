@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 #include "na-memory.h"
 
@@ -87,6 +88,72 @@ test_give_back_in_background (void)
                   kept / 1024, given_back / 1024);
   g_assert_cmpuint (given_back + PAGE_BYTES / 2, <, kept);
 }
+
+static void
+reserved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  int *outcome = user_data;
+
+  *outcome = na_memory_reserve_finish (result, &error) ? 1 : 0;
+  g_assert_no_error (error);
+}
+
+static gboolean
+reserve (gsize bytes)
+{
+  int outcome = -1;
+
+  na_memory_reserve_async (bytes, reserved_cb, &outcome);
+  while (outcome < 0)
+    g_main_context_iteration (NULL, TRUE);
+  return outcome == 1;
+}
+
+/* Page faults taken by allocating @bytes on this thread, writing them and freeing them. */
+static long
+faults_allocating (gsize bytes)
+{
+  struct rusage before, after;
+  char *buffer;
+
+  getrusage (RUSAGE_SELF, &before);
+  buffer = g_malloc (bytes);
+  memset (buffer, 0xff, bytes);
+  g_free (buffer);
+  getrusage (RUSAGE_SELF, &after);
+  return after.ru_minflt - before.ru_minflt;
+}
+
+/* The viewer reserves what GTK's software renderer allocates on each frame: once reserved,
+ * allocations of that much on the main thread find their pages already in RAM, also after
+ * memory was given back. Without the reserve, the heap grows for them, a fault a page. */
+static void
+test_reserve_for_frames (void)
+{
+  const gsize frame = 2 * PAGE_BYTES;
+  long faults;
+
+  na_memory_keep_freed_pages ();
+  /* As after a scroll that stopped: the heap's free memory has gone back. */
+  na_memory_give_back ();
+
+  g_assert_true (reserve (4 * PAGE_BYTES));
+  faults = faults_allocating (frame);
+  g_test_message ("%ld page faults for %" G_GSIZE_FORMAT " kB after the reserve", faults,
+                  frame / 1024);
+  g_assert_cmpint (faults, <, 64);
+
+  na_memory_give_back ();
+  faults = faults_allocating (frame);
+  g_test_message ("%ld page faults after giving memory back", faults);
+  g_assert_cmpint (faults, <, 64);
+
+  /* No larger than the reserve already made: nothing to do. */
+  g_assert_false (reserve (PAGE_BYTES));
+}
 #else
 static void
 test_keep_and_give_back (void)
@@ -99,6 +166,12 @@ test_give_back_in_background (void)
 {
   g_test_skip ("not glibc's allocator (another C library, or AddressSanitizer's)");
 }
+
+static void
+test_reserve_for_frames (void)
+{
+  g_test_skip ("not glibc's allocator (another C library, or AddressSanitizer's)");
+}
 #endif
 
 int
@@ -108,5 +181,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/memory/keep-and-give-back", test_keep_and_give_back);
   g_test_add_func ("/memory/give-back-in-background", test_give_back_in_background);
+  g_test_add_func ("/memory/reserve-for-frames", test_reserve_for_frames);
   return g_test_run ();
 }

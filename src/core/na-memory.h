@@ -12,6 +12,11 @@ void     na_memory_give_back_async  (GAsyncReadyCallback  callback,
                                      gpointer             user_data);
 gboolean na_memory_give_back_finish (GAsyncResult        *result,
                                      GError             **error);
+void     na_memory_reserve_async    (gsize                bytes,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+gboolean na_memory_reserve_finish   (GAsyncResult        *result,
+                                     GError             **error);
 gsize    na_memory_resident_bytes   (void);
 
 G_END_DECLS

@@ -59,6 +59,7 @@ struct _NaPdfView
   gsize          cache_bytes;
   guint          n_rendered;
   guint          give_back_id;  /* memory freed by evictions goes back to the system */
+  gsize          frame_reserve; /* bytes asked of na_memory_reserve_async() */
 
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
@@ -436,6 +437,29 @@ apply_zoom (NaPdfView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ZOOM]);
 }
 
+/* GTK 4.8's software renderer allocates, on each frame, a surface the size of the window's
+ * damage and copies of the Cairo nodes' pages where they show: a window and a view's worth
+ * of pixels. Kept faulted in ahead, the first frames of a scroll need no fresh memory. */
+static void
+reserve_frame_memory (NaPdfView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkNative *native = gtk_widget_get_native (widget);
+  gsize scale, bytes;
+
+  if (native == NULL || !GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
+    return;
+  scale = gtk_widget_get_scale_factor (widget);
+  bytes = ((gsize) gtk_widget_get_width (GTK_WIDGET (native)) *
+           gtk_widget_get_height (GTK_WIDGET (native)) +
+           (gsize) gtk_widget_get_width (widget) * gtk_widget_get_height (widget)) *
+          scale * scale * 4 + 1024 * 1024;
+  if (bytes <= self->frame_reserve)
+    return;
+  self->frame_reserve = bytes;
+  na_memory_reserve_async (bytes, NULL, NULL);
+}
+
 static void
 na_pdf_view_size_allocate (GtkWidget *widget,
                            int        width,
@@ -448,6 +472,7 @@ na_pdf_view_size_allocate (GtkWidget *widget,
     apply_zoom (self, fitting_zoom (self));
   configure_adjustments (self);
   request_visible (self);
+  reserve_frame_memory (self);
 }
 
 static void
