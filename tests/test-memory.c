@@ -153,6 +153,21 @@ test_reserve_for_frames (void)
 
   /* No larger than the reserve already made: nothing to do. */
   g_assert_false (reserve (PAGE_BYTES));
+
+  /* Asked for while one is being made (a window resized by dragging): made after it, one
+   * block at a time. */
+  {
+    int first = -1, second = -1;
+
+    na_memory_reserve_async (6 * PAGE_BYTES, reserved_cb, &first);
+    na_memory_reserve_async (8 * PAGE_BYTES, reserved_cb, &second);
+    while (first < 0 || second < 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (first, ==, 1);
+    g_assert_cmpint (second, ==, 0);
+    /* The larger one is under way now, or made. */
+    g_assert_false (reserve (8 * PAGE_BYTES));
+  }
 }
 #else
 static void

@@ -30,8 +30,11 @@ static gboolean keeping;
 /* Bytes of the main heap's top kept in RAM through na_memory_give_back(), as a pointer for
  * atomic access: the give-back runs in a worker. See na_memory_reserve_async(). */
 static gpointer reserve_pad;
-/* The largest reserve asked for so far; main thread only. */
+/* The largest reserve made so far, whether one is being made, and the largest asked for
+ * meanwhile; main thread only. */
 static gsize reserved;
+static gboolean reserving;
+static gsize wanted;
 
 /**
  * na_memory_keep_freed_pages:
@@ -146,10 +149,17 @@ touched_cb (GObject      *source,
 {
   GTask *task = G_TASK (result);
   g_autoptr(GTask) outer = user_data;
+  gsize next;
 
   /* Freed here, on the main thread: the block goes back to the main heap, faulted in, for
    * the main thread's next allocations. */
   g_free (((Reserve *) g_task_get_task_data (task))->block);
+  reserving = FALSE;
+  /* One block at a time: a window resized by dragging asks at every step. */
+  next = wanted;
+  wanted = 0;
+  if (next > reserved)
+    na_memory_reserve_async (next, NULL, NULL);
   g_task_return_boolean (outer, TRUE);
 }
 
@@ -165,7 +175,7 @@ touched_cb (GObject      *source,
  * on the calling thread, which must be the main thread, written to page by page in a worker,
  * and freed back on the calling thread. na_memory_give_back() keeps it. Does nothing for
  * @bytes no larger than an earlier reserve, nor where na_memory_keep_freed_pages() did not
- * take effect.
+ * take effect. While a reserve is being made, a larger one asked for is made after it.
  */
 void
 na_memory_reserve_async (gsize               bytes,
@@ -178,12 +188,15 @@ na_memory_reserve_async (gsize               bytes,
   guchar *block;
 
   g_task_set_source_tag (outer, na_memory_reserve_async);
-  if (!keeping || bytes <= reserved || (block = g_try_malloc (bytes)) == NULL)
+  if (keeping && reserving)
+    wanted = MAX (wanted, bytes);
+  if (!keeping || reserving || bytes <= reserved || (block = g_try_malloc (bytes)) == NULL)
     {
       g_task_return_boolean (outer, FALSE);
       return;
     }
   reserved = bytes;
+  reserving = TRUE;
   g_atomic_pointer_set (&reserve_pad, GSIZE_TO_POINTER (bytes));
 
   task = g_task_new (NULL, NULL, touched_cb, g_steal_pointer (&outer));
@@ -197,8 +210,8 @@ na_memory_reserve_async (gsize               bytes,
 /**
  * na_memory_reserve_finish:
  *
- * Returns: whether a block was reserved (%FALSE when an earlier reserve covers @bytes, or
- *   memory is not kept)
+ * Returns: whether a block was reserved (%FALSE when an earlier reserve covers @bytes, when
+ *   one was being made, which makes this one after it, or when memory is not kept)
  */
 gboolean
 na_memory_reserve_finish (GAsyncResult  *result,
