@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "na-application.h"
+#include "na-memory.h"
 #include "na-note-editor.h"
 #include "na-pdf-page.h"
 #include "na-test-display.h"
@@ -565,6 +566,51 @@ test_relocate (Fixture       *f,
 }
 
 static void
+reserved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(int *) user_data = na_memory_reserve_finish (result, NULL) ? 1 : 0;
+}
+
+/* Under the Cairo renderer, the view keeps faulted in what GTK allocates for each frame (see
+ * na_memory_reserve_async()): once it is shown, a reserve of its own pixel size is covered
+ * already and not made again. */
+static void
+test_reserves_frame_memory (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture_path);
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+  GtkNative *native;
+  int outcome = -1;
+
+  if (!na_memory_keeps_freed_pages ())
+    {
+      g_test_skip ("not glibc's allocator: no heap to keep memory in");
+      return;
+    }
+  na_pdf_page_open_file (f->page, file, NULL);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_view_idle, f->page);
+  native = gtk_widget_get_native (GTK_WIDGET (view));
+  g_assert_nonnull (native);
+  if (!GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native)))
+    {
+      g_test_skip ("the window does not draw with Cairo");
+      return;
+    }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 0);
+
+  na_memory_reserve_async ((gsize) gtk_widget_get_width (GTK_WIDGET (view)) *
+                           gtk_widget_get_height (GTK_WIDGET (view)) * 4,
+                           reserved_cb, &outcome);
+  while (outcome < 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (outcome, ==, 0);
+}
+
+static void
 test_internal_link (Fixture       *f,
                     gconstpointer  data)
 {
@@ -995,6 +1041,8 @@ main (int   argc,
 
     g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   }
+  /* As the app does before its threads start. */
+  na_memory_keep_freed_pages ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   fixture_path = g_build_filename (tmpdir, "lantern.pdf", NULL);
@@ -1017,6 +1065,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/pdf-view/internal-link", Fixture, NULL, fixture_set_up, test_internal_link,
               fixture_tear_down);
+  g_test_add ("/pdf-view/reserves-frame-memory", Fixture, NULL, fixture_set_up,
+              test_reserves_frame_memory, fixture_tear_down);
   g_test_add ("/pdf-view/password", Fixture, NULL, fixture_set_up, test_password,
               fixture_tear_down);
   g_test_add ("/pdf-view/long-pdf-renders-only-visible", Fixture, NULL, fixture_set_up,

@@ -441,7 +441,9 @@ apply_zoom (NaPdfView *self,
  * damage and copies of the Cairo nodes' pages where they show: a window and a view's worth
  * of pixels. Kept faulted in ahead, the first frames of a scroll need no fresh memory. */
 static void
-reserve_frame_memory (NaPdfView *self)
+reserve_frame_memory (NaPdfView *self,
+                      int        width,
+                      int        height)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkNative *native = gtk_widget_get_native (widget);
@@ -451,8 +453,7 @@ reserve_frame_memory (NaPdfView *self)
     return;
   scale = gtk_widget_get_scale_factor (widget);
   bytes = ((gsize) gtk_widget_get_width (GTK_WIDGET (native)) *
-           gtk_widget_get_height (GTK_WIDGET (native)) +
-           (gsize) gtk_widget_get_width (widget) * gtk_widget_get_height (widget)) *
+           gtk_widget_get_height (GTK_WIDGET (native)) + (gsize) width * height) *
           scale * scale * 4 + 1024 * 1024;
   if (bytes <= self->frame_reserve)
     return;
@@ -472,7 +473,7 @@ na_pdf_view_size_allocate (GtkWidget *widget,
     apply_zoom (self, fitting_zoom (self));
   configure_adjustments (self);
   request_visible (self);
-  reserve_frame_memory (self);
+  reserve_frame_memory (self, width, height);
 }
 
 static void
