@@ -96,8 +96,9 @@ typedef struct
 /* The pages in view and around them, at a few hundred kilobytes of text layout each. */
 #define KEPT_PAGES 8
 
-/* Low enough that the main thread wins a contended processor nine times in ten. */
-#define WORKER_NICE 10
+/* How much nicer than the thread that made them workers are: enough that the main thread
+ * wins a contended processor nine times in ten. */
+#define WORKER_NICENESS 10
 
 G_DEFINE_FINAL_TYPE (NaRenderQueue, na_render_queue, G_TYPE_OBJECT)
 
@@ -211,8 +212,18 @@ lower_worker_priority (void)
     return;
   g_private_set (&lowered, GINT_TO_POINTER (1));
 #ifdef __linux__
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE) != 0)
-    g_debug ("Could not lower the render worker's priority: %s", g_strerror (errno));
+  {
+    id_t tid = (id_t) syscall (SYS_gettid);
+    int nice;
+
+    /* Relative to the nice value the thread was born with (its creator's), so that an app
+     * started with `nice` keeps its workers below its main thread, never above. */
+    errno = 0;
+    nice = getpriority (PRIO_PROCESS, tid);
+    if (errno == 0 && nice < 19 &&
+        setpriority (PRIO_PROCESS, tid, MIN (nice + WORKER_NICENESS, 19)) != 0)
+      g_debug ("Could not lower the render worker's priority: %s", g_strerror (errno));
+  }
 #endif
 }
 
@@ -524,7 +535,9 @@ worker_main (gpointer data)
           break;
         }
       /* The job's task may hold the last reference to the queue, dropped at the job's end:
-       * from here on, only the worker's own reference to the jobs is used. */
+       * from here on, only the worker's own reference to the jobs is used. The next job is
+       * then this worker's stop: the jobs opening documents ahead are queued first, so
+       * taken before any render, and render jobs hold a reference to the queue. */
       run_job (job, self);
     }
   return NULL;
