@@ -85,6 +85,82 @@ test_ambiguity (void)
   g_assert_cmpint (start, ==, offset_of ("the sea lanes"));
 }
 
+/* A quote the user took from another copy of the text: its surroundings choose among the
+ * occurrences, and need not match whole. */
+static void
+test_quote_with_context (void)
+{
+  g_autoptr(NaTextIndex) index = na_text_index_new (fixture, -1);
+  const char *quote = "said the sea lanes matter to everyone";
+  int second = offset_of ("said the sea lanes\nmatter to everyone,");
+  int start = -1, end = -1;
+
+  /* Context of the second occurrence, as another copy has it: a line broken elsewhere, and a
+   * word at the far end of the suffix that this copy does not have. */
+  g_assert_cmpint (na_text_index_find_quote (index, quote, "Later, a second speaker\n", ", and asked for haste",
+                                             -1, &start, &end), ==, NA_ANCHOR_STATUS_RESOLVED);
+  g_assert_cmpint (start, ==, second);
+  g_assert_cmpint (end - start, ==, g_utf8_strlen ("said the sea lanes\nmatter to everyone", -1));
+  /* The strict finder refuses that suffix. */
+  g_assert_cmpint (na_text_index_find (index, quote, NULL, ", and asked for haste", -1, &start,
+                                       &end), ==, NA_ANCHOR_STATUS_NOT_FOUND);
+
+  /* A prefix alone; then a suffix alone (the first is followed by a full stop). */
+  g_assert_cmpint (na_text_index_find_quote (index, quote, "The ﬁrst speaker ", NULL, -1, &start,
+                                             &end), ==, NA_ANCHOR_STATUS_RESOLVED);
+  g_assert_cmpint (start, ==, offset_of ("said the sea lanes\nmatter to everyone."));
+  g_assert_cmpint (na_text_index_find_quote (index, quote, NULL, ", and", -1, &start, &end),
+                   ==, NA_ANCHOR_STATUS_RESOLVED);
+  g_assert_cmpint (start, ==, second);
+
+  /* Surroundings that agree with neither: the hint decides, or nothing does. */
+  g_assert_cmpint (na_text_index_find_quote (index, quote, "unrelated words", "elsewhere", -1,
+                                             &start, &end), ==, NA_ANCHOR_STATUS_AMBIGUOUS);
+  g_assert_cmpint (na_text_index_find_quote (index, quote, "unrelated words", "elsewhere",
+                                             second + 3, &start, &end),
+                   ==, NA_ANCHOR_STATUS_RESOLVED);
+  g_assert_cmpint (start, ==, second);
+  /* Agreeing surroundings win over the hint. */
+  g_assert_cmpint (na_text_index_find_quote (index, quote, "The ﬁrst speaker ", NULL, second,
+                                             &start, &end), ==, NA_ANCHOR_STATUS_RESOLVED);
+  g_assert_cmpint (start, ==, offset_of ("said the sea lanes\nmatter to everyone."));
+
+  /* Found once: context does not matter; not at all: not found. */
+  g_assert_cmpint (na_text_index_find_quote (index, "asked for patience", "nothing like it",
+                                             NULL, -1, &start, &end), ==,
+                   NA_ANCHOR_STATUS_RESOLVED);
+  g_assert_cmpint (start, ==, offset_of ("asked for patience"));
+  g_assert_cmpint (na_text_index_find_quote (index, "asked for haste", NULL, NULL, -1, &start,
+                                             &end), ==, NA_ANCHOR_STATUS_NOT_FOUND);
+}
+
+static void
+test_context (void)
+{
+  static const char text[] = "Première ligne,\nsuivie d’une autre où l’on lit ceci et cela.";
+  int start = g_utf8_pointer_to_offset (text, strstr (text, "ceci"));
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  g_autofree char *p2 = NULL;
+  g_autofree char *s2 = NULL;
+
+  /* Characters, not bytes; line breaks as spaces; no more than the length on each side. */
+  na_text_dup_context (text, start, start + 4, &prefix, &suffix);
+  g_assert_cmpstr (suffix, ==, " et cela.");
+  g_assert_cmpint (NA_TEXT_CONTEXT_LENGTH, ==, 32);
+  g_assert_cmpstr (prefix, ==, " suivie d’une autre où l’on lit ");
+
+  /* At the text's ends, and with offsets past them: what there is. */
+  na_text_dup_context (text, 0, 8, &p2, &s2);
+  g_assert_cmpstr (p2, ==, "");
+  g_assert_cmpstr (s2, ==, " ligne, suivie d’une autre où l’");
+  g_clear_pointer (&p2, g_free);
+  g_clear_pointer (&s2, g_free);
+  na_text_dup_context (text, 1000, 2000, &p2, &s2);
+  g_assert_cmpstr (s2, ==, "");
+  g_assert_true (g_str_has_suffix (p2, "ceci et cela."));
+}
+
 static void
 test_not_found (void)
 {
@@ -138,6 +214,8 @@ main (int   argc,
   g_test_add_func ("/anchoring/ligature", test_ligature);
   g_test_add_func ("/anchoring/ambiguity", test_ambiguity);
   g_test_add_func ("/anchoring/not-found", test_not_found);
+  g_test_add_func ("/anchoring/quote-with-context", test_quote_with_context);
+  g_test_add_func ("/anchoring/context", test_context);
   g_test_add_func ("/anchoring/real-hyphens", test_real_hyphens_kept_apart);
   g_test_add_func ("/anchoring/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/anchoring/word-count", test_word_count);

@@ -400,6 +400,8 @@ test_store_pdf_round_trip (void)
   g_array_append_val (rects, r2);
   na_annotation_set_essay_id (arg, "essay-1");
   na_annotation_set_quote (arg, "a passage that runs over the page break");
+  na_annotation_set_prefix (arg, "words before ");
+  na_annotation_set_suffix (arg, " and after, with “quotes”");
   na_annotation_set_claim (arg, "Ports matter");
   na_annotation_set_stance (arg, NA_STANCE_SUPPORTS);
   na_annotation_set_page (arg, 2);
@@ -429,6 +431,9 @@ test_store_pdf_round_trip (void)
   g_assert_cmpint (g_array_index (got, NaPdfRect, 1).page, ==, 3);
   g_assert_cmpfloat (g_array_index (got, NaPdfRect, 1).x2, ==, 300.125);
   g_assert_cmpstr (na_annotation_get_claim (loaded), ==, "Ports matter");
+  /* The quote's surroundings, spaces at the junctions included. */
+  g_assert_cmpstr (na_annotation_get_prefix (loaded), ==, "words before ");
+  g_assert_cmpstr (na_annotation_get_suffix (loaded), ==, " and after, with “quotes”");
 
   /* Undo takes the rectangles away with the annotation, redo brings them back. */
   g_assert_true (na_user_store_undo (store));

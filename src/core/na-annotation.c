@@ -22,6 +22,8 @@ enum {
   PROP_QUESTION_ID,
   PROP_CLAIM,
   PROP_ACTION,
+  PROP_PREFIX,
+  PROP_SUFFIX,
   N_STRING_PROPS,
   PROP_KIND = N_STRING_PROPS,
   PROP_START,
@@ -198,6 +200,8 @@ na_annotation_class_init (NaAnnotationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char *string_names[N_STRING_PROPS] = {
     NULL, "id", "essay-id", "quote", "color", "note", "question-id", "claim", "action",
+    /* the quote's surroundings where it was taken, to tell it from the same words elsewhere */
+    "prefix", "suffix",
   };
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
@@ -298,6 +302,8 @@ na_annotation_set_##name (NaAnnotation *self,                          \
 
 STRING_ACCESSORS (id, PROP_ID)
 STRING_ACCESSORS (essay_id, PROP_ESSAY_ID)
+STRING_ACCESSORS (prefix, PROP_PREFIX)
+STRING_ACCESSORS (suffix, PROP_SUFFIX)
 STRING_ACCESSORS (quote, PROP_QUOTE)
 STRING_ACCESSORS (color, PROP_COLOR)
 STRING_ACCESSORS (note, PROP_NOTE)

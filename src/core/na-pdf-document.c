@@ -907,7 +907,9 @@ find_with_gaps (NaPdfDocument *self,
  *
  * Finds @anchor's quote in the document, tolerant to line breaks, hyphenation, ligatures and
  * typographic quotes, and stores its page (from 1) on the anchor. The anchor's start and end
- * keep their meaning (offsets in the text source); the start only breaks ties.
+ * keep their meaning (offsets in the text source). Of several occurrences, the one whose
+ * surroundings agree longest with the anchor's prefix and suffix wins, then the one nearest
+ * its start.
  *
  * Returns: the outcome; the anchor's page is set only when resolved
  */
@@ -927,13 +929,11 @@ na_pdf_document_resolve_anchor (NaPdfDocument  *self,
     *rects = NULL;
 
   index = na_pdf_document_get_text_index (self);
-  status = na_text_index_find (index, na_anchor_get_exact (anchor),
-                               na_anchor_get_prefix (anchor), na_anchor_get_suffix (anchor),
-                               -1, &start, &end);
-  if (status == NA_ANCHOR_STATUS_AMBIGUOUS && na_anchor_get_start (anchor) >= 0)
-    status = na_text_index_find (index, na_anchor_get_exact (anchor),
-                                 na_anchor_get_prefix (anchor), na_anchor_get_suffix (anchor),
-                                 na_anchor_get_start (anchor), &start, &end);
+  /* The context as a preference: a PDF's page breaks, running heads and footnote marks may
+   * sit right beside a passage that the text source has whole. */
+  status = na_text_index_find_quote (index, na_anchor_get_exact (anchor),
+                                     na_anchor_get_prefix (anchor), na_anchor_get_suffix (anchor),
+                                     na_anchor_get_start (anchor), &start, &end);
   if (status == NA_ANCHOR_STATUS_NOT_FOUND)
     {
       g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (int));

@@ -376,6 +376,154 @@ na_text_index_find (NaTextIndex *self,
   return NA_ANCHOR_STATUS_RESOLVED;
 }
 
+/* How many canonical bytes before @at agree with the end of @prefix, and after @at + @len
+ * with the start of @suffix (white space at the junctions aside). */
+static gsize
+context_score (NaTextIndex *self,
+               gsize        at,
+               gsize        len,
+               const char  *prefix,
+               const char  *suffix)
+{
+  const char *canon = self->canon->str;
+  gsize score = 0;
+
+  if (prefix != NULL)
+    {
+      gsize i = strlen (prefix);
+      gsize j = at;
+
+      while (i > 0 && prefix[i - 1] == ' ')
+        i--;
+      while (j > 0 && canon[j - 1] == ' ')
+        j--;
+      for (; i > 0 && j > 0 && prefix[i - 1] == canon[j - 1]; i--, j--)
+        score++;
+    }
+  if (suffix != NULL)
+    {
+      gsize i = 0;
+      gsize j = at + len;
+
+      while (suffix[i] == ' ')
+        i++;
+      while (j < self->canon->len && canon[j] == ' ')
+        j++;
+      for (; suffix[i] != '\0' && j < self->canon->len && suffix[i] == canon[j]; i++, j++)
+        score++;
+    }
+  return score;
+}
+
+/**
+ * na_text_index_find_quote:
+ * @prefix: (nullable): the text just before the quote where it was taken
+ * @suffix: (nullable): the text just after it
+ * @hint: a character offset where the passage is expected, or -1
+ *
+ * Finds a quote the user took from another copy of the text (the attached PDF, or a text
+ * file of it). The copies may differ around the passage (a page's running head, a footnote
+ * mark), so its context is not required to match, as na_text_index_find() requires; it
+ * chooses among several occurrences: the one whose surroundings agree longest with it, then
+ * the one nearest @hint.
+ *
+ * Returns: whether the quote was found, not at all, or several times with nothing to choose
+ */
+NaAnchorStatus
+na_text_index_find_quote (NaTextIndex *self,
+                          const char  *exact,
+                          const char  *prefix,
+                          const char  *suffix,
+                          int          hint,
+                          int         *start,
+                          int         *end)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree gsize *scores = NULL;
+  g_autofree char *pre = NULL;
+  g_autofree char *suf = NULL;
+  gsize best = 0;
+  int best_distance = G_MAXINT;
+  guint n, n_best = 0;
+
+  g_return_val_if_fail (self != NULL, NA_ANCHOR_STATUS_NOT_FOUND);
+  g_return_val_if_fail (start != NULL && end != NULL, NA_ANCHOR_STATUS_NOT_FOUND);
+
+  n = find_all (self, exact, NULL, NULL, found);
+  if (n == 0)
+    return NA_ANCHOR_STATUS_NOT_FOUND;
+
+  pre = na_text_normalize (prefix);
+  suf = na_text_normalize (suffix);
+  scores = g_new (gsize, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 from = g_array_index (found, guint32, 2 * i);
+
+      scores[i] = context_score (self, from, g_array_index (found, guint32, 2 * i + 1) - from,
+                                 pre, suf);
+      best = MAX (best, scores[i]);
+    }
+
+  /* Among the occurrences in the best agreeing surroundings, the one nearest the hint. */
+  for (guint i = 0; i < n; i++)
+    {
+      int s, e;
+
+      if (scores[i] < best)
+        continue;
+      n_best++;
+      to_original (self, g_array_index (found, guint32, 2 * i),
+                   g_array_index (found, guint32, 2 * i + 1), &s, &e);
+      if (n_best == 1 || (hint >= 0 && ABS (s - hint) < best_distance))
+        {
+          best_distance = hint >= 0 ? ABS (s - hint) : G_MAXINT;
+          *start = s;
+          *end = e;
+        }
+    }
+
+  return n_best > 1 && hint < 0 ? NA_ANCHOR_STATUS_AMBIGUOUS : NA_ANCHOR_STATUS_RESOLVED;
+}
+
+/**
+ * na_text_dup_context:
+ * @text: a text
+ * @start: character offset of a passage in it
+ * @end: character offset just past the passage
+ * @prefix: (out) (transfer full): up to %NA_TEXT_CONTEXT_LENGTH characters before it, on one line
+ * @suffix: (out) (transfer full): as many after it
+ *
+ * The passage's surroundings, kept with a quote so that na_text_index_find_quote() can tell
+ * its place from other occurrences of the same words (the W3C TextQuoteSelector's prefix and
+ * suffix). Line breaks become spaces.
+ */
+void
+na_text_dup_context (const char  *text,
+                     int          start,
+                     int          end,
+                     char       **prefix,
+                     char       **suffix)
+{
+  glong length;
+  const char *s, *e, *from, *to;
+
+  g_return_if_fail (text != NULL && prefix != NULL && suffix != NULL);
+
+  length = g_utf8_strlen (text, -1);
+  start = CLAMP (start, 0, length);
+  end = CLAMP (end, start, length);
+  s = g_utf8_offset_to_pointer (text, start);
+  e = g_utf8_offset_to_pointer (s, end - start);
+  from = g_utf8_offset_to_pointer (text, MAX (start - NA_TEXT_CONTEXT_LENGTH, 0));
+  to = g_utf8_offset_to_pointer (e, MIN (NA_TEXT_CONTEXT_LENGTH, length - end));
+
+  *prefix = g_strndup (from, s - from);
+  *suffix = g_strndup (e, to - e);
+  g_strdelimit (*prefix, "\n\r\f\t", ' ');
+  g_strdelimit (*suffix, "\n\r\f\t", ' ');
+}
+
 /**
  * na_text_index_resolve:
  *

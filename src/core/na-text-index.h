@@ -16,6 +16,9 @@ typedef enum
   NA_ANCHOR_STATUS_AMBIGUOUS,
 } NaAnchorStatus;
 
+/* Characters of context kept on each side of a user's quote (the W3C selectors suggest 32). */
+#define NA_TEXT_CONTEXT_LENGTH 32
+
 GType          na_text_index_get_type     (void) G_GNUC_CONST;
 NaTextIndex   *na_text_index_new          (const char   *text,
                                            gssize        length);
@@ -33,8 +36,20 @@ NaAnchorStatus na_text_index_find         (NaTextIndex  *self,
                                            int           hint,
                                            int          *start,
                                            int          *end);
+NaAnchorStatus na_text_index_find_quote   (NaTextIndex  *self,
+                                           const char   *exact,
+                                           const char   *prefix,
+                                           const char   *suffix,
+                                           int           hint,
+                                           int          *start,
+                                           int          *end);
 NaAnchorStatus na_text_index_resolve      (NaTextIndex  *self,
                                            NaAnchor     *anchor);
+void           na_text_dup_context        (const char   *text,
+                                           int           start,
+                                           int           end,
+                                           char        **prefix,
+                                           char        **suffix);
 char          *na_text_normalize          (const char   *text);
 guint          na_text_count_words        (const char   *text);
 

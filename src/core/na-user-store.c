@@ -204,6 +204,8 @@ build_annotation (JsonBuilder  *b,
   json_builder_set_member_name (b, "end");
   json_builder_add_int_value (b, na_annotation_get_end (a));
   add_string (b, "quote", na_annotation_get_quote (a));
+  add_string (b, "prefix", na_annotation_get_prefix (a));
+  add_string (b, "suffix", na_annotation_get_suffix (a));
   add_string (b, "color", na_annotation_get_color (a));
   add_string (b, "note", na_annotation_get_note (a));
   add_strv (b, "tags", na_annotation_get_tags (a));
@@ -419,6 +421,8 @@ read_annotation (JsonNode  *node,
                            json_object_get_int_member_with_default (o, "start", -1),
                            json_object_get_int_member_with_default (o, "end", -1));
   na_annotation_set_quote (a, member_string (o, "quote"));
+  na_annotation_set_prefix (a, member_string (o, "prefix"));
+  na_annotation_set_suffix (a, member_string (o, "suffix"));
   na_annotation_set_color (a, member_string (o, "color"));
   na_annotation_set_note (a, member_string (o, "note"));
   tags = member_strv (o, "tags");
