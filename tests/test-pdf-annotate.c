@@ -154,6 +154,23 @@ make_library (void)
   return library;
 }
 
+/* A window on @library with @store, shown. */
+static NaWindow *
+present_window (NaLibrary   *library,
+                NaUserStore *store)
+{
+  NaWindow *window;
+
+  g_assert_true (na_user_store_load (store, NULL));
+  window = na_window_new (app);
+  na_window_set_user_store (window, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  na_window_set_library (window, library);
+  gtk_window_present (GTK_WINDOW (window));
+  na_test_iterate (300);
+  return window;
+}
+
 static void
 show_view (NaWindow   *window,
            const char *name)
@@ -196,6 +213,26 @@ select_sentence (NaPdfPage  *page,
   g_assert_cmpstr (selected, ==, sentence);
 }
 
+/* Page 2's "Patrols matter." (the first page ends with it too) noted with the Source view's
+ * own Note dialog. */
+static void
+note_second_patrols (NaPdfPage  *page,
+                     const char *note)
+{
+  GtkWidget *dialog, *editor;
+  GtkTextView *view;
+
+  select_sentence (page, 1, "Patrols matter.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf-page.note", NULL));
+  na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "Add a Note");
+  dialog = na_test_find_message_dialog ("Add a Note");
+  editor = g_object_get_data (G_OBJECT (dialog), "note");
+  view = GTK_TEXT_VIEW (na_test_find_widget (editor, GTK_TYPE_TEXT_VIEW));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), note, -1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  na_test_iterate (200);
+}
+
 static void
 test_mark_argument_in_pdf (void)
 {
@@ -211,13 +248,8 @@ test_mark_argument_in_pdf (void)
   NaAnnotation *a;
   GArray *rects;
 
-  g_assert_true (na_user_store_load (store, NULL));
-  window = na_window_new (app);
-  na_window_set_user_store (window, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  na_window_set_library (window, library);
-  gtk_window_present (GTK_WINDOW (window));
-  na_test_iterate (400);
+  window = present_window (library, store);
+  na_test_iterate (100);
   page = na_window_get_pdf_page (window);
   reader = NA_READER (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_READER));
 
@@ -404,18 +436,7 @@ test_mark_argument_in_pdf (void)
 
   /* The same with a note, from the Source view's own Note dialog: placed in the text at the
    * same occurrence, and highlighted there when the reader opens. */
-  select_sentence (page, 1, "Patrols matter.");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "pdf-page.note", NULL));
-  na_test_iterate_until (na_test_message_dialog_shown, (gpointer) "Add a Note");
-  dialog = na_test_find_message_dialog ("Add a Note");
-  {
-    GtkWidget *editor = g_object_get_data (G_OBJECT (dialog), "note");
-    GtkTextView *view = GTK_TEXT_VIEW (na_test_find_widget (editor, GTK_TYPE_TEXT_VIEW));
-
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Said twice, on purpose", -1);
-  }
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  na_test_iterate (200);
+  note_second_patrols (page, "Said twice, on purpose");
   g_assert_cmpuint (n_annotations (store), ==, 1);
   {
     g_autoptr(NaAnnotation) noted =
@@ -440,6 +461,69 @@ test_mark_argument_in_pdf (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-argument",
                                              "(ssss)", "q-strait", "supports", "x", ""));
   g_assert_cmpuint (n_annotations (store), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  na_test_iterate (100);
+}
+
+/* A note made in the PDF before the essay had a text attached: nothing could place it in the
+ * text then. Its quote is a sentence both pages end with; once the text is attached, the
+ * reader tells the occurrence from the other by the words around it in the PDF. */
+static void
+test_note_before_text (void)
+{
+  g_autoptr(NaLibrary) library = make_library ();
+  g_autofree char *data_dir = g_build_filename (home, "note-first", NULL);
+  g_autoptr(NaUserStore) store = na_user_store_new (data_dir);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(NaAnnotation) noted = NULL;
+  int first = g_utf8_pointer_to_offset (fixture_text, strstr (fixture_text, "Patrols matter."));
+  int second = g_utf8_pointer_to_offset (fixture_text,
+                                         g_strrstr (fixture_text, "Patrols matter."));
+  NaWindow *window;
+  NaPdfPage *page;
+  NaReader *reader;
+
+  window = present_window (library, store);
+  page = na_window_get_pdf_page (window);
+  reader = NA_READER (na_test_find_widget (GTK_WIDGET (window), NA_TYPE_READER));
+
+  /* Only the PDF: the note on page 2's "Patrols matter." has no place in a text yet. */
+  na_window_select_essay (window, "strait");
+  na_test_iterate (200);
+  show_view (window, "pdf");
+  na_pdf_page_attach_file (page, pdf);
+  na_test_iterate_until (page_settled, page);
+  na_test_iterate_until (na_test_pdf_view_idle, page);
+  note_second_patrols (page, "Noted before the text");
+  g_assert_cmpuint (n_annotations (store), ==, 1);
+  noted = g_list_model_get_item (na_user_store_get_annotations (store), 0);
+  g_assert_cmpint (na_annotation_get_page (noted), ==, 1);
+  g_assert_cmpint (na_annotation_get_start (noted), ==, -1);
+  /* Kept with the words around it on its page. */
+  {
+    g_autofree char *prefix = g_strdup (na_annotation_get_prefix (noted));
+
+    g_assert_nonnull (prefix);
+    g_assert_true (g_str_has_suffix (g_strstrip (prefix), "in any language."));
+  }
+
+  /* The text attached later: the reader highlights the second occurrence, not the first,
+   * and does not call the passage missing. */
+  show_view (window, "essay");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.attach-file", "s",
+                                             text_path));
+  na_test_iterate_until (text_attached, store);
+  na_test_iterate (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.read", NULL));
+  na_test_iterate (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  g_assert_cmpuint (na_reader_get_n_missing (reader), ==, 0);
+  g_assert_cmpuint (na_reader_get_n_highlighted (reader), ==, 1);
+  g_assert_cmpstr (na_reader_item_at_offset (reader, second + 2), ==, na_annotation_get_id (noted));
+  g_assert_null (na_reader_item_at_offset (reader, first + 2));
+  g_assert_true (has_label_prefix (GTK_WIDGET (reader), "Noted before the text (p. 2)"));
+  na_test_save_screenshot (GTK_WIDGET (window), "pdf-annotate-note-before-text.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   na_test_iterate (100);
@@ -474,13 +558,7 @@ test_new_essay_from_pdf (void)
   g_autofree char *att_path = g_build_filename (g_get_user_data_dir (), "natoasia",
                                                 "attachments.json", NULL);
 
-  g_assert_true (na_user_store_load (store, NULL));
-  window = na_window_new (app);
-  na_window_set_user_store (window, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
-  na_window_set_library (window, library);
-  gtk_window_present (GTK_WINDOW (window));
-  na_test_iterate (300);
+  window = present_window (library, store);
 
   /* A file that is no PDF: said so, naming it; no essay. */
   g_assert_true (g_file_set_contents (garbage, "just some words, no PDF at all", -1, NULL));
@@ -664,6 +742,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/pdf-annotate/mark-argument-in-pdf", test_mark_argument_in_pdf);
+  g_test_add_func ("/pdf-annotate/note-before-text", test_note_before_text);
   g_test_add_func ("/pdf-annotate/new-essay-from-pdf", test_new_essay_from_pdf);
   g_test_add_func ("/pdf-annotate/new-essay-from-locked-pdf", test_new_essay_from_locked_pdf);
   g_test_add_func ("/pdf-annotate/migrate-at-start-up", test_migrate_at_start_up);

@@ -12,26 +12,30 @@
 
 /* Where an annotation made in the reader is in this PDF: its quote found like an anchor's,
  * once per quote and document (the text must be extracted: not while resolving). A quote
- * found more than once is taken nearest its offset in the attached text (@hint), which
- * roughly follows the PDF's text. */
+ * found more than once is taken where its surroundings agree with those it was selected in,
+ * else nearest its offset in the attached text, which roughly follows the PDF's text. */
 static GArray *
-place_quote (NaPdfPage  *self,
-             const char *quote,
-             int         hint)
+place_quote (NaPdfPage    *self,
+             NaAnnotation *a)
 {
   NaPdfDocument *document = na_pdf_view_get_document (self->view);
+  const char *quote = na_annotation_get_quote (a);
   g_autoptr(NaAnchor) anchor = NULL;
   g_autofree char *key = NULL;
   GArray *rects = NULL;
 
   if (quote == NULL || *quote == '\0' || document == NULL || self->resolving)
     return NULL;
-  key = g_strdup_printf ("%d\n%s", hint, quote);
+  key = g_strdup_printf ("%d\n%s\n%s\n%s", na_annotation_get_start (a), quote,
+                         na_annotation_get_prefix (a) ? na_annotation_get_prefix (a) : "",
+                         na_annotation_get_suffix (a) ? na_annotation_get_suffix (a) : "");
   if ((rects = g_hash_table_lookup (self->placed, key)) != NULL)
     return rects->len > 0 ? rects : NULL;
   anchor = na_anchor_new ();
   na_anchor_set_exact (anchor, quote);
-  na_anchor_set_start (anchor, hint);
+  na_anchor_set_prefix (anchor, na_annotation_get_prefix (a));
+  na_anchor_set_suffix (anchor, na_annotation_get_suffix (a));
+  na_anchor_set_start (anchor, na_annotation_get_start (a));
   if (na_pdf_document_resolve_anchor (document, anchor, &rects) != NA_ANCHOR_STATUS_RESOLVED)
     g_clear_pointer (&rects, g_array_unref);
   if (rects == NULL)
@@ -102,7 +106,7 @@ _na_pdf_page_show_user_highlights (NaPdfPage *self)
       int page;
 
       if (rects == NULL)
-        rects = place_quote (self, na_annotation_get_quote (a), na_annotation_get_start (a));
+        rects = place_quote (self, a);
       if (rects == NULL && na_annotation_get_page (a) < 0)
         {
           /* Made in the reader, and not (or not yet) found here. */
@@ -149,6 +153,8 @@ na_pdf_page_dup_selection_annotation (NaPdfPage        *self,
 {
   g_autoptr(GArray) rects = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
   NaAnnotation *a;
   int page;
 
@@ -164,6 +170,11 @@ na_pdf_page_dup_selection_annotation (NaPdfPage        *self,
   a = na_annotation_new (kind);
   na_annotation_set_essay_id (a, na_essay_get_id (self->essay));
   na_annotation_set_quote (a, g_strstrip (text));
+  if (na_pdf_view_dup_selection_context (self->view, &prefix, &suffix))
+    {
+      na_annotation_set_prefix (a, prefix);
+      na_annotation_set_suffix (a, suffix);
+    }
   na_annotation_set_page (a, rects->len > 0 ? g_array_index (rects, NaPdfRect, 0).page : page);
   na_annotation_set_rects (a, rects);
   return a;

@@ -1207,6 +1207,35 @@ na_pdf_view_dup_selection_rects (NaPdfView *self,
 }
 
 /**
+ * na_pdf_view_dup_selection_context:
+ * @prefix: (out) (transfer full): the text just before the selection, on its page
+ * @suffix: (out) (transfer full): the text just after it, on the page it ends on
+ *
+ * The selection's surroundings, kept with a quote made from it (see na_text_dup_context()).
+ *
+ * Returns: whether there is a selection
+ */
+gboolean
+na_pdf_view_dup_selection_context (NaPdfView  *self,
+                                   char      **prefix,
+                                   char      **suffix)
+{
+  g_autofree char *unused = NULL;
+
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), FALSE);
+  g_return_val_if_fail (prefix != NULL && suffix != NULL, FALSE);
+
+  if (self->document == NULL || self->sel_page < 0)
+    return FALSE;
+  na_text_dup_context (na_pdf_document_get_page_text (self->document, self->sel_page),
+                       self->sel_start, self->sel_start, prefix, &unused);
+  g_clear_pointer (&unused, g_free);
+  na_text_dup_context (na_pdf_document_get_page_text (self->document, self->sel_last_page),
+                       self->sel_end, self->sel_end, &unused, suffix);
+  return TRUE;
+}
+
+/**
  * na_pdf_view_dup_selection:
  *
  * Returns: (transfer full) (nullable): the selected text

@@ -58,6 +58,9 @@ const char    *na_pdf_view_get_note_at      (NaPdfView      *self,
                                              double          x,
                                              double          y);
 char          *na_pdf_view_dup_selection    (NaPdfView      *self);
+gboolean       na_pdf_view_dup_selection_context (NaPdfView *self,
+                                             char          **prefix,
+                                             char          **suffix);
 GArray        *na_pdf_view_dup_selection_rects (NaPdfView   *self,
                                              int            *page);
 void           na_pdf_view_select           (NaPdfView      *self,

@@ -121,7 +121,7 @@ add_item (NaReader   *self,
   if (start >= 0 && end > start)
     found = TRUE;
   else if (exact != NULL && self->index != NULL
-           && na_text_index_find (self->index, exact, prefix, suffix, -1, &start, &end)
+           && na_text_index_find_quote (self->index, exact, prefix, suffix, -1, &start, &end)
               == NA_ANCHOR_STATUS_RESOLVED)
     found = TRUE;
 
@@ -328,8 +328,8 @@ add_annotations (NaReader *self)
           title = g_strdup_printf (_("%s (p. %d)"), plain, na_annotation_get_page (a) + 1);
         }
       add_item (self, na_annotation_get_id (a), badge, badge_class, title,
-                na_annotation_get_quote (a), NULL, NULL,
-                na_annotation_get_start (a), na_annotation_get_end (a), color, TRUE);
+                na_annotation_get_quote (a), na_annotation_get_prefix (a),
+                na_annotation_get_suffix (a), na_annotation_get_start (a), na_annotation_get_end (a), color, TRUE);
     }
 }
 
@@ -442,6 +442,40 @@ na_reader_get_selection (NaReader  *self,
   *end = gtk_text_iter_get_offset (&e);
   if (quote != NULL)
     *quote = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+  return TRUE;
+}
+
+/**
+ * na_reader_dup_selection_context:
+ * @prefix: (out) (transfer full): the text just before the selection
+ * @suffix: (out) (transfer full): the text just after it
+ *
+ * The selection's surroundings, kept with a quote made from it (see na_text_dup_context()).
+ *
+ * Returns: whether there is a selection
+ */
+gboolean
+na_reader_dup_selection_context (NaReader  *self,
+                                 char     **prefix,
+                                 char     **suffix)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e, before, after;
+
+  g_return_val_if_fail (NA_IS_READER (self), FALSE);
+  g_return_val_if_fail (prefix != NULL && suffix != NULL, FALSE);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (self->essay == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &s, &e))
+    return FALSE;
+  before = s;
+  gtk_text_iter_backward_chars (&before, NA_TEXT_CONTEXT_LENGTH);
+  after = e;
+  gtk_text_iter_forward_chars (&after, NA_TEXT_CONTEXT_LENGTH);
+  *prefix = gtk_text_buffer_get_text (buffer, &before, &s, FALSE);
+  *suffix = gtk_text_buffer_get_text (buffer, &e, &after, FALSE);
+  g_strdelimit (*prefix, "\n\r\f\t", ' ');
+  g_strdelimit (*suffix, "\n\r\f\t", ' ');
   return TRUE;
 }
 

@@ -26,6 +26,9 @@ gboolean    na_reader_get_selection (NaReader    *self,
                                      int         *start,
                                      int         *end,
                                      char       **quote);
+gboolean    na_reader_dup_selection_context (NaReader *self,
+                                     char       **prefix,
+                                     char       **suffix);
 void        na_reader_select_range  (NaReader    *self,
                                      int          start,
                                      int          end);

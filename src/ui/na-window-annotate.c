@@ -122,9 +122,11 @@ place_in_text (NaWindowReader *self,
   if (text == NULL || na_annotation_get_quote (a) == NULL)
     return;
   index = na_text_index_new (text, -1);
-  /* A quote found more than once: the place nearest its position in the PDF. */
+  /* A quote found more than once: where the surroundings agree with the PDF's, else the
+   * place nearest its position in the PDF. */
   hint = position >= 0 ? (int) (position * g_utf8_strlen (text, -1)) : -1;
-  if (na_text_index_find (index, na_annotation_get_quote (a), NULL, NULL, hint, &start, &end)
+  if (na_text_index_find_quote (index, na_annotation_get_quote (a), na_annotation_get_prefix (a),
+                                na_annotation_get_suffix (a), hint, &start, &end)
       == NA_ANCHOR_STATUS_RESOLVED)
     na_annotation_set_range (a, start, end);
 }
@@ -136,6 +138,8 @@ annotation_for_selection (NaWindowReader   *self,
                           NaAnnotationKind  kind)
 {
   g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
   NaPdfPage *pdf_page = _na_window_reader_visible_pdf_page (self);
   NaAnnotation *a;
   int start, end;
@@ -156,6 +160,11 @@ annotation_for_selection (NaWindowReader   *self,
   na_annotation_set_essay_id (a, na_essay_get_id (na_reader_get_essay (self->w.reader)));
   na_annotation_set_range (a, start, end);
   na_annotation_set_quote (a, quote);
+  if (na_reader_dup_selection_context (self->w.reader, &prefix, &suffix))
+    {
+      na_annotation_set_prefix (a, prefix);
+      na_annotation_set_suffix (a, suffix);
+    }
   return a;
 }
 
