@@ -172,8 +172,8 @@ na_pdf_page_dup_selection_annotation (NaPdfPage        *self,
   na_annotation_set_quote (a, g_strstrip (text));
   if (na_pdf_view_dup_selection_context (self->view, &prefix, &suffix))
     {
-      na_annotation_set_prefix (a, prefix);
-      na_annotation_set_suffix (a, suffix);
+      na_annotation_set_prefix (a, *prefix != '\0' ? prefix : NULL);
+      na_annotation_set_suffix (a, *suffix != '\0' ? suffix : NULL);
     }
   na_annotation_set_page (a, rects->len > 0 ? g_array_index (rects, NaPdfRect, 0).page : page);
   na_annotation_set_rects (a, rects);

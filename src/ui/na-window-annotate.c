@@ -162,8 +162,8 @@ annotation_for_selection (NaWindowReader   *self,
   na_annotation_set_quote (a, quote);
   if (na_reader_dup_selection_context (self->w.reader, &prefix, &suffix))
     {
-      na_annotation_set_prefix (a, prefix);
-      na_annotation_set_suffix (a, suffix);
+      na_annotation_set_prefix (a, *prefix != '\0' ? prefix : NULL);
+      na_annotation_set_suffix (a, *suffix != '\0' ? suffix : NULL);
     }
   return a;
 }
