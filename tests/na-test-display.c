@@ -175,11 +175,12 @@ na_test_wait_for_label (GtkWidget  *widget,
   return FALSE;
 }
 
-/* Renders @widget as it is on screen into NA_SCREENSHOT_DIR/@name, for a person to look at;
- * nothing without NA_SCREENSHOT_DIR. */
-void
-na_test_save_screenshot (GtkWidget  *widget,
-                         const char *name)
+/* Renders @widget as it is on screen into NA_SCREENSHOT_DIR/@name, for a person to look at,
+ * @factor PNG pixels per logical pixel; nothing without NA_SCREENSHOT_DIR. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name,
+                 int         factor)
 {
   const char *dir = g_getenv ("NA_SCREENSHOT_DIR");
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -203,17 +204,35 @@ na_test_save_screenshot (GtkWidget  *widget,
         na_test_iterate (100);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
+      gtk_snapshot_scale (snapshot, factor, factor);
       gdk_paintable_snapshot (paintable, snapshot, width, height);
       node = gtk_snapshot_free_to_node (snapshot);
     }
   g_assert_nonnull (node);
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+                                         &GRAPHENE_RECT_INIT (0, 0, width * factor,
+                                                              height * factor));
   g_mkdir_with_parents (dir, 0755);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+/* In logical pixels. */
+void
+na_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  save_screenshot (widget, name, 1);
+}
+
+/* As the screen shows it: a PNG pixel per device pixel, so HiDPI sharpness can be seen. */
+void
+na_test_save_device_screenshot (GtkWidget  *widget,
+                                const char *name)
+{
+  save_screenshot (widget, name, gtk_widget_get_scale_factor (widget));
 }
 
 static void

@@ -29,6 +29,8 @@ gboolean    na_test_wait_for_label            (GtkWidget  *widget,
                                                const char *text);
 void        na_test_save_screenshot           (GtkWidget  *widget,
                                                const char *name);
+void        na_test_save_device_screenshot    (GtkWidget  *widget,
+                                               const char *name);
 char       *na_test_read_clipboard            (GdkClipboard *clipboard);
 
 /* For na_test_iterate_until() on an NaPdfPage (the Source view). */

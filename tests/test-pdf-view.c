@@ -5,12 +5,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "na-application.h"
 #include "na-memory.h"
 #include "na-note-editor.h"
 #include "na-pdf-page.h"
+#include "na-render-queue.h"
 #include "na-test-display.h"
 #include "na-test-pdf.h"
 #include "na-window.h"
@@ -735,6 +738,50 @@ test_long_pdf_renders_only_visible (Fixture       *f,
   }
 }
 
+/* Pages are rendered with a pixel per device pixel: zoom × the display's scale factor. The
+ * suite runs this at scale 1, and again with GDK_SCALE=2 (NA_TEST_SCALE says which to
+ * expect), as on a HiDPI screen. */
+static void
+test_hidpi (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture_path);
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+  const char *expected = g_getenv ("NA_TEST_SCALE");
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (view));
+  static const double zooms[] = { 1.0, 1.5 };
+
+  if (expected != NULL)
+    g_assert_cmpint (factor, ==, atoi (expected));
+  g_test_message ("scale factor %d", factor);
+
+  na_pdf_page_attach_file (f->page, file);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      NaPdfDocument *document;
+      int width, height, want_width, want_height;
+
+      na_pdf_view_set_zoom (view, zooms[z]);
+      na_test_iterate_until (na_test_pdf_view_idle, f->page);
+      na_test_iterate (100);
+      document = na_pdf_view_get_document (view);
+      g_assert_true (na_pdf_view_get_page_pixels (view, 0, &width, &height));
+      na_render_page_size (document, 0, zooms[z] * factor, &want_width, &want_height);
+      g_assert_cmpint (width, ==, want_width);
+      g_assert_cmpint (height, ==, want_height);
+      /* Not the logical size stretched: a point of the page is zoom × factor pixels. */
+      {
+        double page_width, page_height;
+
+        na_pdf_document_get_page_size (document, 0, &page_width, &page_height);
+        g_assert_cmpfloat (fabs (width - page_width * zooms[z] * factor), <, 1.0);
+      }
+    }
+  na_test_save_device_screenshot (GTK_WIDGET (f->window),
+                          factor == 1 ? "pdf-scale-1.png" : "pdf-scale-2.png");
+}
+
 static void check_window_shared_source (NaWindow *window);
 
 static void
@@ -1071,6 +1118,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/pdf-view/long-pdf-renders-only-visible", Fixture, NULL, fixture_set_up,
               test_long_pdf_renders_only_visible, fixture_tear_down);
+  g_test_add ("/pdf-view/hidpi", Fixture, NULL, fixture_set_up, test_hidpi, fixture_tear_down);
   g_test_add_func ("/pdf-view/window-has-source-view", test_window_has_source_view);
   g_test_add_func ("/pdf-view/window-ctrl-f-finds-in-pdf", test_window_ctrl_f_finds_in_pdf);
   g_test_add_func ("/pdf-view/window-searches-attached-pdf",

@@ -1577,6 +1577,36 @@ na_pdf_view_get_cache_bytes (NaPdfView *self)
   return self->cache_bytes;
 }
 
+/**
+ * na_pdf_view_get_page_pixels:
+ * @width: (out): the width of @page's render in the cache, in pixels
+ * @height: (out): its height
+ *
+ * How many pixels @page was rendered with, which the view draws over its page's size in
+ * the widget: zoom × the scale factor per point, one pixel per device pixel, so sharp on
+ * HiDPI screens.
+ *
+ * Returns: whether a render of @page is in the cache
+ */
+gboolean
+na_pdf_view_get_page_pixels (NaPdfView *self,
+                             int        page,
+                             int       *width,
+                             int       *height)
+{
+  CacheEntry *entry;
+
+  g_return_val_if_fail (NA_IS_PDF_VIEW (self), FALSE);
+  g_return_val_if_fail (width != NULL && height != NULL, FALSE);
+
+  entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (page));
+  if (entry == NULL)
+    return FALSE;
+  *width = cairo_image_surface_get_width (entry->surface);
+  *height = cairo_image_surface_get_height (entry->surface);
+  return TRUE;
+}
+
 guint
 na_pdf_view_get_n_pending (NaPdfView *self)
 {

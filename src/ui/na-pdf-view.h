@@ -92,6 +92,10 @@ gboolean       na_pdf_view_activate_link_at (NaPdfView      *self,
 guint          na_pdf_view_get_n_rendered   (NaPdfView      *self);
 gsize          na_pdf_view_get_cache_bytes  (NaPdfView      *self);
 guint          na_pdf_view_get_n_pending    (NaPdfView      *self);
+gboolean       na_pdf_view_get_page_pixels  (NaPdfView      *self,
+                                             int             page,
+                                             int            *width,
+                                             int            *height);
 GdkTexture    *na_pdf_texture_new_for_surface (cairo_surface_t *surface);
 
 G_END_DECLS
