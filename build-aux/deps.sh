@@ -7,7 +7,7 @@ NATOASIA_DEPS=(
   libpoppler-glib-dev libsqlite3-dev libepoxy-dev
   libxml2-dev
   gettext desktop-file-utils appstream iso-codes
-  xvfb xauth dbus dbus-x11 qpdf poppler-utils fonts-cantarell adwaita-icon-theme weston
+  xvfb xauth xdotool dbus dbus-x11 qpdf poppler-utils fonts-cantarell adwaita-icon-theme weston
 )
 
 natoasia_install_deps () {

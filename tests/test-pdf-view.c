@@ -1,9 +1,13 @@
 /* test-pdf-view.c — the Source view under a display: a generated PDF attached to an essay,
  * its anchors highlighted on the right pages, zoom, find, selection and copy, error pages,
- * lazy rendering of a long PDF; screenshots saved for a person to look at. */
+ * lazy rendering of a long PDF, keys and wheel pressed for real, a HiDPI scale; screenshots
+ * saved for a person to look at. */
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdlib.h>
@@ -782,6 +786,101 @@ test_hidpi (Fixture       *f,
                           factor == 1 ? "pdf-scale-1.png" : "pdf-scale-2.png");
 }
 
+/* Runs xdotool on the test's window (found by its title) with @args: real key presses and
+ * wheel clicks through the X server, as GTK 4 cannot make input events itself. */
+static void
+xdo (const char *title,
+     const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool search --sync --name '^%s$' "
+                                              "windowfocus --sync %s", title, args);
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  na_test_iterate (200);
+}
+
+/* The viewer's keys and wheel, pressed for real: Page Down and Page Up scroll a screen,
+ * Ctrl+plus, Ctrl+minus, Ctrl+0 and Ctrl+wheel zoom, and the page number entry jumps. */
+static void
+test_keys_and_wheel (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char title[] = "NatoAsia viewer keys";
+  g_autoptr(GFile) file = g_file_new_for_path (fixture_path);
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  NaPdfView *view = na_pdf_page_get_view (f->page);
+  GtkAdjustment *vadjustment;
+  double top, screen, zoom;
+  gboolean x11 = FALSE;
+
+#ifdef GDK_WINDOWING_X11
+  x11 = GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (view)));
+#endif
+  if (xdotool == NULL || !x11)
+    {
+      g_test_skip ("SKIPPED: needs xdotool (Debian package xdotool) and an X11 display, to "
+                   "press keys for real");
+      return;
+    }
+  gtk_window_set_title (f->window, title);
+  na_pdf_page_attach_file (f->page, file);
+  na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_test_iterate_until (na_test_pdf_view_idle, f->page);
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  na_test_iterate (100);
+
+  /* Page Down: a screenful further (less a little overlap); Page Up: back. */
+  top = gtk_adjustment_get_value (vadjustment);
+  screen = gtk_adjustment_get_page_size (vadjustment);
+  xdo (title, "key Page_Down");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, top + screen / 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), <=, top + screen);
+  xdo (title, "key Page_Down key Page_Down key Page_Down");
+  g_assert_cmpint (na_pdf_view_get_page (view), >=, 1);
+  xdo (title, "key Page_Up key Page_Up key Page_Up key Page_Up");
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (vadjustment) - top), <, 0.5);
+
+  /* Ctrl+0 is 100 %; Ctrl+plus and Ctrl+minus step from there. */
+  xdo (title, "key ctrl+0");
+  g_assert_cmpfloat (na_pdf_view_get_zoom (view), ==, 1.0);
+  xdo (title, "key ctrl+plus");
+  g_assert_cmpfloat (na_pdf_view_get_zoom (view), >, 1.0);
+  xdo (title, "key ctrl+minus key ctrl+minus");
+  g_assert_cmpfloat (na_pdf_view_get_zoom (view), <, 1.0);
+  xdo (title, "key ctrl+0");
+
+  /* Ctrl+wheel over the page zooms; the wheel alone scrolls. */
+  xdo (title, "mousemove --window %1 700 400");
+  zoom = na_pdf_view_get_zoom (view);
+  xdo (title, "keydown ctrl click 4 keyup ctrl");
+  g_assert_cmpfloat (na_pdf_view_get_zoom (view), >, zoom);
+  xdo (title, "keydown ctrl click 5 click 5 keyup ctrl");
+  g_assert_cmpfloat (na_pdf_view_get_zoom (view), <, zoom);
+  zoom = na_pdf_view_get_zoom (view);
+  top = gtk_adjustment_get_value (vadjustment);
+  xdo (title, "click 5 click 5");
+  g_assert_cmpfloat (na_pdf_view_get_zoom (view), ==, zoom);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, top);
+
+  /* The page number entry: 3, Enter, and the third page is at the top. */
+  {
+    GtkWidget *entry = na_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_ENTRY);
+
+    g_assert_nonnull (entry);
+    gtk_widget_grab_focus (entry);
+    xdo (title, "key ctrl+a type 3");
+    xdo (title, "key Return");
+    na_test_iterate_until (na_test_pdf_view_idle, f->page);
+    g_assert_cmpint (na_pdf_view_get_page (view), ==, 2);
+  }
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-keys-page-3.png");
+}
+
 static void check_window_shared_source (NaWindow *window);
 
 static void
@@ -1118,6 +1217,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/pdf-view/long-pdf-renders-only-visible", Fixture, NULL, fixture_set_up,
               test_long_pdf_renders_only_visible, fixture_tear_down);
+  g_test_add ("/pdf-view/keys-and-wheel", Fixture, NULL, fixture_set_up, test_keys_and_wheel,
+              fixture_tear_down);
   g_test_add ("/pdf-view/hidpi", Fixture, NULL, fixture_set_up, test_hidpi, fixture_tear_down);
   g_test_add_func ("/pdf-view/window-has-source-view", test_window_has_source_view);
   g_test_add_func ("/pdf-view/window-ctrl-f-finds-in-pdf", test_window_ctrl_f_finds_in_pdf);
