@@ -14,7 +14,9 @@
  *    showed its pages is reported apart. Then, for information: the longest stall of a zoom
  *    with pages in view and the time closing the document takes. Each scroll is followed by
  *    its floor: the same scroll over an empty widget.
- * 4. The same scroll in a Wayland session of its own, on a headless Weston the bench starts
+ * 4. For information: a generated 1 000-page PDF opened in the Source view, until its first
+ *    page is drawn and until its whole text is read.
+ * 5. The same scroll in a Wayland session of its own, on a headless Weston the bench starts
  *    (when `weston` is installed): GNOME's default session, where GTK makes no X server round
  *    trips.
  *
@@ -28,7 +30,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -37,6 +39,7 @@
 #include <sys/wait.h>
 
 #include "na-pdf-document.h"
+#include "na-pdf-page.h"
 #include "na-pdf-view.h"
 #include "na-render-queue.h"
 #include "na-renderer-choice.h"
@@ -562,6 +565,54 @@ count_over_goal (void)
   return over;
 }
 
+/* A long PDF opened in the Source view's page as the app opens one (the file read and laid
+ * out in a worker, the first pages rendered as soon as there are sizes, the text extracted
+ * after): how long until its first page is on screen, and until its whole text is read. */
+static void
+measure_open (int n_pages)
+{
+  g_autofree char *dir = g_dir_make_tmp ("natoasia-bench-XXXXXX", NULL);
+  g_autofree char *name = g_strdup_printf ("long-%d.pdf", n_pages);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *window;
+  NaPdfPage *page;
+  NaPdfView *view;
+  double t0, shown, drawn, extracted;
+
+  na_test_pdf_write_long (path, n_pages);
+  adw_init ();
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  page = g_object_new (NA_TYPE_PDF_PAGE, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_for (300);
+  view = na_pdf_page_get_view (page);
+
+  t0 = bench_now_ms ();
+  na_pdf_page_open_file (page, file, NULL);
+  while (g_strcmp0 (na_pdf_page_get_state (page), "view") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  shown = bench_now_ms () - t0;
+  while (na_pdf_view_get_n_rendered (view) == 0 || na_pdf_view_get_n_pending (view) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  draw_once (GTK_WIDGET (view));
+  drawn = bench_now_ms () - t0;
+  while (na_pdf_page_get_busy (page))
+    g_main_context_iteration (NULL, TRUE);
+  extracted = bench_now_ms () - t0;
+
+  printf ("opening a generated %d-page PDF in the Source view (for information): shown, its "
+          "pages laid out, after %.0f ms; the pages in view drawn after %.0f ms; its whole text "
+          "read, in a worker, after %.1f s\n", na_pdf_document_get_n_pages (na_pdf_view_get_document (view)),
+          shown, drawn, extracted / 1000);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (100);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static gboolean scroll_renderer_was_cairo;
 static gboolean scroll_measured;
 
@@ -845,6 +896,8 @@ bench_pdf (int    argc,
               other);
       run_scroll_child (env);
     }
+  if (scroll_measured)
+    measure_open (1000);
   if (g_getenv ("WAYLAND_DISPLAY") == NULL)
     wayland = measure_scroll_on_wayland ();
   printf ("pdf: render ratio goal %s, scroll stall goal: %s on %s, %s on Wayland\n",
