@@ -495,7 +495,10 @@ test_note_before_text (void)
   na_pdf_page_attach_file (page, pdf);
   na_test_iterate_until (page_settled, page);
   na_test_iterate_until (na_test_pdf_view_idle, page);
+  /* The essay has no anchors and no annotations yet: the side list says how to add one. */
+  g_assert_true (has_label_prefix (GTK_WIDGET (page), "No anchored passages or annotations yet"));
   note_second_patrols (page, "Noted before the text");
+  g_assert_false (has_label_prefix (GTK_WIDGET (page), "No anchored passages or annotations"));
   g_assert_cmpuint (n_annotations (store), ==, 1);
   noted = g_list_model_get_item (na_user_store_get_annotations (store), 0);
   g_assert_cmpint (na_annotation_get_page (noted), ==, 1);

@@ -59,6 +59,24 @@ has_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* A label on screen inside @widget whose text ends with @end, or NULL. */
+static GtkWidget *
+find_label_ending (GtkWidget  *widget,
+                   const char *end)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), end))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_ending (c, end);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* How many widgets of @type are on screen inside @widget. */
 static guint
 count_mapped (GtkWidget *widget,
@@ -704,10 +722,28 @@ test_long_pdf_renders_only_visible (Fixture       *f,
   g_autofree char *path = g_build_filename (tmpdir, "long.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   NaPdfView *view = na_pdf_page_get_view (f->page);
+  int reading_width;
 
   na_test_pdf_write_long (path, 300);
   na_pdf_page_open_file (f->page, file, NULL);
+  /* Shown at once; reading 300 pages' text takes far longer than the frame that shows them,
+   * and meanwhile the side list says it is reading, and how far it is, not that the essay
+   * has no passages. */
+  na_test_iterate_until (na_test_pdf_page_shown, f->page);
+  g_assert_true (na_pdf_page_get_busy (f->page));
+  na_test_iterate (50);
+  g_assert_true (has_label (GTK_WIDGET (f->page), "Finding the essay’s passages…"));
+  g_assert_nonnull (find_label_ending (GTK_WIDGET (f->page), " of 300 pages read"));
+  g_assert_null (find_label_ending (GTK_WIDGET (f->page), "mark it as an argument."));
+  na_test_save_screenshot (GTK_WIDGET (f->window), "pdf-reading-text.png");
+  reading_width = gtk_widget_get_width (GTK_WIDGET (view));
   na_test_iterate_until (na_test_pdf_page_settled, f->page);
+  na_test_iterate (100);
+  /* Then the essay's anchors, none of which this PDF holds; the pages did not move aside
+   * (a wider placeholder would have re-rendered them at another fit-width zoom). */
+  g_assert_false (has_label (GTK_WIDGET (f->page), "Finding the essay’s passages…"));
+  g_assert_true (has_label (GTK_WIDGET (f->page), "not found"));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), ==, reading_width);
   na_test_iterate_until (na_test_pdf_view_idle, f->page);
   na_test_iterate (300);
 

@@ -70,6 +70,9 @@ struct _NaPdfPage
   int              current_match;
   guint            sync_id;
   gboolean         resolving;      /* the text is being extracted and the anchors resolved */
+  GtkStack        *anchors_placeholder;  /* "empty", or "reading" while resolving */
+  GtkLabel        *reading_label;  /* how many pages of text are read so far */
+  guint            reading_id;     /* updates it */
   gboolean         is_attachment;  /* what is shown is the essay's attached PDF */
   /* The attachment last removed, until its toast's Undo or another removal. */
   NaAttachmentsEntry *detached;

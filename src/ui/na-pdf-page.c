@@ -236,10 +236,11 @@ resolve_thread (GTask        *task,
 void
 _na_pdf_page_clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  /* Rows only: gtk_list_box_remove() on the placeholder would drop the empty state too. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 /* A place in the sidebar was chosen: over the pages on a narrow window, the sidebar gets out of
@@ -570,6 +571,28 @@ set_document (NaPdfPage     *self,
 
 static void password_dialog (NaPdfPage *self, GFile *file, OpenMode mode);
 
+/* While the text is read, the side list says so and how far it is, rather than that the
+ * essay has no passages: a long PDF takes seconds. Pages are counted as the worker
+ * publishes them, a few times a second. */
+static gboolean
+update_reading (gpointer data)
+{
+  NaPdfPage *self = data;
+  NaPdfDocument *document = na_pdf_view_get_document (self->view);
+  g_autofree char *text = NULL;
+  int n, done = 0;
+
+  if (document == NULL)
+    return G_SOURCE_CONTINUE;
+  n = na_pdf_document_get_n_pages (document);
+  for (int i = 0; i < n; i++)
+    done += na_pdf_document_has_page_text (document, i);
+  /* Translators: while the PDF's text is extracted: pages done, of how many */
+  text = g_strdup_printf (ngettext ("%d of %d page read", "%d of %d pages read", n), done, n);
+  gtk_label_set_text (self->reading_label, text);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 set_resolving (NaPdfPage *self,
                gboolean   resolving)
@@ -580,6 +603,14 @@ set_resolving (NaPdfPage *self,
   /* Find works while the text is being extracted: it searches page by page itself. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), can_find);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf-page.find", can_find);
+
+  gtk_stack_set_visible_child_name (self->anchors_placeholder, resolving ? "reading" : "empty");
+  g_clear_handle_id (&self->reading_id, g_source_remove);
+  if (resolving)
+    {
+      update_reading (self);
+      self->reading_id = g_timeout_add (250, update_reading, self);
+    }
 }
 
 /* An essay that is a chapter of a volume starts many pages in: unless the user has moved
@@ -793,7 +824,7 @@ start_open (NaPdfPage  *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->resolving = FALSE;
+  set_resolving (self, FALSE);
 
   data->file = g_object_ref (file);
   data->password = g_strdup (password);
@@ -937,7 +968,7 @@ show_essay (NaPdfPage *self)
   g_autofree char *description = NULL;
 
   g_cancellable_cancel (self->cancellable);
-  self->resolving = FALSE;
+  set_resolving (self, FALSE);
   set_document (self, NULL);
   self->is_attachment = FALSE;
   g_clear_object (&self->file);
@@ -1219,6 +1250,8 @@ na_pdf_page_dispose (GObject *object)
     set_document (self, NULL);
   _na_pdf_page_thumbs_dispose (self);
   _na_pdf_page_stop_search (self);
+  /* Before the template goes: the progress is shown in its list. */
+  g_clear_handle_id (&self->reading_id, g_source_remove);
   /* The stack changes page as it goes, while the toolbar may be gone already. */
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_func (self->stack, update_toolbar, self);
@@ -1342,18 +1375,39 @@ na_pdf_page_init (NaPdfPage *self)
                                         (GDestroyNotify) g_array_unref);
   _na_pdf_page_thumbs_init (self);
 
-  /* An essay with neither anchors nor annotations says so, and how to add one. */
+  /* An essay with neither anchors nor annotations says so, and how to add one; while the
+   * text is read, the list says that instead. */
   {
     GtkWidget *empty = gtk_label_new (_("No anchored passages or annotations yet. Select text "
                                         "to highlight it or mark it as an argument."));
+    GtkWidget *reading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *spinner = gtk_spinner_new ();
+    GtkWidget *title = gtk_label_new (_("Finding the essay’s passages…"));
+    GtkWidget *stack = gtk_stack_new ();
 
     gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
     gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
-    gtk_widget_set_margin_top (empty, 18);
-    gtk_widget_set_margin_start (empty, 12);
-    gtk_widget_set_margin_end (empty, 12);
     gtk_widget_add_css_class (empty, "dim-label");
-    gtk_list_box_set_placeholder (self->anchors_list, empty);
+    gtk_spinner_start (GTK_SPINNER (spinner));
+    gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+    gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
+    self->reading_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_widget_add_css_class (GTK_WIDGET (self->reading_label), "dim-label");
+    gtk_widget_add_css_class (GTK_WIDGET (self->reading_label), "caption");
+    gtk_box_append (GTK_BOX (reading), spinner);
+    gtk_box_append (GTK_BOX (reading), title);
+    gtk_box_append (GTK_BOX (reading), GTK_WIDGET (self->reading_label));
+    gtk_stack_add_named (GTK_STACK (stack), empty, "empty");
+    gtk_stack_add_named (GTK_STACK (stack), reading, "reading");
+    /* Each measured alone: a hidden wrapped label measured for the height of the other
+     * would ask for its whole text on one line. */
+    gtk_stack_set_hhomogeneous (GTK_STACK (stack), FALSE);
+    gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
+    gtk_widget_set_margin_top (stack, 18);
+    gtk_widget_set_margin_start (stack, 12);
+    gtk_widget_set_margin_end (stack, 12);
+    self->anchors_placeholder = GTK_STACK (stack);
+    gtk_list_box_set_placeholder (self->anchors_list, stack);
   }
 
   _na_pdf_page_annotate_init (self);
