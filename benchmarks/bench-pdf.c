@@ -605,8 +605,9 @@ measure_open (int n_pages)
 
   printf ("opening a generated %d-page PDF in the Source view (for information): shown, its "
           "pages laid out, after %.0f ms; the pages in view drawn after %.0f ms; its whole text "
-          "read, in a worker, after %.1f s\n", na_pdf_document_get_n_pages (na_pdf_view_get_document (view)),
-          shown, drawn, extracted / 1000);
+          "read, in a worker, after %.1f s\n",
+          na_pdf_document_get_n_pages (na_pdf_view_get_document (view)), shown, drawn,
+          extracted / 1000);
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_for (100);
   g_unlink (path);

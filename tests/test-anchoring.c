@@ -97,8 +97,9 @@ test_quote_with_context (void)
 
   /* Context of the second occurrence, as another copy has it: a line broken elsewhere, and a
    * word at the far end of the suffix that this copy does not have. */
-  g_assert_cmpint (na_text_index_find_quote (index, quote, "Later, a second speaker\n", ", and asked for haste",
-                                             -1, &start, &end), ==, NA_ANCHOR_STATUS_RESOLVED);
+  g_assert_cmpint (na_text_index_find_quote (index, quote, "Later, a second speaker\n",
+                                             ", and asked for haste", -1, &start, &end),
+                   ==, NA_ANCHOR_STATUS_RESOLVED);
   g_assert_cmpint (start, ==, second);
   g_assert_cmpint (end - start, ==, g_utf8_strlen ("said the sea lanes\nmatter to everyone", -1));
   /* The strict finder refuses that suffix. */

@@ -329,7 +329,8 @@ add_annotations (NaReader *self)
         }
       add_item (self, na_annotation_get_id (a), badge, badge_class, title,
                 na_annotation_get_quote (a), na_annotation_get_prefix (a),
-                na_annotation_get_suffix (a), na_annotation_get_start (a), na_annotation_get_end (a), color, TRUE);
+                na_annotation_get_suffix (a), na_annotation_get_start (a),
+                na_annotation_get_end (a), color, TRUE);
     }
 }
 
