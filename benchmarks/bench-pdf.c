@@ -25,13 +25,17 @@
  * and after a millisecond's work on the main thread, with the viewer's median time in each
  * leg, so the render itself can be told from the hand-offs. On a virtual machine, a thread
  * woken on a processor that idled meanwhile (as both do, each in turn, around a render) waits
- * for the hypervisor to deliver the wake-up.
+ * for the hypervisor to deliver the wake-up. For information, 100 % cold is then measured
+ * again with every thread on one processor, where no processor has to be woken.
  */
+#define _GNU_SOURCE 1   /* sched_setaffinity() */
+
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
 #include <math.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -247,6 +251,89 @@ handoff_floor (gint64 busy_us)
   return bench_median (trips);
 }
 
+/* Each of the first @n pages of @doc at @scale through both paths, cold (its first render in
+ * its document) into @bare[0] and @view[0], warm (again) into @bare[1] and @view[1], in ms.
+ * Returns the last round's queue, for the pixel comparison. */
+static NaRenderQueue *
+sample_renders (NaPdfDocument *doc,
+                int            n,
+                double         scale,
+                GArray        *bare[2],
+                GArray        *view[2])
+{
+  NaRenderQueue *last_queue = NULL;
+
+  /* Rounds of fresh documents, so "cold" is each page's first render in its document,
+   * until there are enough samples for a steady median: pages of about a millisecond
+   * gave medians 30 % apart from run to run with 40 samples, 3 % with 120. */
+  for (guint round = 0; round == 0 || bare[0]->len < 120; round++)
+    {
+      PopplerDocument *bare_doc = na_pdf_document_open_poppler (doc, NULL);
+      g_autoptr(NaRenderQueue) queue = na_render_queue_new (doc, 0);
+
+      /* The bare path's document is open before its first render; so are the viewer's. */
+      na_render_queue_open_documents (queue, NULL);
+
+      for (int i = 0; i < n; i++)
+        for (int pass = 0; pass < 2; pass++)
+          {
+            /* Alternate which path goes first, so neither always finds a warmer cache. */
+            double tb, tv;
+
+            if ((i + round) % 2)
+              {
+                tb = bare_render (bare_doc, doc, i, scale);
+                tv = viewer_render (queue, i, scale, NULL);
+              }
+            else
+              {
+                tv = viewer_render (queue, i, scale, NULL);
+                tb = bare_render (bare_doc, doc, i, scale);
+              }
+            g_array_append_val (bare[pass], tb);
+            g_array_append_val (view[pass], tv);
+          }
+      g_object_unref (bare_doc);
+      g_set_object (&last_queue, queue);
+    }
+  return last_queue;
+}
+
+/* For information, not the goal: 100 % cold again with the main thread and the workers on
+ * one processor, where a thread is woken without waking another processor. What the ratio
+ * loses there against the run above is what the wake-ups across processors cost. */
+static void
+render_on_one_processor (NaPdfDocument *doc,
+                         int            n)
+{
+#ifdef __linux__
+  cpu_set_t all, one;
+  g_autoptr(GArray) bare_cold = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_warm = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) view_cold = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) view_warm = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *bare[] = { bare_cold, bare_warm };
+  GArray *view[] = { view_cold, view_warm };
+  int cpu = sched_getcpu ();
+  double mb, mv;
+
+  if (cpu < 0 || sched_getaffinity (0, sizeof all, &all) != 0 || CPU_COUNT (&all) < 2)
+    return;
+  CPU_ZERO (&one);
+  CPU_SET (cpu, &one);
+  /* The queue's workers are made below, by this thread: they inherit its processor. */
+  if (sched_setaffinity (0, sizeof one, &one) != 0)
+    return;
+  g_object_unref (sample_renders (doc, n, 1.0, bare, view));
+  sched_setaffinity (0, sizeof all, &all);
+
+  mb = bench_median (bare_cold);
+  mv = bench_median (view_cold);
+  printf ("  for information, 100%% cold with the main thread and the workers on one processor: "
+          "viewer %.2f ms, bare %.2f ms, ratio %.3fx\n", mv, mb, mb > 0 ? mv / mb : 0);
+#endif
+}
+
 static gboolean
 measure_render (const char *path)
 {
@@ -282,40 +369,7 @@ measure_render (const char *path)
       GArray *bare[] = { bare_cold, bare_warm };
       GArray *view[] = { view_cold, view_warm };
 
-      /* Rounds of fresh documents, so "cold" is each page's first render in its document,
-       * until there are enough samples for a steady median: pages of about a millisecond
-       * gave medians 30 % apart from run to run with 40 samples, 3 % with 120. */
-      for (guint round = 0; round == 0 || bare_cold->len < 120; round++)
-        {
-          PopplerDocument *bare_doc = na_pdf_document_open_poppler (doc, NULL);
-          g_autoptr(NaRenderQueue) queue = na_render_queue_new (doc, 0);
-
-          /* The bare path's document is open before its first render; so are the viewer's. */
-          na_render_queue_open_documents (queue, NULL);
-
-          for (int i = 0; i < n; i++)
-            for (int pass = 0; pass < 2; pass++)
-              {
-                /* Alternate which path goes first, so neither always finds a warmer cache. */
-                double tb, tv;
-
-                if ((i + round) % 2)
-                  {
-                    tb = bare_render (bare_doc, doc, i, scales[s]);
-                    tv = viewer_render (queue, i, scales[s], NULL);
-                  }
-                else
-                  {
-                    tv = viewer_render (queue, i, scales[s], NULL);
-                    tb = bare_render (bare_doc, doc, i, scales[s]);
-                  }
-                g_array_append_val (bare[pass], tb);
-                g_array_append_val (view[pass], tv);
-              }
-          g_object_unref (bare_doc);
-          g_set_object (&last_queue, queue);
-        }
-
+      last_queue = sample_renders (doc, n, scales[s], bare, view);
       for (int pass = 0; pass < 2; pass++)
         {
           double mb = bench_median (bare[pass]);
@@ -336,6 +390,7 @@ measure_render (const char *path)
   printf ("  thread hand-off floor (empty GTask to a worker and back, median): %.3f ms back to "
           "back, %.3f ms after 1 ms of work on the main thread\n", handoff_floor (0),
           handoff_floor (1000));
+  render_on_one_processor (doc, n);
 
   return met;
 }
