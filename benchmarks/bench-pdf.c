@@ -32,6 +32,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 #include <math.h>
@@ -317,13 +318,27 @@ render_on_one_processor (NaPdfDocument *doc,
   int cpu = sched_getcpu ();
   double mb, mv;
 
-  if (cpu < 0 || sched_getaffinity (0, sizeof all, &all) != 0 || CPU_COUNT (&all) < 2)
-    return;
+  if (cpu < 0 || sched_getaffinity (0, sizeof all, &all) != 0)
+    {
+      printf ("  for information, 100%% cold on one processor: not measured: %s\n",
+              g_strerror (errno));
+      return;
+    }
+  if (CPU_COUNT (&all) < 2)
+    {
+      printf ("  for information, 100%% cold on one processor: not measured, the bench runs on "
+              "one processor already\n");
+      return;
+    }
   CPU_ZERO (&one);
   CPU_SET (cpu, &one);
   /* The queue's workers are made below, by this thread: they inherit its processor. */
   if (sched_setaffinity (0, sizeof one, &one) != 0)
-    return;
+    {
+      printf ("  for information, 100%% cold on one processor: not measured: %s\n",
+              g_strerror (errno));
+      return;
+    }
   g_object_unref (sample_renders (doc, n, 1.0, bare, view));
   sched_setaffinity (0, sizeof all, &all);
 

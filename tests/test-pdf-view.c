@@ -819,7 +819,7 @@ test_hidpi (Fixture       *f,
       }
     }
   na_test_save_device_screenshot (GTK_WIDGET (f->window),
-                          factor == 1 ? "pdf-scale-1.png" : "pdf-scale-2.png");
+                                  factor == 1 ? "pdf-scale-1.png" : "pdf-scale-2.png");
 }
 
 /* Runs xdotool on the test's window (found by its title) with @args: real key presses and
